@@ -1,0 +1,47 @@
+// The shape of resolved configuration: every value carries where it came from (for `config list` and messages).
+
+export type Source =
+  | { kind: 'flag'; name: string } //            e.g. --region
+  | { kind: 'env'; name: string } //             e.g. HUAWEICLOUD_SDK_AK
+  | { kind: 'profile'; name: string; path: string } // rdsjob's config file
+  | { kind: 'hcloud'; name: string; path: string } //  KooCLI's ~/.hcloud/config.json, profile `name`
+  | { kind: 'derived' } //                       endpoint from region
+  | { kind: 'default' } //                       profile "default"
+  | { kind: 'iam lookup' } //                    project id from IAM KeystoneListProjects
+  | { kind: 'cache'; path: string }; //          project id from our cache of an earlier IAM lookup
+
+export interface Setting {
+  value: string;
+  source: Source;
+}
+
+/** Options valid before or after any command (contract § Commands). */
+export interface GlobalFlags {
+  profile?: string;
+  region?: string;
+  projectId?: string;
+  endpoint?: string;
+  iamEndpoint?: string;
+}
+
+/** A config file as read from disk: parsed JSON, or absent. Corrupt files are reported by the reader. */
+export interface LoadedFile {
+  path: string;
+  data: unknown;
+}
+
+export interface ConfigFiles {
+  /** rdsjob's own config file (path always known, data undefined when it does not exist). */
+  rdsjob: { path: string; data?: unknown };
+  /** KooCLI's ~/.hcloud/config.json, when present. */
+  hcloud?: LoadedFile;
+}
+
+export const SETTING_KEYS = [
+  'region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint', 'iamEndpoint',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['secretKey', 'securityToken', 'authToken']);
+
+export type ResolvedConfig = { profile: Setting; configPath: string } & { [K in SettingKey]?: Setting };

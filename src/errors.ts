@@ -1,0 +1,76 @@
+// One error hierarchy. Every failure the user can meet is one of these; `exitCodeFor` (in exit-codes.ts) maps them.
+
+export interface ErrorDetails {
+  /** The next step for the user, printed as `hint: …` under the error. */
+  hint?: string;
+  /** X-Request-Id (or X-IAM-Trace-Id) of the response, which Huawei support asks for. */
+  requestId?: string;
+  /** HTTP status, when the error came from a response. */
+  status?: number;
+  /** The API's error code, e.g. APIGW.0301 or DBS.200001. */
+  code?: string;
+  /** Milliseconds the server asked us to wait (Retry-After), for 429/503. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class RdsjobError extends Error {
+  readonly hint?: string;
+  readonly requestId?: string;
+  readonly status?: number;
+  readonly code?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.hint = details.hint;
+    this.requestId = details.requestId;
+    this.status = details.status;
+    this.code = details.code;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** Bad command line: unknown option, invalid job id, duration or flag value. Nothing was sent. */
+export class UsageError extends RdsjobError {}
+
+/** Missing or invalid configuration: no region, no credentials, unreadable or corrupt config file. */
+export class ConfigError extends RdsjobError {}
+
+/** The API refused the credentials (HTTP 401/403). Never retried: the gateway locks an AK after 5 bad signatures. */
+export class AuthError extends RdsjobError {}
+
+/** The job (or another resource) does not exist (HTTP 404). */
+export class NotFoundError extends RdsjobError {
+  readonly jobId?: string;
+  constructor(message: string, details: ErrorDetails & { jobId?: string } = {}) {
+    super(message, details);
+    this.jobId = details.jobId;
+  }
+}
+
+/** The API answered with an error (5xx, 429 too long, other 4xx) after retries. */
+export class ApiError extends RdsjobError {}
+
+/** The endpoint could not be reached, the connection failed or a single request timed out, after retries. */
+export class NetworkError extends RdsjobError {}
+
+/**
+ * Worth trying again later (what `wait` keeps polling through): network failures, 5xx and 429.
+ * 401/403, 404, other 4xx, malformed bodies and configuration errors are not.
+ */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) return error.status === undefined || error.status >= 500 || error.status === 429;
+  return false;
+}
+
+/** The API answered 2xx with a body that is not what ListJobInfo returns. */
+export class MalformedResponseError extends RdsjobError {}
+
+/** `wait` reached --timeout with jobs still running. */
+export class WaitTimeoutError extends RdsjobError {}
+
+/** SIGINT (Ctrl-C). */
+export class InterruptedError extends RdsjobError {}
