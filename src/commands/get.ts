@@ -1,0 +1,41 @@
+// `rdsjob get <id...>`: fetch each job once and print it (table or the API's JSON).
+import type { ExitCode } from '../exit-codes.js';
+import { EXIT, exitCodeFor, mostImportant } from '../exit-codes.js';
+import { formatError } from '../format-error.js';
+import type { Job } from '../job.js';
+import { renderJobs } from '../render/jobs-table.js';
+import { renderJob } from '../render/job-table.js';
+import { renderJson } from '../render/json.js';
+import type { CommandContext } from './context.js';
+
+export async function runGet(ids: readonly string[], ctx: CommandContext): Promise<ExitCode> {
+  const api = await ctx.api();
+  const results = await Promise.allSettled(ids.map((id) => api.getJob(id, { signal: ctx.deps.signal })));
+
+  // A credentials or configuration failure is the same for every id: report it once, from main().
+  const fatal = results.find((r) => r.status === 'rejected' && exitCodeFor(r.reason) === EXIT.config);
+  if (fatal?.status === 'rejected') throw fatal.reason;
+  if (ids.length === 1 && results[0]?.status === 'rejected') throw results[0].reason;
+
+  // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
+  const jobs: Job[] = [];
+  const codes: ExitCode[] = [];
+  for (const result of results) {
+    if (result.status === 'fulfilled') {
+      jobs.push(result.value);
+      codes.push(EXIT.ok);
+    } else {
+      ctx.deps.stderr.write(formatError(result.reason, ctx.debug));
+      codes.push(exitCodeFor(result.reason));
+    }
+  }
+  ctx.deps.stdout.write(render(jobs, ids.length > 1, ctx));
+  return mostImportant(codes);
+}
+
+export function render(jobs: readonly Job[], several: boolean, ctx: CommandContext): string {
+  if (ctx.output === 'json') return renderJson(several ? jobs : jobs[0]);
+  const options = { color: ctx.color, now: ctx.deps.now() };
+  if (!several) return jobs[0] ? renderJob(jobs[0], options) : '';
+  return jobs.length > 0 ? renderJobs(jobs, options) : '';
+}

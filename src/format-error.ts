@@ -1,0 +1,16 @@
+// How a failure reads on stderr: `error: …` and, when there is a next step, `hint: …`. Stack only with --debug.
+import { RdsjobError } from './errors.js';
+
+export function formatError(error: unknown, debug: boolean): string {
+  const lines: string[] = [];
+  if (error instanceof RdsjobError) {
+    lines.push(`error: ${error.message}`);
+    if (error.hint) lines.push(`hint: ${error.hint}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    lines.push(`error: unexpected failure: ${message}`);
+    if (!debug) lines.push('hint: run again with --debug for details, and report it if it persists');
+  }
+  if (debug && error instanceof Error && error.stack) lines.push(error.stack);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,29 @@
+// The part of `rdsjob --help` that pipelines and new users look for: exit codes and environment variables.
+export function helpEpilog(): string {
+  return `
+Exit codes:
+  0  success (jobs fetched; every waited job Completed)
+  1  a job ended Failed (wait, get --wait)
+  2  usage error: unknown command or option, invalid job id, duration or flag value
+  3  configuration or credentials error (incl. HTTP 401/403)
+  4  job not found
+  5  API or network failure after retries, malformed response
+  6  wait timed out with jobs still running
+  130 interrupted (Ctrl-C)
+
+Environment:
+  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK        access key pair (also HW_ACCESS_KEY, HW_SECRET_KEY)
+  HUAWEICLOUD_SDK_SECURITY_TOKEN                temporary credentials (also HW_SECURITY_TOKEN)
+  RDSJOB_AUTH_TOKEN                             an IAM token, sent as X-Auth-Token instead of signing
+  RDSJOB_REGION, HUAWEICLOUD_SDK_REGION         region (also HW_REGION_NAME)
+  HUAWEICLOUD_SDK_PROJECT_ID                    project id (also HW_PROJECT_ID)
+  RDSJOB_ENDPOINT, HUAWEICLOUD_SDK_IAM_ENDPOINT endpoint overrides
+  RDSJOB_PROFILE, RDSJOB_CONFIG                 profile name, config file path
+  NO_COLOR, FORCE_COLOR                         colour off / on
+
+Examples:
+  $ rdsjob get a9767ede-fe0f-4888-9003-e843a4c90514
+  $ rdsjob get $JOB --json | jq -r .status
+  $ rdsjob wait $JOB --timeout 30m
+`;
+}

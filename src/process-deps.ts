@@ -1,0 +1,25 @@
+// The real world, for bin/rdsjob.js: process streams and environment, the wall clock, timers and Ctrl-C.
+import { homedir } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Deps } from './deps.js';
+import { InterruptedError } from './errors.js';
+
+export function processDeps(): Deps {
+  const interrupt = new AbortController();
+  process.on('SIGINT', () => {
+    // The first Ctrl-C lets the command stop cleanly (clear the spinner, list unfinished jobs); a second one
+    // means "now".
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort(new InterruptedError('interrupted'));
+  });
+  return {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    now: () => Date.now(),
+    sleep: (ms, signal) => delay(ms, undefined, { signal }),
+    homedir: homedir(),
+    signal: interrupt.signal,
+  };
+}

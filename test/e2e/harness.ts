@@ -1,0 +1,151 @@
+// Runs the real bin/rdsjob.js as a user would, against the in-process emulator, and checks every run for leaks:
+// the child refuses non-loopback connections (loopback-guard via NODE_OPTIONS), starts from a clean environment
+// and a throwaway HOME, and no configured secret nor any signature the emulator saw may appear in its output.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server.js';
+import { PROJECT_ID, allSampleJobs } from '../../src/emulator/sample-jobs.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(root, 'bin', 'rdsjob.js');
+const GUARD = join(root, 'test', 'setup', 'loopback-guard.js');
+
+export const AK = 'HPUAE2ETESTAK0000001';
+export const SK = 'e2eSecretKeyDoNotPrint0123456789abcdefgh';
+export const TEMP_AK = 'HPUAE2ETEMPAK0000002';
+export const TEMP_SK = 'e2eTempSecretKeyDoNotPrint0123456789abc';
+export const SECURITY_TOKEN = 'e2eSecurityTokenDoNotPrint+/=gQpjbi1ub3J0aC00';
+export const AUTH_TOKEN = 'MIIe2eIamTokenDoNotPrint-0123456789';
+export const REGION = 'cn-north-4';
+export { PROJECT_ID };
+
+export function defaultEmulatorOptions(overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
+  return {
+    credentials: [
+      { accessKey: AK, secretKey: SK },
+      { accessKey: TEMP_AK, secretKey: TEMP_SK, securityToken: SECURITY_TOKEN },
+    ],
+    authTokens: [AUTH_TOKEN],
+    projects: [{ id: PROJECT_ID, name: REGION }],
+    jobs: Object.fromEntries(allSampleJobs.map((job) => [job.id!, { steps: [job] }])),
+    ...overrides,
+  };
+}
+
+export async function emulator(overrides: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  return startEmulator(defaultEmulatorOptions(overrides));
+}
+
+export interface RunResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Environment on top of the clean base. */
+  env?: Record<string, string | undefined>;
+  /** Leave out the default credentials / endpoints (to test other sources). */
+  bare?: boolean;
+  home?: string;
+  stdin?: string;
+  timeoutMs?: number;
+  /** Extra values that must never be printed. */
+  secrets?: string[];
+  /** Called once the child is running (e.g. to send SIGINT). */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+}
+
+/** A fresh HOME with nothing configured, removed by the caller via cleanup(). */
+export function tempHome(): { home: string; cleanup: () => void } {
+  const home = mkdtempSync(join(tmpdir(), 'rdsjob-e2e-'));
+  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+export function writeJson(path: string, data: unknown, mode = 0o600): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  writeFileSync(path, JSON.stringify(data, null, 2), { mode });
+}
+
+/** The environment for a run pointed at `emu`: AK/SK, region, project id and both endpoints. */
+export function emulatorEnv(emu: Emulator): Record<string, string> {
+  return {
+    HUAWEICLOUD_SDK_AK: AK,
+    HUAWEICLOUD_SDK_SK: SK,
+    HUAWEICLOUD_SDK_REGION: REGION,
+    HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID,
+    RDSJOB_ENDPOINT: emu.url,
+    HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url,
+  };
+}
+
+export async function rdsjob(emu: Emulator | undefined, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const own = options.home ? undefined : tempHome();
+  const home = options.home ?? own!.home;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    TZ: 'UTC',
+    NODE_OPTIONS: `--import=${GUARD}`,
+    ...(emu && !options.bare ? emulatorEnv(emu) : {}),
+  };
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  try {
+    const result = await spawnCli(args, env, options);
+    assertNoSecrets(result, emu, [...(options.secrets ?? []), ...secretsIn(env)]);
+    return result;
+  } finally {
+    own?.cleanup();
+  }
+}
+
+function spawnCli(args: string[], env: Record<string, string>, options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`rdsjob ${args.join(' ')} did not finish within ${options.timeoutMs ?? 15_000} ms\nstderr: ${stderr}`));
+    }, options.timeoutMs ?? 15_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    child.stdin.end(options.stdin ?? '');
+    options.onSpawn?.(child);
+  });
+}
+
+const SECRET_ENV = /(_SK|SECRET_KEY|SECURITY_TOKEN|AUTH_TOKEN)$/;
+
+function secretsIn(env: Record<string, string>): string[] {
+  return Object.entries(env).filter(([name]) => SECRET_ENV.test(name)).map(([, value]) => value);
+}
+
+/** Fails the test when a secret or a signature that went over the wire shows up in stdout or stderr. */
+export function assertNoSecrets(result: RunResult, emu: Emulator | undefined, extra: string[] = []): void {
+  const signatures = (emu?.requests ?? [])
+    .map((r) => /Signature=([0-9a-f]+)/.exec(r.headers.authorization ?? '')?.[1])
+    .filter((s): s is string => Boolean(s));
+  const secrets = [SK, TEMP_SK, SECURITY_TOKEN, AUTH_TOKEN, ...extra, ...signatures].filter((s) => s.length >= 8);
+  for (const secret of secrets) {
+    expect(result.stdout, 'a secret appeared on stdout').not.toContain(secret);
+    expect(result.stderr, 'a secret appeared on stderr').not.toContain(secret);
+  }
+}
+
+export const ANSI = /\u001b\[/;

@@ -1,0 +1,70 @@
+// In-memory stand-ins for the outside world, so commands run in-process in milliseconds.
+import { Readable } from 'node:stream';
+import type { JobsApi, JobsApiFactory } from '../../src/api/types.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
+import type { Deps, InStream, OutStream } from '../../src/deps.js';
+import type { Job } from '../../src/job.js';
+
+export class MemoryStream implements OutStream {
+  text = '';
+  constructor(public isTTY = false, public columns = 100) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+/** A JobsApi whose answers are scripted per call: a Job, or an Error to throw. */
+export function scriptedApi(script: (id: string, call: number) => Job | Error): JobsApi & { calls: string[]; closed: boolean } {
+  const counts = new Map<string, number>();
+  const api = {
+    calls: [] as string[],
+    closed: false,
+    async getJob(id: string) {
+      api.calls.push(id);
+      const n = counts.get(id) ?? 0;
+      counts.set(id, n + 1);
+      const answer = script(id, n);
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    close() {
+      api.closed = true;
+    },
+  };
+  return api;
+}
+
+export interface FakeDeps extends Deps {
+  stdout: MemoryStream;
+  stderr: MemoryStream;
+  /** The configs the API factory was called with. */
+  configs: ResolvedConfig[];
+  controller: AbortController;
+}
+
+export function fakeDeps(api: JobsApi, overrides: Partial<Deps> = {}): FakeDeps {
+  let clock = Date.parse('2026-11-27T10:00:00Z');
+  const configs: ResolvedConfig[] = [];
+  const controller = new AbortController();
+  const factory: JobsApiFactory = async (config) => {
+    configs.push(config);
+    return api;
+  };
+  return {
+    env: {},
+    stdout: new MemoryStream(),
+    stderr: new MemoryStream(),
+    stdin: Readable.from([]) as unknown as InStream,
+    now: () => clock,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    homedir: '/nonexistent-home-for-tests',
+    signal: controller.signal,
+    jobsApi: factory,
+    configs,
+    controller,
+    ...overrides,
+  } as FakeDeps;
+}
