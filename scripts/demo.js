@@ -1,11 +1,16 @@
 // `npm run demo`: the real CLI against the bundled emulator, no cloud account needed.
 // Starts the emulator with the sample jobs, then runs a few rdsjob commands exactly as a user would type them.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { DEMO, startDemoEmulator } from '../dist/emulator/demo.js';
+import { DEMO, demoOptions } from '../dist/emulator/demo.js';
+import { startEmulator } from '../dist/emulator/server.js';
+import {
+  bindEip, createFailed, createInstanceCompleted, createReplicaRunning, resizeVolume,
+} from '../dist/emulator/sample-jobs.js';
 
 const bin = fileURLToPath(new URL('../bin/rdsjob.js', import.meta.url));
-const emulator = await startDemoEmulator();
+const emulator = await startEmulator(demoOptions());
 const env = {
   ...process.env,
   HUAWEICLOUD_SDK_AK: DEMO.accessKey,
@@ -21,18 +26,25 @@ delete env.RDSJOB_PROFILE;
 
 const say = (text) => process.stdout.write(`\n\x1b[1m${text}\x1b[0m\n`);
 let failures = 0;
-function run(args, expectedCode = 0) {
+// Asynchronous on purpose: the emulator answers from this very process.
+async function run(args, expectedCode = 0) {
   say(`$ rdsjob ${args.join(' ')}`);
-  const result = spawnSync(process.execPath, [bin, ...args], { env, stdio: 'inherit' });
-  if (result.status !== expectedCode) {
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: 'inherit' });
+  const [status] = await once(child, 'exit');
+  if (status !== expectedCode) {
     failures++;
-    process.stderr.write(`demo: expected exit ${expectedCode}, got ${result.status}\n`);
+    process.stderr.write(`demo: expected exit ${expectedCode}, got ${status}\n`);
   } else if (expectedCode !== 0) {
-    process.stdout.write(`(exit ${result.status}, as documented)\n`);
+    process.stdout.write(`(exit ${status}, as documented)\n`);
   }
 }
 
 say(`rdsjob demo — emulator on ${emulator.url}, region ${DEMO.region}; the project id is looked up in IAM.`);
-for (const step of DEMO.steps) run(step.args, step.exit);
+await run(['get', createInstanceCompleted.id]);
+await run(['get', createFailed.id]);
+await run(['get', createInstanceCompleted.id, resizeVolume.id, bindEip.id, createFailed.id]);
+await run(['get', bindEip.id, '--json']);
+await run(['wait', createReplicaRunning.id, '--interval', '1s']);
+await run(['get', 'no-such-job'], 4);
 await emulator.close();
 process.exitCode = failures === 0 ? 0 : 1;
