@@ -44,4 +44,10 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['secretKey', 'securityToken', 'authToken']);
 
-export type ResolvedConfig = { profile: Setting; configPath: string } & { [K in SettingKey]?: Setting };
+export type ResolvedConfig = {
+  profile: Setting;
+  /** rdsjob's config file path (whether or not it exists). */
+  configPath: string;
+  /** Why a KooCLI profile that was found was not used (e.g. a mode other than AKSK), for the "no credentials" hint. */
+  hcloudIgnored?: string;
+} & { [K in SettingKey]?: Setting };

@@ -1,0 +1,28 @@
+// Settings a request cannot do without; reported as configuration errors (exit 3) with the ways to set them.
+import { ConfigError } from '../errors.js';
+import type { ResolvedConfig, Setting } from './types.js';
+
+function noRegion(): ConfigError {
+  return new ConfigError('no region configured', {
+    hint:
+      'pass --region (e.g. --region cn-north-4), set RDSJOB_REGION or HUAWEICLOUD_SDK_REGION, ' +
+      'or run `rdsjob config set region cn-north-4`',
+  });
+}
+
+export function requireRegion(config: ResolvedConfig): Setting {
+  if (config.region === undefined) throw noRegion();
+  return config.region;
+}
+
+/** The RDS endpoint; only missing when there is no region to derive it from. */
+export function requireEndpoint(config: ResolvedConfig): Setting {
+  if (config.endpoint === undefined) throw noRegion();
+  return config.endpoint;
+}
+
+/** The IAM endpoint (project-id lookup); only missing when there is no region to derive it from. */
+export function requireIamEndpoint(config: ResolvedConfig): Setting {
+  if (config.iamEndpoint === undefined) throw noRegion();
+  return config.iamEndpoint;
+}

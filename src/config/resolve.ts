@@ -1,0 +1,226 @@
+// Configuration resolution (contract § Configuration): each setting from the first source that has it, with its source.
+import { ConfigError, UsageError } from '../errors.js';
+import { iamEndpoint, rdsEndpoint, sdkRdsEndpointEnvName } from './endpoints.js';
+import { isAkskMode, looksEncrypted, parseHcloud, type HcloudProfile } from './hcloud-file.js';
+import { rdsjobProfiles, type ProfileValues } from './rdsjob-file.js';
+import type { ConfigFiles, GlobalFlags, ResolvedConfig, Setting, SettingKey, Source } from './types.js';
+import {
+  checkEndpoint, ID_RULE, isValidProfileName, isValidProjectId, isValidRegion, normalizeEndpoint, quote,
+} from './validate.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Environment variables per setting, first set wins (the contract's table, in its order). */
+export const ENV_VARS: Readonly<Record<SettingKey, readonly string[]>> = {
+  region: ['RDSJOB_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME'],
+  accessKey: ['HUAWEICLOUD_SDK_AK', 'HW_ACCESS_KEY'],
+  secretKey: ['HUAWEICLOUD_SDK_SK', 'HW_SECRET_KEY'],
+  securityToken: ['HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HW_SECURITY_TOKEN'],
+  authToken: ['RDSJOB_AUTH_TOKEN'],
+  projectId: ['HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'],
+  endpoint: ['RDSJOB_ENDPOINT'], // then the SDK's HUAWEICLOUD_SDK_REGION_RDS_<REGION>, which depends on the region
+  iamEndpoint: ['HUAWEICLOUD_SDK_IAM_ENDPOINT'],
+};
+
+export const FLAG_NAMES = {
+  profile: '--profile',
+  region: '--region',
+  projectId: '--project-id',
+  endpoint: '--endpoint',
+  iamEndpoint: '--iam-endpoint',
+} as const satisfies Record<keyof GlobalFlags, string>;
+
+/** KooCLI's field for each setting it can supply. */
+const HCLOUD_FIELDS: Partial<Record<SettingKey, keyof HcloudProfile>> = {
+  region: 'region',
+  accessKey: 'accessKeyId',
+  secretKey: 'secretAccessKey',
+  securityToken: 'securityToken',
+  projectId: 'projectId',
+};
+
+const CREDENTIAL_KEYS: ReadonlySet<SettingKey> = new Set(['accessKey', 'secretKey', 'securityToken', 'authToken']);
+
+function fromEnv(env: Env, names: readonly string[]): Setting | undefined {
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== '') return { value, source: { kind: 'env', name } };
+  }
+  return undefined;
+}
+
+/** The SDKs accept a comma-separated list of endpoints in their per-region override; rdsjob uses the first. */
+function firstOfList(setting: Setting | undefined): Setting | undefined {
+  if (setting?.source.kind !== 'env' || !setting.source.name.startsWith('HUAWEICLOUD_SDK_REGION_')) return setting;
+  return { ...setting, value: setting.value.split(',')[0]!.trim() };
+}
+
+function fromFlag(flags: GlobalFlags, key: keyof GlobalFlags): Setting | undefined {
+  const value = flags[key];
+  return value === undefined ? undefined : { value, source: { kind: 'flag', name: FLAG_NAMES[key] } };
+}
+
+/** Why `value` is not acceptable for `key`, or undefined. Endpoints are checked here and normalised by the caller. */
+function problemWith(key: SettingKey, value: string): string | undefined {
+  switch (key) {
+    case 'region':
+      return isValidRegion(value) ? undefined : 'expected a lower-case region id such as cn-north-4';
+    case 'projectId':
+      return isValidProjectId(value) ? undefined : ID_RULE;
+    case 'endpoint':
+    case 'iamEndpoint':
+      return checkEndpoint(value);
+    default:
+      // A space or control character in a key would corrupt the Authorization header (or inject another one).
+      return /[\x00-\x20\x7f]/.test(value) ? 'contains spaces or control characters' : undefined;
+  }
+}
+
+/** UsageError (exit 2) for what the user typed or exported; ConfigError (exit 3) naming the file for stored values. */
+function invalid(key: SettingKey, setting: Setting, reason: string): Error {
+  const shown = CREDENTIAL_KEYS.has(key) ? '' : ` ${quote(setting.value)}`;
+  const source = setting.source;
+  switch (source.kind) {
+    case 'flag':
+    case 'env':
+      return new UsageError(`invalid ${source.name}${shown}: ${reason}`);
+    case 'profile':
+      return new ConfigError(`invalid ${key}${shown} in profile ${quote(source.name)} of ${source.path}: ${reason}`, {
+        hint: `correct it with \`rdsjob config set ${key} --profile ${source.name}\``,
+      });
+    case 'hcloud':
+      return new ConfigError(
+        `invalid ${key}${shown} in KooCLI profile ${quote(source.name)} of ${source.path}: ${reason}`,
+        { hint: 'correct it with `hcloud configure set`, or override it with a flag or environment variable' },
+      );
+    default:
+      return new ConfigError(`invalid ${key}${shown}: ${reason}`);
+  }
+}
+
+function validated(key: SettingKey, setting: Setting | undefined): Setting | undefined {
+  if (setting === undefined) return undefined;
+  const reason = problemWith(key, setting.value);
+  if (reason !== undefined) throw invalid(key, setting, reason);
+  if (key === 'endpoint' || key === 'iamEndpoint') return { ...setting, value: normalizeEndpoint(setting.value) };
+  return setting;
+}
+
+function resolveProfile(flags: GlobalFlags, env: Env): { setting: Setting; explicit: boolean } {
+  const named = fromFlag(flags, 'profile') ?? fromEnv(env, ['RDSJOB_PROFILE']);
+  if (named === undefined) return { setting: { value: 'default', source: { kind: 'default' } }, explicit: false };
+  if (!isValidProfileName(named.value)) {
+    throw new UsageError(
+      `invalid ${named.source.kind === 'flag' || named.source.kind === 'env' ? named.source.name : 'profile'} ` +
+        `${quote(named.value)}: use 1–64 characters of A-Z a-z 0-9 _ . -`,
+    );
+  }
+  return { setting: named, explicit: true };
+}
+
+/** The KooCLI profile rdsjob reads: the one named by --profile/RDSJOB_PROFILE, else KooCLI's `current`. */
+function pickHcloudProfile(files: ConfigFiles, profile: string, explicit: boolean): HcloudProfile | undefined {
+  if (files.hcloud === undefined) return undefined;
+  const hcloud = parseHcloud(files.hcloud.data, files.hcloud.path);
+  const name = explicit ? profile : (hcloud.current ?? 'default');
+  return hcloud.profiles.find((p) => p.name === name);
+}
+
+interface HcloudUse {
+  values: Partial<Record<SettingKey, Setting>>;
+  /** The profile's keys are encrypted and were left out; set when they would otherwise have supplied some. */
+  encrypted?: { name: string; path: string };
+  ignored?: string;
+}
+
+function hcloudValues(files: ConfigFiles, profile: HcloudProfile | undefined): HcloudUse {
+  if (files.hcloud === undefined || profile === undefined) return { values: {} };
+  const { path } = files.hcloud;
+  if (!isAkskMode(profile)) {
+    return {
+      values: {},
+      ignored: `KooCLI profile ${quote(profile.name)} in ${path} uses mode ${profile.mode}; rdsjob can only use AKSK`,
+    };
+  }
+  const encrypted = looksEncrypted(profile);
+  const values: Partial<Record<SettingKey, Setting>> = {};
+  for (const [key, field] of Object.entries(HCLOUD_FIELDS) as [SettingKey, keyof HcloudProfile][]) {
+    const value = profile[field];
+    if (value === undefined) continue;
+    // Ciphertext only KooCLI can decrypt: never sign with it. Region and project id are stored in the clear.
+    if (encrypted && (key === 'accessKey' || key === 'secretKey' || key === 'securityToken')) continue;
+    values[key] = { value, source: { kind: 'hcloud', name: profile.name, path } };
+  }
+  return { values, encrypted: encrypted ? { name: profile.name, path } : undefined };
+}
+
+function encryptedKeysError(name: string, path: string): ConfigError {
+  return new ConfigError(
+    `the access keys in KooCLI profile ${quote(name)} (${path}) are encrypted, and only KooCLI can decrypt them`,
+    {
+      hint:
+        'set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or store the keys with `rdsjob config set accessKey` and ' +
+        '`rdsjob config set secretKey`, or make KooCLI keep them in plaintext with ' +
+        '`hcloud configure set --cli-auth-encrypt=false` and enter them in KooCLI again',
+    },
+  );
+}
+
+/**
+ * Resolves every setting from flags, environment, rdsjob's profile, KooCLI's profile, then derivation.
+ * Pure: the caller reads the files (loadConfigFiles). Missing settings are left out; the code that needs one
+ * (see require.ts, auth.ts) reports it. Throws UsageError/ConfigError for invalid values, naming where they came from.
+ */
+export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles): ResolvedConfig {
+  const { setting: profile, explicit } = resolveProfile(flags, env);
+  const rdsjobPath = files.rdsjob.path;
+  const stored: ProfileValues | undefined = rdsjobProfiles(files.rdsjob.data, rdsjobPath)[profile.value];
+  const hcloudProfile = pickHcloudProfile(files, profile.value, explicit);
+
+  if (explicit && stored === undefined && hcloudProfile === undefined) {
+    const where = files.hcloud === undefined ? rdsjobPath : `${rdsjobPath} or ${files.hcloud.path}`;
+    throw new ConfigError(`profile ${quote(profile.value)} not found in ${where}`, {
+      hint: `create it with \`rdsjob config set region <region> --profile ${profile.value}\`, or choose another profile`,
+    });
+  }
+
+  const hcloud = hcloudValues(files, hcloudProfile);
+  const fromStored = (key: SettingKey): Setting | undefined => {
+    const value = stored?.[key];
+    return value === undefined ? undefined : { value, source: { kind: 'profile', name: profile.value, path: rdsjobPath } };
+  };
+  const pick = (key: SettingKey, flag?: keyof GlobalFlags, extraEnv: readonly string[] = []): Setting | undefined =>
+    validated(
+      key,
+      (flag === undefined ? undefined : fromFlag(flags, flag)) ??
+        firstOfList(fromEnv(env, [...ENV_VARS[key], ...extraEnv])) ??
+        fromStored(key) ??
+        hcloud.values[key],
+    );
+
+  const config: ResolvedConfig = { profile, configPath: rdsjobPath };
+  const region = pick('region', 'region');
+  const set = (key: SettingKey, setting: Setting | undefined): void => {
+    if (setting !== undefined) config[key] = setting;
+  };
+  set('region', region);
+  set('accessKey', pick('accessKey'));
+  set('secretKey', pick('secretKey'));
+  set('securityToken', pick('securityToken'));
+  set('authToken', pick('authToken'));
+  set('projectId', pick('projectId', 'projectId'));
+  const derived: Source = { kind: 'derived' };
+  set(
+    'endpoint',
+    pick('endpoint', 'endpoint', region ? [sdkRdsEndpointEnvName(region.value)] : []) ??
+      (region && { value: rdsEndpoint(region.value), source: derived }),
+  );
+  set('iamEndpoint', pick('iamEndpoint', 'iamEndpoint') ?? (region && { value: iamEndpoint(region.value), source: derived }));
+  if (hcloud.ignored !== undefined) config.hcloudIgnored = hcloud.ignored;
+
+  // The encrypted KooCLI keys would have been used exactly when nothing above supplied a complete key pair or a token.
+  if (hcloud.encrypted && !config.authToken && (!config.accessKey || !config.secretKey)) {
+    throw encryptedKeysError(hcloud.encrypted.name, hcloud.encrypted.path);
+  }
+  return config;
+}

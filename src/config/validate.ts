@@ -1,0 +1,77 @@
+// Input checks from contract § Input checks: pure predicates, plus the job-id assertion every command runs first.
+import { UsageError } from '../errors.js';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const PROFILE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export const ID_RULE = 'use 1–64 characters of A-Z a-z 0-9 - _';
+
+export function isValidJobId(id: string): boolean {
+  return ID.test(id);
+}
+
+export function isValidProjectId(id: string): boolean {
+  return ID.test(id);
+}
+
+export function isValidRegion(region: string): boolean {
+  return REGION.test(region);
+}
+
+export function isValidProfileName(name: string): boolean {
+  return PROFILE_NAME.test(name);
+}
+
+/**
+ * Quotes user input for an error message: JSON escaping keeps control characters (terminal escapes, newlines) inert,
+ * and a very long value is cut so the message stays one line.
+ */
+export function quote(value: string, max = 80): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}
+
+/** Throws UsageError (exit 2) naming the first invalid id, before anything is sent. */
+export function assertJobIds(ids: readonly string[]): void {
+  if (ids.length === 0) {
+    throw new UsageError('no job id given', { hint: 'pass one or more job ids, e.g. `rdsjob get 2d3f…`' });
+  }
+  const bad = ids.find((id) => !isValidJobId(id));
+  if (bad !== undefined) throw new UsageError(`invalid job id ${quote(bad)}: ${ID_RULE}`);
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  // WHATWG URL has already normalised the host: lower case, IPv4 shorthands (127.1) expanded, IPv6 compressed.
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Why `url` cannot be used as an endpoint, or undefined when it can. Plain http is refused except on loopback so
+ * signatures, tokens and security tokens never cross a network unencrypted.
+ */
+export function checkEndpoint(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'not a valid URL';
+  }
+  if (url.trim() !== url) return 'contains leading or trailing spaces';
+  if (parsed.protocol === 'http:') {
+    if (!isLoopbackHost(parsed.hostname)) {
+      return 'plain http:// is only allowed for localhost, 127.0.0.0/8 or [::1]; use https://';
+    }
+  } else if (parsed.protocol !== 'https:') {
+    return `must start with https:// (got ${parsed.protocol}//)`;
+  }
+  if (parsed.hostname === '') return 'has no host';
+  if (parsed.username !== '' || parsed.password !== '') return 'must not contain a user name or password';
+  if (parsed.search !== '' || url.includes('?')) return 'must not contain a query string';
+  if (parsed.hash !== '' || url.includes('#')) return 'must not contain a fragment';
+  return undefined;
+}
+
+/** The endpoint as the user wrote it, minus trailing slashes (paths are appended to it). Assumes checkEndpoint passed. */
+export function normalizeEndpoint(url: string): string {
+  return url.replace(/\/+$/, '');
+}
