@@ -1,0 +1,224 @@
+// The one HTTP client: got with a keep-alive pool, AK/SK signing (or an IAM token) in a beforeRequest hook so every
+// retry is re-signed with a fresh X-Sdk-Date, retries for transient failures, a body size cap and --debug tracing.
+// This is the only file that imports got, so callers can load it lazily (`await import`) and keep startup fast.
+import http from 'node:http';
+import https from 'node:https';
+import got, { type NormalizedOptions, type RequestError, type RetryObject } from 'got';
+import { MalformedResponseError } from '../errors.js';
+import { percentEncode, sign, encodeQuery } from '../signer.js';
+import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
+import { createTracer } from './debug.js';
+
+/** Same shape as `authFrom(config)` in src/config/auth.ts. */
+export type Auth =
+  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
+  | { kind: 'token'; token: string };
+
+export interface HttpClientOptions {
+  auth: Auth;
+  /** Epoch ms; the signing time of each attempt. */
+  now(): number;
+  /** One --debug line; nothing secret is ever passed to it. */
+  debug?: (line: string) => void;
+  /** Per attempt, default 30 s. */
+  timeoutMs?: number;
+  /** Retries for GET after network errors, 5xx and 429; default 2. */
+  retries?: number;
+  /** Longest Retry-After we wait for; a longer one ends the retries. Default 60 s. */
+  maxRetryAfterMs?: number;
+  /** Maps the planned backoff to the time actually slept (tests return ~0). Default: the planned delay. */
+  retryDelay?: (plannedMs: number, attempt: number) => number;
+  /** For the backoff jitter; default Math.random. */
+  random?: () => number;
+  /** Bodies larger than this are refused without being buffered; default 1 MiB. */
+  maxBodyBytes?: number;
+  userAgent?: string;
+  /** Names the API in error messages, per base URL; default "RDS". */
+  serviceFor?: (baseUrl: string) => string;
+}
+
+export interface JsonResponse {
+  status: number;
+  body: unknown;
+  requestId?: string;
+  headers: ResponseHeaders;
+}
+
+export interface HttpClient {
+  getJson(
+    baseUrl: string,
+    path: string,
+    query: Array<[string, string]>,
+    headers?: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<JsonResponse>;
+  /** Destroys the keep-alive sockets so the process can exit. */
+  close(): void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_RETRIES = 2;
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+export const MAX_BODY_BYTES = 1024 * 1024;
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 20_000;
+
+const RETRY_STATUS_CODES = [429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
+const RETRY_ERROR_CODES = ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so clients that failed together spread out. */
+export function backoffMs(attempt: number, random: () => number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return ceiling / 2 + (random() * ceiling) / 2;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const agent = {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true }),
+  };
+  const trace = createTracer(options.debug);
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const random = options.random ?? Math.random;
+
+  async function getJson(
+    baseUrl: string,
+    path: string,
+    query: Array<[string, string]>,
+    extraHeaders: Record<string, string> = {},
+    signal?: AbortSignal,
+  ): Promise<JsonResponse> {
+    const base = new URL(baseUrl);
+    // The path is signed unencoded (the signer encodes each segment) and sent encoded the same way.
+    const fullPath = decodePath(base.pathname.replace(/\/+$/, '')) + path;
+    const queryString = encodeQuery(query);
+    const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? '?' + queryString : ''}`;
+    const service = options.serviceFor?.(baseUrl) ?? 'RDS';
+    let attemptStart = options.now();
+    let tooLarge = false;
+
+    const authorize = (request: NormalizedOptions): void => {
+      attemptStart = options.now();
+      const signable: Record<string, string> = { host: base.host, ...extraHeaders };
+      const auth = options.auth;
+      if (auth.kind === 'token') {
+        Object.assign(request.headers, lower(signable), { 'x-auth-token': auth.token });
+      } else {
+        if (auth.securityToken) signable['X-Security-Token'] = auth.securityToken;
+        const signed = sign({ method: 'GET', path: fullPath, query, headers: signable }, auth, new Date(attemptStart));
+        Object.assign(request.headers, lower(signable), {
+          'x-sdk-date': signed.headers['X-Sdk-Date'],
+          authorization: signed.headers.Authorization,
+        });
+      }
+      trace.request('GET', url, request.headers as Record<string, string>);
+    };
+
+    const calculateDelay = ({ attemptCount, error, computedValue, retryAfter }: RetryObject): number => {
+      if (computedValue === 0) return 0; // got's rules said no: limit reached, not retryable, Retry-After too long
+      const planned = retryAfter ?? backoffMs(attemptCount, random);
+      trace.retry(planned, error.response ? String(error.response.statusCode) : error.code);
+      const actual = options.retryDelay ? options.retryDelay(planned, attemptCount) : planned;
+      return Math.max(1, actual); // 0 would cancel the retry
+    };
+
+    const request = got(url, {
+      method: 'GET',
+      agent,
+      signal,
+      responseType: 'text',
+      followRedirect: false,
+      timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+      headers: { accept: 'application/json', 'user-agent': options.userAgent ?? 'rdsjob' },
+      retry: {
+        limit: options.retries ?? DEFAULT_RETRIES,
+        methods: ['GET'],
+        statusCodes: RETRY_STATUS_CODES,
+        errorCodes: RETRY_ERROR_CODES,
+        maxRetryAfter: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+        calculateDelay,
+      },
+      hooks: {
+        beforeRequest: [authorize],
+        afterResponse: [
+          (response) => {
+            trace.response(response.statusCode, options.now() - attemptStart, requestIdOf(response.headers));
+            return response;
+          },
+        ],
+      },
+    });
+    // Refuse oversized bodies as they arrive (Content-Length first, then the bytes counted), never buffering them.
+    request.on('downloadProgress', (progress) => {
+      if (tooLarge) return;
+      if ((progress.total ?? 0) > maxBody || progress.transferred > maxBody) {
+        tooLarge = true;
+        request.cancel();
+      }
+    });
+
+    let response;
+    try {
+      response = await request;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (tooLarge) throw new MalformedResponseError(`response too large (over ${maxBody} bytes) from ${base.host}`);
+      const failed = error as RequestError;
+      if (failed.response && failed.name === 'HTTPError') {
+        throw errorFromResponse({
+          status: failed.response.statusCode,
+          body: typeof failed.response.body === 'string' ? failed.response.body : '',
+          headers: failed.response.headers,
+          url,
+          service,
+          now: options.now(),
+        });
+      }
+      throw errorFromNetwork(error, url);
+    }
+
+    const requestId = requestIdOf(response.headers);
+    const text = response.body;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      const type = clip(header(response.headers, 'content-type') ?? 'no content type');
+      throw new MalformedResponseError(
+        `${service} API returned a body that is not JSON (HTTP ${response.statusCode}, ${type}` +
+          (requestId ? `, request id ${requestId})` : ')'),
+        { status: response.statusCode, requestId, hint: 'check --endpoint: it should be the RDS API endpoint' },
+      );
+    }
+    return { status: response.statusCode, body, requestId, headers: response.headers };
+  }
+
+  return {
+    getJson,
+    close() {
+      agent.http.destroy();
+      agent.https.destroy();
+    },
+  };
+}
+
+function encodePath(path: string): string {
+  return path.split('/').map(percentEncode).join('/');
+}
+
+function decodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
+function lower(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
