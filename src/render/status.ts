@@ -1,0 +1,15 @@
+import type { ChalkInstance } from 'chalk';
+
+/** Completed green, Failed red, Running yellow; any other status is shown as the API sent it, uncoloured. */
+export function paintStatus(status: string, chalk: ChalkInstance): string {
+  switch (status) {
+    case 'Completed':
+      return chalk.green(status);
+    case 'Failed':
+      return chalk.red(status);
+    case 'Running':
+      return chalk.yellow(status);
+    default:
+      return status;
+  }
+}
