@@ -1,0 +1,78 @@
+// The emulator's vocabulary: what a test scripts (jobs, faults, credentials) and what it can observe (the log).
+import type { Job } from '../job.js';
+
+export interface EmulatorCredential {
+  accessKey: string;
+  secretKey: string;
+  /** When set, requests signed with this AK must send (and sign) a matching X-Security-Token. */
+  securityToken?: string;
+}
+
+/** An IAM project; `name` is the region id, as in KeystoneListProjects. */
+export interface EmulatorProject {
+  id: string;
+  name: string;
+}
+
+/** A scripted failure served instead of a job for one poll. */
+export type Fault =
+  | { fault: 'status'; status: number; body?: string; contentType?: string }
+  | { fault: 'html'; status?: number }
+  | { fault: 'throttle'; retryAfter?: string }
+  | { fault: 'reset' }
+  | { fault: 'hang' }
+  | { fault: 'malformed' }
+  | { fault: 'no-job' }
+  | { fault: 'big'; bytes: number }
+  | { fault: 'raw'; status: number; headers?: Record<string, string>; body: string };
+
+export type Step = Job | Fault;
+
+/**
+ * A job's history as the API will reveal it: the first `notFoundPolls` polls answer 404 ("not visible yet"),
+ * then each poll serves the next step; the last step repeats forever.
+ */
+export interface JobScript {
+  steps: Step[];
+  notFoundPolls?: number;
+}
+
+export interface EmulatorOptions {
+  credentials: EmulatorCredential[];
+  /** IAM tokens accepted in X-Auth-Token. */
+  authTokens?: string[];
+  projects: EmulatorProject[];
+  jobs?: Record<string, JobScript>;
+  /** The gateway's clock in epoch ms, against which X-Sdk-Date must be within 15 minutes. */
+  now?: () => number;
+  port?: number;
+  host?: string;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** Raw path as it arrived, without the query string. */
+  path: string;
+  /** Raw query string as it arrived, without the `?` ('' when none). */
+  query: string;
+  /** Lower-case names, values as received. */
+  headers: Record<string, string | string[] | undefined>;
+  /** Status served; 0 when the connection was reset or left hanging. */
+  status: number;
+  /** Whether the gateway authenticated the request (false: it was answered 401). */
+  accepted: boolean;
+  /** The `id` query parameter of an RDS jobs request. */
+  jobId?: string;
+  /** Gateway clock (epoch ms) when the request arrived. */
+  time: number;
+}
+
+export interface Emulator {
+  /** `http://127.0.0.1:PORT`, for both the RDS and the IAM endpoint. */
+  url: string;
+  requests: LoggedRequest[];
+  setJob(id: string, script: JobScript): void;
+  /** Clears the request log and every job's poll counter. */
+  reset(): void;
+  close(): Promise<void>;
+}
