@@ -1,0 +1,15 @@
+// The emulator as the tests configure it: a permanent and a temporary key, one IAM token, one project.
+import { startEmulator } from '../../src/emulator/server.js';
+import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
+import { PROJECT_ID } from '../../src/emulator/sample-jobs.js';
+import { AK, NOW, REGION, SK, TEMP, TOKEN } from './client.js';
+
+export function startTestEmulator(extra: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  return startEmulator({
+    credentials: [{ accessKey: AK, secretKey: SK }, TEMP],
+    authTokens: [TOKEN],
+    projects: [{ id: PROJECT_ID, name: REGION }],
+    now: () => NOW,
+    ...extra,
+  });
+}
