@@ -33,7 +33,7 @@ export interface HttpClientOptions {
   /** Bodies larger than this are refused without being buffered; default 1 MiB. */
   maxBodyBytes?: number;
   userAgent?: string;
-  /** Names the API in error messages, per base URL; default "RDS". */
+  /** Names the API in error messages, per base URL; default "IAM" for iam.* hosts, else "RDS". */
   serviceFor?: (baseUrl: string) => string;
 }
 
@@ -93,7 +93,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const fullPath = decodePath(base.pathname.replace(/\/+$/, '')) + path;
     const queryString = encodeQuery(query);
     const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? '?' + queryString : ''}`;
-    const service = options.serviceFor?.(baseUrl) ?? 'RDS';
+    const service = options.serviceFor?.(baseUrl) ?? (/^iam[.-]/i.test(base.hostname) ? 'IAM' : 'RDS');
     let attemptStart = options.now();
     let tooLarge = false;
 

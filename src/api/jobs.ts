@@ -1,0 +1,54 @@
+// RDS ListJobInfo: `GET {endpoint}/v3/{project_id}/jobs?id={job_id}` → the `job` object exactly as received.
+import { MalformedResponseError, NotFoundError } from '../errors.js';
+import type { HttpClient } from '../http/client.js';
+import type { Job } from '../job.js';
+
+/** The gateway's own "no such API" codes: the endpoint is wrong, not the job id. */
+const API_NOT_FOUND = /^APIGW?\.0101$/;
+
+export async function fetchJob(
+  http: HttpClient,
+  endpoint: string,
+  projectId: string,
+  jobId: string,
+  signal?: AbortSignal,
+): Promise<Job> {
+  let response;
+  try {
+    response = await http.getJson(endpoint, `/v3/${projectId}/jobs`, [['id', jobId]], { 'X-Project-Id': projectId }, signal);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw jobNotFound(jobId, error);
+    throw error;
+  }
+  const body = response.body;
+  const job = isObject(body) ? body.job : undefined;
+  if (!isObject(job)) {
+    const id = response.requestId ? ` (request id ${response.requestId})` : '';
+    throw new MalformedResponseError(`response has no job object${id}`, {
+      status: response.status,
+      requestId: response.requestId,
+      hint: 'check --endpoint: it should be the RDS API endpoint of the region',
+    });
+  }
+  return job as Job;
+}
+
+function jobNotFound(jobId: string, cause: NotFoundError): NotFoundError {
+  const requestId = cause.requestId ? `, request id ${cause.requestId}` : '';
+  const wrongApi = cause.code !== undefined && API_NOT_FOUND.test(cause.code);
+  return new NotFoundError(`job ${jobId} not found (HTTP 404${requestId})`, {
+    jobId,
+    status: 404,
+    code: cause.code,
+    requestId: cause.requestId,
+    cause,
+    hint: wrongApi
+      ? `the API gateway does not know this API (${cause.code}): check --endpoint`
+      : 'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
+        'check the id, the region and the project id',
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

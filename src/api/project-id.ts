@@ -1,0 +1,55 @@
+// The project id for a configuration: as configured, else cached from an earlier lookup, else looked up in IAM
+// (and cached). The returned config says which, so `config list` can show `cache` or `iam lookup` as the source.
+import { authFrom } from '../config/auth.js';
+import { cacheDir } from '../config/paths.js';
+import { requireIamEndpoint } from '../config/require.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { ConfigError } from '../errors.js';
+import type { HttpClient } from '../http/client.js';
+import { lookupProjectId } from './projects.js';
+import { projectCachePath, readCachedProjectId, writeCachedProjectId } from './project-cache.js';
+
+export interface ProjectIdDeps {
+  env: Readonly<Record<string, string | undefined>>;
+  homedir: string;
+  now(): number;
+  debug?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Shares the caller's keep-alive pool; without it a client is made for the lookup and closed after. */
+  http?: HttpClient;
+}
+
+export async function resolveProjectId(config: ResolvedConfig, deps: ProjectIdDeps): Promise<ResolvedConfig> {
+  if (config.projectId !== undefined) return config;
+  if (config.region === undefined) {
+    throw new ConfigError('no project id configured, and no region to look it up by', {
+      hint: 'pass --region (the project id is then looked up in IAM) or --project-id',
+    });
+  }
+  const region = config.region.value;
+  const iamEndpoint = requireIamEndpoint(config).value;
+  const auth = authFrom(config);
+  const identity = auth.kind === 'aksk' ? auth.accessKey : auth.token;
+  const dir = cacheDir(deps.env, deps.homedir);
+
+  const cached = await readCachedProjectId(dir, identity, region);
+  if (cached !== undefined) {
+    deps.debug?.(`project id ${cached} for ${region} from ${projectCachePath(dir)}`);
+    return { ...config, projectId: { value: cached, source: { kind: 'cache', path: projectCachePath(dir) } } };
+  }
+
+  const http = deps.http ?? (await import('../http/client.js')).createHttpClient({ auth, now: deps.now, debug: deps.debug });
+  let projectId: string;
+  try {
+    projectId = await lookupProjectId(http, iamEndpoint, region, deps.signal);
+  } finally {
+    if (deps.http === undefined) http.close();
+  }
+  try {
+    await writeCachedProjectId(dir, identity, region, projectId);
+  } catch (error) {
+    // Only a missed optimisation: the next run looks it up again.
+    deps.debug?.(`could not cache the project id in ${dir}: ${(error as Error).message}`);
+  }
+  return { ...config, projectId: { value: projectId, source: { kind: 'iam lookup' } } };
+}
