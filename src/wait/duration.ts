@@ -1,0 +1,59 @@
+// Durations for --timeout, --interval and --not-found-grace: `250ms`, `90` (seconds), `90s`, `5m`, `1h30m`.
+import { UsageError } from '../errors.js';
+
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
+type Unit = keyof typeof UNIT_MS;
+const UNIT_ORDER: readonly Unit[] = ['h', 'm', 's', 'ms'];
+
+/** The largest duration accepted: what one timer (setTimeout) can wait, about 24.8 days. */
+export const MAX_DURATION_MS = 2_147_483_647;
+
+const GRAMMAR = 'a whole number of seconds (90) or whole numbers with units h, m, s, ms in that order (250ms, 90s, 5m, 1h30m)';
+
+function invalid(text: string, why?: string): UsageError {
+  const reason = why === undefined ? '' : `: ${why}`;
+  return new UsageError(`invalid duration ${JSON.stringify(text)}${reason}`, { hint: `use ${GRAMMAR}` });
+}
+
+/** Milliseconds. A bare number is seconds; units must appear largest first, each at most once. */
+export function parseDuration(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') throw invalid(text, 'empty');
+  if (trimmed.startsWith('-')) throw invalid(text, 'must not be negative');
+  const total = /^\d+$/.test(trimmed) ? Number(trimmed) * UNIT_MS.s : sumOfParts(text, trimmed);
+  if (!Number.isSafeInteger(total) || total > MAX_DURATION_MS) throw invalid(text, 'too long');
+  return total;
+}
+
+function sumOfParts(text: string, trimmed: string): number {
+  const part = /(\d+)(ms|h|m|s)/y;
+  let total = 0;
+  let lastUnit = -1;
+  while (part.lastIndex < trimmed.length) {
+    const match = part.exec(trimmed);
+    if (match === null) throw invalid(text);
+    const unitIndex = UNIT_ORDER.indexOf(match[2] as Unit);
+    if (unitIndex <= lastUnit) throw invalid(text, 'units must go from largest to smallest, each once');
+    lastUnit = unitIndex;
+    total += Number(match[1]) * UNIT_MS[match[2] as Unit];
+  }
+  return total;
+}
+
+/** `1h30m`, `45s`, `250ms`, `1s500ms`, `0s`: exact, and parseDuration reads it back to the same value. */
+export function formatDuration(ms: number): string {
+  let rest = Math.max(0, Math.round(ms));
+  if (rest === 0) return '0s';
+  let text = '';
+  for (const unit of UNIT_ORDER) {
+    const count = Math.floor(rest / UNIT_MS[unit]);
+    if (count > 0) text += `${count}${unit}`;
+    rest -= count * UNIT_MS[unit];
+  }
+  return text;
+}
+
+/** Elapsed time for people: whole seconds (`4m10s`), or `0s` under one second. */
+export function formatElapsed(ms: number): string {
+  return formatDuration(Math.floor(Math.max(0, ms) / 1000) * 1000);
+}

@@ -1,0 +1,164 @@
+// Polls jobs until each is Completed or Failed. Pure logic: the API, clock, sleep, randomness, Ctrl-C and the
+// progress display are all injected, so every path (throttling, outages, timeouts, Ctrl-C) runs in tests instantly.
+import { setMaxListeners } from 'node:events';
+import type { JobsApi } from '../api/types.js';
+import { AuthError, ConfigError, MalformedResponseError, NotFoundError, isTransient } from '../errors.js';
+import type { Job } from '../job.js';
+import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS } from './defaults.js';
+import { RequestBudget, backoff, jitter } from './pacing.js';
+import type { WaitReporter } from './reporter.js';
+import { overallExitCode, type JobResult, type WaitOutcome, type WaitResult } from './result.js';
+
+export interface WaitOptions {
+  /** 0 = no limit. */
+  timeoutMs: number;
+  intervalMs: number;
+  /** A 404 this soon after the start means "not visible yet" (new jobs take seconds to appear). */
+  notFoundGraceMs: number;
+  /** Shared by all ids; default 60 (RDS's documented per-user limit). */
+  requestsPerMinute?: number;
+  /** Longest backoff after transient failures; default 60 s (or the interval, when that is longer). */
+  maxBackoffMs?: number;
+}
+
+export interface WaitIo {
+  api: JobsApi;
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Uniform in [0, 1), for jitter. */
+  random(): number;
+  /** Ctrl-C. */
+  signal?: AbortSignal;
+  reporter: WaitReporter;
+}
+
+/**
+ * A 2xx body without a `job` is more often a proxy or gateway hiccup than a changed API, so it is retried like a
+ * transient failure — but only this many times in a row: a body that stays malformed will not heal in an hour.
+ */
+export const MAX_CONSECUTIVE_MALFORMED = 3;
+
+/** Errors that would fail for every id alike: they end the whole wait at once. */
+function endsEverything(error: unknown): boolean {
+  return error instanceof AuthError || error instanceof ConfigError;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
+}
+
+export async function waitForJobs(ids: readonly string[], options: WaitOptions, io: WaitIo): Promise<WaitResult> {
+  const { api, now, sleep, random, reporter } = io;
+  const unique = [...new Set(ids)];
+  const start = now();
+  const deadline = options.timeoutMs > 0 ? start + options.timeoutMs : Infinity;
+  const budget = RequestBudget.perMinute(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
+  // Each id on its own would poll every interval; n ids together must fit the budget.
+  const period = Math.max(options.intervalMs, unique.length * budget.spacingMs);
+  const maxBackoff = options.maxBackoffMs ?? MAX_BACKOFF_MS;
+
+  // `stop` ends every loop: Ctrl-C, or an error that would fail for every id.
+  const stop = new AbortController();
+  // Every id's sleep and request listens to it: 100 ids are not a leak.
+  setMaxListeners(0, stop.signal);
+  let fatal: unknown;
+  const interrupt = () => stop.abort(io.signal?.reason);
+  if (io.signal?.aborted) interrupt();
+  else io.signal?.addEventListener('abort', interrupt, { once: true });
+
+  async function waitForOne(id: string): Promise<JobResult> {
+    let last: Job | undefined;
+    let failures = 0;
+    let malformed = 0;
+    let lastFailure: unknown;
+    const end = (outcome: WaitOutcome, error?: unknown): JobResult => ({
+      id, outcome, job: last, error, elapsedMs: now() - start,
+    });
+    const cutShort = (): JobResult => (fatal === undefined ? end('interrupted') : end('error', fatal));
+
+    try {
+      for (;;) {
+        if (stop.signal.aborted) return cutShort();
+        const slot = budget.reserve(now(), deadline);
+        if (slot === undefined) return end('timeout', lastFailure);
+        if (slot > now()) await sleep(slot - now(), stop.signal);
+
+        let delay: number;
+        try {
+          const job = await api.getJob(id, { signal: stop.signal });
+          last = job;
+          failures = 0;
+          malformed = 0;
+          lastFailure = undefined;
+          reporter.observed(id, job, now());
+          if (job.status === 'Completed') return end('completed');
+          if (job.status === 'Failed') return end('failed');
+          delay = jitter(period, random);
+        } catch (error) {
+          if (stop.signal.aborted) return cutShort();
+          if (error instanceof NotFoundError) {
+            if (now() - start >= options.notFoundGraceMs) return end('not-found', error);
+            reporter.notVisible(id, now());
+            lastFailure = undefined;
+            delay = jitter(period, random);
+          } else if (isTransient(error) || (error instanceof MalformedResponseError && ++malformed < MAX_CONSECUTIVE_MALFORMED)) {
+            failures += 1;
+            lastFailure = error;
+            const retryAfterMs = retryAfterOf(error);
+            delay = backoff(failures, period, maxBackoff, random, retryAfterMs);
+            if (retryAfterMs !== undefined) budget.pauseUntil(now() + retryAfterMs);
+            reporter.retrying(id, error, delay, now());
+          } else {
+            if (endsEverything(error)) {
+              fatal ??= error;
+              stop.abort(error);
+            }
+            return end('error', error);
+          }
+        }
+
+        const remaining = deadline - now();
+        if (remaining <= 0) return end('timeout', lastFailure);
+        // Waking at the deadline gives one last look before giving up.
+        await sleep(Math.min(delay, remaining), stop.signal);
+      }
+    } catch (error) {
+      if (stop.signal.aborted) return cutShort();
+      throw error;
+    }
+  }
+
+  const ticking = new AbortController();
+  async function tick(every: number): Promise<void> {
+    for (;;) {
+      try {
+        await sleep(every, ticking.signal);
+      } catch {
+        return;
+      }
+      if (ticking.signal.aborted) return;
+      reporter.tick(now());
+    }
+  }
+
+  reporter.start(unique, start);
+  const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
+  let result: WaitResult | undefined;
+  try {
+    const results = await Promise.all(
+      unique.map(async (id) => {
+        const r = await waitForOne(id);
+        reporter.finished(r, now());
+        return r;
+      }),
+    );
+    result = { results, exitCode: overallExitCode(results), fatal, elapsedMs: now() - start };
+    return result;
+  } finally {
+    ticking.abort();
+    await ticker;
+    io.signal?.removeEventListener('abort', interrupt);
+    reporter.stop(result ?? { results: [], exitCode: overallExitCode([]), elapsedMs: now() - start }, now());
+  }
+}

@@ -1,0 +1,30 @@
+// What the engine tells whoever shows progress. The engine never writes; reporters never decide.
+import type { Job } from '../job.js';
+import type { JobResult, WaitResult } from './result.js';
+
+export interface WaitReporter {
+  /** How often the engine calls `tick` (heartbeats, elapsed-time refresh); undefined = never. */
+  readonly tickMs?: number;
+  start(ids: readonly string[], at: number): void;
+  /** Every successful poll, changed or not. */
+  observed(id: string, job: Job, at: number): void;
+  /** 404 within the grace period: the job may not be visible yet. */
+  notVisible(id: string, at: number): void;
+  /** A transient failure; the next attempt for this id is in `delayMs`. */
+  retrying(id: string, error: unknown, delayMs: number, at: number): void;
+  /** One id's wait ended (any outcome), as soon as it does. */
+  finished(result: JobResult, at: number): void;
+  tick(at: number): void;
+  /** Always called last, also on timeout, errors and Ctrl-C: clears the spinner and restores the cursor. */
+  stop(result: WaitResult, at: number): void;
+}
+
+export const quietReporter: WaitReporter = {
+  start() {},
+  observed() {},
+  notVisible() {},
+  retrying() {},
+  finished() {},
+  tick() {},
+  stop() {},
+};

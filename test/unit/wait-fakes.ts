@@ -1,0 +1,178 @@
+// Fakes for the wait tests: a virtual clock whose sleeps fire instantly in time order, a scripted JobsApi,
+// and in-memory streams.
+import type { JobsApi } from '../../src/api/types.js';
+import type { CommandContext, OutputFormat } from '../../src/commands/context.js';
+import type { Deps, InStream } from '../../src/deps.js';
+import type { Job } from '../../src/job.js';
+
+export const T0 = Date.parse('2026-11-27T09:45:00Z');
+
+interface Timer {
+  at: number;
+  seq: number;
+  resolve(): void;
+  cleanup(): void;
+}
+
+/**
+ * Time only moves when every task is asleep: after the microtask queue drains (setImmediate), the earliest timer
+ * fires and the clock jumps to it. Several concurrent loops therefore interleave exactly as they would in real time.
+ */
+export class FakeClock {
+  t: number;
+  /** Every sleep requested, in order, with the time it was requested. */
+  readonly sleeps: { ms: number; at: number }[] = [];
+  private timers: Timer[] = [];
+  private seq = 0;
+  private scheduled = false;
+
+  constructor(start = T0) {
+    this.t = start;
+  }
+
+  now = (): number => this.t;
+
+  sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      this.sleeps.push({ ms, at: this.t });
+      const onAbort = () => {
+        this.timers = this.timers.filter((t) => t !== timer);
+        reject(signal?.reason);
+      };
+      const timer: Timer = {
+        at: this.t + Math.max(0, ms),
+        seq: this.seq++,
+        resolve,
+        cleanup: () => signal?.removeEventListener('abort', onAbort),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.timers.push(timer);
+      this.schedule();
+    });
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.fire();
+    });
+  }
+
+  private fire(): void {
+    if (this.timers.length === 0) return;
+    const next = this.timers.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.seq < a.seq) ? b : a));
+    this.timers = this.timers.filter((t) => t !== next);
+    this.t = Math.max(this.t, next.at);
+    next.cleanup();
+    next.resolve();
+    if (this.timers.length > 0) this.schedule();
+  }
+}
+
+export type Step = Job | Error | ((call: { at: number; n: number }) => Job | Error);
+
+/** Each id answers its script in order; the last step repeats. Unscripted ids answer like the `*` script. */
+export class ScriptedApi implements JobsApi {
+  readonly calls: { id: string; at: number }[] = [];
+  closed = false;
+
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly scripts: Record<string, Step[]>,
+  ) {}
+
+  async getJob(id: string): Promise<Job> {
+    const script = this.scripts[id] ?? this.scripts['*'];
+    if (!script || script.length === 0) throw new Error(`no script for ${id}`);
+    const n = this.calls.filter((c) => c.id === id).length;
+    this.calls.push({ id, at: this.clock.now() });
+    let step = script[Math.min(n, script.length - 1)] as Step;
+    if (typeof step === 'function') step = step({ at: this.clock.now(), n });
+    if (step instanceof Error) throw step;
+    return structuredClone(step);
+  }
+
+  callTimes(id: string): number[] {
+    return this.calls.filter((c) => c.id === id).map((c) => c.at - T0);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+export class MemoryStream {
+  chunks: string[] = [];
+  columns = 100;
+  constructor(public isTTY = false) {}
+  write(chunk: string): boolean {
+    this.chunks.push(String(chunk));
+    return true;
+  }
+  get text(): string {
+    return this.chunks.join('');
+  }
+  // What ora needs from a terminal.
+  cursorTo(): boolean {
+    return this.write('\u001b[G');
+  }
+  moveCursor(): boolean {
+    return this.write('\u001b[1A');
+  }
+  clearLine(): boolean {
+    return this.write('\u001b[2K');
+  }
+  once(): this {
+    return this;
+  }
+  removeListener(): this {
+    return this;
+  }
+}
+
+export function job(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'a9767ede-fe0f-4888-9003-e843a4c90514',
+    name: 'CreateMysqlSingleHAInstance',
+    status: 'Running',
+    created: '2026-11-27T09:40:00+0000',
+    process: '',
+    instance: { id: 'a48e43ff268f4c0e879652d65e63d0fbin01', name: 'mysql-01' },
+    entities: {},
+    ...overrides,
+  };
+}
+
+export interface Harness {
+  clock: FakeClock;
+  api: ScriptedApi;
+  stdout: MemoryStream;
+  stderr: MemoryStream;
+  interrupt: AbortController;
+  ctx: CommandContext;
+}
+
+export function harness(
+  scripts: Record<string, Step[]>,
+  options: { output?: OutputFormat; tty?: boolean; env?: Record<string, string> } = {},
+): Harness {
+  const clock = new FakeClock();
+  const api = new ScriptedApi(clock, scripts);
+  const stdout = new MemoryStream(false);
+  const stderr = new MemoryStream(options.tty ?? false);
+  const interrupt = new AbortController();
+  const deps: Deps = {
+    env: options.env ?? {},
+    stdout,
+    stderr,
+    stdin: undefined as unknown as InStream,
+    now: clock.now,
+    sleep: clock.sleep,
+    homedir: '/nonexistent',
+    signal: interrupt.signal,
+  };
+  const ctx: CommandContext = { deps, output: options.output ?? 'table', color: false, debug: false, api: async () => api };
+  return { clock, api, stdout, stderr, interrupt, ctx };
+}
