@@ -1,0 +1,64 @@
+// `rdsjob wait <id...>` and `rdsjob get --wait`: progress on stderr, the final jobs on stdout.
+import type { ExitCode } from '../exit-codes.js';
+import type { Job } from '../job.js';
+import { waitForJobs } from '../wait/engine.js';
+import { plainReporter } from '../wait/reporter-plain.js';
+import { ttyReporter } from '../wait/reporter-tty.js';
+import { withGithubAnnotations } from '../wait/reporter-github.js';
+import { quietReporter, type WaitReporter } from '../wait/reporter.js';
+import { summaryLines } from '../wait/summary.js';
+import type { CommandContext } from './context.js';
+import { render } from './get.js';
+
+export { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_TIMEOUT } from '../wait/defaults.js';
+
+export interface WaitCommandOptions {
+  /** 0 = no limit. */
+  timeoutMs: number;
+  intervalMs: number;
+  notFoundGraceMs: number;
+  /** No progress at all; errors and the unfinished list are still printed. */
+  quiet: boolean;
+  /** Without a TTY, the "still waiting" cadence (default 5 minutes). */
+  heartbeatMs?: number;
+  /** Jitter source; default Math.random. */
+  random?: () => number;
+}
+
+function reporterFor(options: WaitCommandOptions, ctx: CommandContext): WaitReporter {
+  const { stderr, env } = ctx.deps;
+  const base = options.quiet
+    ? quietReporter
+    : stderr.isTTY === true
+      ? ttyReporter({ stream: stderr, color: ctx.color })
+      : plainReporter({ stream: stderr, heartbeatMs: options.heartbeatMs });
+  // Annotations are read by the runner, not people, so they survive --quiet.
+  return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
+}
+
+/**
+ * Exit code per contract § Exit codes. An error that ends the whole wait (401/403, configuration) is thrown
+ * so main() reports it once, like any other command's.
+ */
+export async function runWait(ids: readonly string[], options: WaitCommandOptions, ctx: CommandContext): Promise<ExitCode> {
+  const { deps } = ctx;
+  const api = await ctx.api();
+  const result = await waitForJobs(ids, options, {
+    api,
+    now: deps.now,
+    sleep: deps.sleep,
+    random: options.random ?? Math.random,
+    signal: deps.signal,
+    reporter: reporterFor(options, ctx),
+  });
+  if (result.fatal !== undefined) throw result.fatal;
+
+  // Every job seen is printed as last seen (Failed and unfinished ones too); jobs never seen only on stderr.
+  const seen = result.results.map((r) => r.job).filter((job): job is Job => job !== undefined);
+  const several = result.results.length > 1;
+  if (several || seen.length > 0) deps.stdout.write(render(seen, several, ctx));
+
+  const summary = summaryLines(result, { ...options, json: ctx.output === 'json' });
+  if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
+  return result.exitCode;
+}

@@ -1,0 +1,38 @@
+// Short, safe text about a job for progress lines. API data is untrusted: everything goes through scalarText.
+import type { Job } from '../job.js';
+import { formatProgress, parseProgress } from '../render/progress.js';
+import { sanitize, scalarText } from '../render/text.js';
+
+const SHORT = 8;
+
+/** `a9767ede…` for each id, unless two ids share that prefix (then every id is shown whole). */
+export function shortIds(ids: readonly string[]): Map<string, string> {
+  const short = (id: string) => (id.length > SHORT + 1 ? `${id.slice(0, SHORT)}…` : id);
+  const distinct = new Set(ids.map(short)).size === new Set(ids).size;
+  return new Map(ids.map((id) => [id, sanitize(distinct ? short(id) : id)]));
+}
+
+export function jobName(job: Job | undefined): string | undefined {
+  return scalarText(job?.name);
+}
+
+/** Progress only while unfinished: Completed jobs may still say `process: "60% "`. */
+export function progressOf(job: Job): number | undefined {
+  return job.status === 'Completed' || job.status === 'Failed' ? undefined : parseProgress(job.process);
+}
+
+/** `Running 60%`, `Completed`, or an unknown status as the API sent it. */
+export function stateText(job: Job): string {
+  const status = scalarText(job.status) ?? 'no status';
+  const progress = progressOf(job);
+  return progress === undefined ? status : `${status} ${formatProgress(progress)}`;
+}
+
+export function failReason(job: Job | undefined): string | undefined {
+  return scalarText(job?.fail_reason);
+}
+
+/** The error's message on one line (our errors already name the HTTP status and request id). */
+export function errorText(error: unknown): string {
+  return sanitize(error instanceof Error ? error.message : String(error));
+}

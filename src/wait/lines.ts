@@ -1,0 +1,50 @@
+// The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
+import type { ChalkInstance } from 'chalk';
+import type { Job } from '../job.js';
+import { failReason, jobName, stateText, errorText } from './describe.js';
+import { formatElapsed } from './duration.js';
+import type { JobResult } from './result.js';
+
+/** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
+export function timestamp(at: number): string {
+  return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function label(short: string, job: Job | undefined): string {
+  const name = jobName(job);
+  return name === undefined ? short : `${short} ${name}`;
+}
+
+/** `a9767ede… CreateMysqlSingleHAInstance Running 60%`. */
+export function stateLine(short: string, job: Job): string {
+  return `${label(short, job)} ${stateText(job)}`;
+}
+
+export function notVisibleLine(short: string): string {
+  return `${short} not visible yet (HTTP 404); new jobs take a few seconds to appear, still looking`;
+}
+
+export function retryLine(short: string, error: unknown, delayMs: number): string {
+  return `${short} ${errorText(error)}; retrying in ${formatElapsed(delayMs)}`;
+}
+
+export interface SymbolLine {
+  symbol: string;
+  text: string;
+}
+
+/** The ✔/✖ line for a job that reached a final status; undefined for every other outcome. */
+export function outcomeLine(result: JobResult, short: string, chalk: ChalkInstance): SymbolLine | undefined {
+  if (result.outcome === 'completed') {
+    return { symbol: chalk.green('✔'), text: `${label(short, result.job)} Completed in ${formatElapsed(result.elapsedMs)}` };
+  }
+  if (result.outcome === 'failed') {
+    const reason = failReason(result.job) ?? '(no reason given)';
+    return { symbol: chalk.red('✖'), text: `${label(short, result.job)} Failed: ${reason}` };
+  }
+  return undefined;
+}
+
+export function heartbeatLine(elapsedMs: number, running: number): string {
+  return `still waiting (${formatElapsed(elapsedMs)} elapsed): ${running} ${running === 1 ? 'job' : 'jobs'} running`;
+}

@@ -1,0 +1,31 @@
+// In GitHub Actions a Failed job also becomes an error annotation on the run's summary page.
+import type { OutStream } from '../deps.js';
+import { failReason, jobName } from './describe.js';
+import type { WaitReporter } from './reporter.js';
+
+/** Workflow command message: `%`, CR and LF must be escaped or the runner cuts or misreads the line. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Workflow command property values additionally escape `:` and `,`, which delimit properties. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * Adds `::error title=RDS job <name> failed::<fail_reason>` to another reporter. Written to stderr: the runner
+ * reads workflow commands from both streams, and stdout stays data only.
+ */
+export function withGithubAnnotations(inner: WaitReporter, stream: OutStream): WaitReporter {
+  return {
+    ...inner,
+    finished(result, at) {
+      inner.finished(result, at);
+      if (result.outcome !== 'failed') return;
+      const name = jobName(result.job) ?? result.id;
+      const reason = failReason(result.job) ?? 'no reason given';
+      stream.write(`::error title=${escapeProperty(`RDS job ${name} failed`)}::${escapeData(reason)}\n`);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
+import type { OutStream } from '../deps.js';
+import { isFinished, type Job } from '../job.js';
+import { paint } from '../render/color.js';
+import { shortIds } from './describe.js';
+import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
+import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
+import type { WaitReporter } from './reporter.js';
+
+export interface PlainReporterOptions {
+  stream: OutStream;
+  /** A "still waiting" line this often, so CI watchdogs that kill silent jobs see life. */
+  heartbeatMs?: number;
+}
+
+export function plainReporter(options: PlainReporterOptions): WaitReporter {
+  const { stream } = options;
+  const plain = paint(false);
+  let short = new Map<string, string>();
+  let start = 0;
+  const shown = new Map<string, string>();
+  const ended = new Set<string>();
+  const write = (at: number, text: string) => stream.write(`${timestamp(at)} ${text}\n`);
+  const shortOf = (id: string) => short.get(id) ?? id;
+
+  return {
+    tickMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    start(ids, at) {
+      short = shortIds(ids);
+      start = at;
+    },
+    observed(id: string, job: Job, at: number) {
+      if (isFinished(job)) return; // `finished` prints the ✔/✖ line
+      const line = stateLine(shortOf(id), job);
+      if (shown.get(id) === line) return;
+      shown.set(id, line);
+      write(at, line);
+    },
+    notVisible(id, at) {
+      const line = notVisibleLine(shortOf(id));
+      if (shown.get(id) === line) return;
+      shown.set(id, line);
+      write(at, line);
+    },
+    retrying(id, error, delayMs, at) {
+      write(at, retryLine(shortOf(id), error, delayMs));
+    },
+    finished(result, at) {
+      ended.add(result.id);
+      const line = outcomeLine(result, shortOf(result.id), plain);
+      if (line !== undefined) write(at, `${line.symbol} ${line.text}`);
+    },
+    tick(at) {
+      write(at, heartbeatLine(at - start, short.size - ended.size));
+    },
+    stop() {},
+  };
+}

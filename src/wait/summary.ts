@@ -1,0 +1,68 @@
+// What stderr says after a wait that did not end cleanly: why each job stopped and how to pick the wait up again.
+import { NotFoundError, RdsjobError } from '../errors.js';
+import { sanitize } from '../render/text.js';
+import { errorText, jobName, stateText } from './describe.js';
+import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE } from './defaults.js';
+import { formatDuration, formatElapsed, parseDuration } from './duration.js';
+import { isUnfinished, type JobResult, type WaitResult } from './result.js';
+
+export interface ResumeOptions {
+  timeoutMs: number;
+  intervalMs: number;
+  notFoundGraceMs: number;
+  quiet: boolean;
+  json: boolean;
+}
+
+const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
+const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
+export function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
+  const words = ['rdsjob', 'wait', ...ids, '--timeout', formatDuration(options.timeoutMs)];
+  if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL)) words.push('--interval', formatDuration(options.intervalMs));
+  if (options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
+    words.push('--not-found-grace', formatDuration(options.notFoundGraceMs));
+  }
+  if (options.json) words.push('--json');
+  if (options.quiet) words.push('--quiet');
+  return words.map(shellWord).join(' ');
+}
+
+function errorLines(result: JobResult, graceMs: number): string[] {
+  const error = result.error;
+  const id = sanitize(result.id);
+  if (result.outcome === 'not-found') {
+    const requestId = error instanceof RdsjobError && error.requestId ? `, request id ${sanitize(error.requestId)}` : '';
+    return [
+      `error: job ${id} not found (HTTP 404${requestId}), still after ${formatElapsed(graceMs)}`,
+      'hint: check the id, the region and the project; only jobs of the last month can be queried',
+    ];
+  }
+  const lines = [`error: job ${id}: ${errorText(error)}`];
+  if (error instanceof RdsjobError && error.hint && !(error instanceof NotFoundError)) lines.push(`hint: ${sanitize(error.hint)}`);
+  return lines;
+}
+
+function unfinishedLine(result: JobResult): string {
+  const name = jobName(result.job);
+  const state = result.job === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.job)}`;
+  const failure = result.error === undefined ? '' : ` (last attempt failed: ${errorText(result.error)})`;
+  return `  ${sanitize(result.id)}  ${state}${failure}`;
+}
+
+/** Lines for stderr, empty when every job reached Completed or Failed. */
+export function summaryLines(result: WaitResult, options: ResumeOptions): string[] {
+  const lines: string[] = [];
+  for (const r of result.results) {
+    if (r.outcome === 'not-found' || r.outcome === 'error') lines.push(...errorLines(r, options.notFoundGraceMs));
+  }
+  const unfinished = result.results.filter(isUnfinished);
+  if (unfinished.length === 0) return lines;
+  const count = `${unfinished.length} ${unfinished.length === 1 ? 'job' : 'jobs'} unfinished`;
+  const interrupted = unfinished.some((r) => r.outcome === 'interrupted');
+  lines.push(interrupted ? `interrupted with ${count}:` : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}:`);
+  lines.push(...unfinished.map(unfinishedLine));
+  lines.push(`resume with: ${resumeCommand(unfinished.map((r) => r.id), options)}`);
+  return lines;
+}
