@@ -1,0 +1,97 @@
+// `npm run bench`: start-up and polling costs of the built CLI, as ratios to `node -e ''` measured in the same run.
+// Each case alternates with the baseline (warm-up first), so machine noise hits both alike. Prints a markdown table.
+// NODE_EXTRA_CA_CERTS is removed from the children's environment: on these machines it costs every Node process
+// ~80 ms and would drown what we measure.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmulator } from '../../dist/emulator/server.js';
+import { allSampleJobs, createInstanceCompleted, PROJECT_ID } from '../../dist/emulator/sample-jobs.js';
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
+const WARMUP = 3;
+const bin = fileURLToPath(new URL('../../bin/rdsjob.js', import.meta.url));
+const probe = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
+const home = mkdtempSync(join(tmpdir(), 'rdsjob-bench-'));
+const AK = 'HPUABENCH00000000001';
+const SK = 'bench-secret-key-local-emulator-only';
+
+const waitJobs = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`bench-wait-${i}`, {
+  steps: [
+    { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '30%' },
+    { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '70%' },
+    { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Completed', process: '' },
+  ],
+}]));
+
+const emulator = await startEmulator({
+  credentials: [{ accessKey: AK, secretKey: SK }],
+  projects: [{ id: PROJECT_ID, name: 'cn-north-4' }],
+  jobs: { ...Object.fromEntries(allSampleJobs.map((j) => [j.id, { steps: [j] }])), ...waitJobs(100) },
+});
+
+const env = { PATH: process.env.PATH, HOME: home, TZ: 'UTC',
+  HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, RDSJOB_ENDPOINT: emulator.url, HUAWEICLOUD_SDK_IAM_ENDPOINT: emulator.url };
+
+async function run(args, extraEnv = {}) {
+  const start = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const [code] = await once(child, 'exit');
+  const ms = performance.now() - start;
+  if (code !== 0) throw new Error(`${args.slice(1).join(' ')} exited ${code}: ${stderr}`);
+  return ms;
+}
+
+async function peakRssMiB(args) {
+  const file = join(home, 'rss');
+  await run(['--require', probe, ...args], { RDSJOB_BENCH_RSS_FILE: file });
+  return Number(readFileSync(file, 'utf8')) / 1024;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const baseline = [process.execPath, '-e', ''].slice(1);
+
+async function startupCase(label, cliArgs) {
+  const args = [bin, ...cliArgs];
+  for (let i = 0; i < WARMUP; i++) { await run(baseline); await run(args); }
+  const times = [], ratios = [], bases = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const b = await run(baseline);
+    const t = await run(args);
+    bases.push(b); times.push(t); ratios.push(t / b);
+  }
+  return { label, median: median(times), base: median(bases), ratio: median(ratios), rss: await peakRssMiB(args) };
+}
+
+async function waitCase(n) {
+  const ids = Object.keys(waitJobs(n));
+  emulator.reset();
+  const ms = await run([bin, 'wait', ...ids, '--interval', '100ms', '--quiet'], { RDSJOB_RATE_LIMIT: '6000' });
+  const requests = emulator.requests.length;
+  return { n, ms, requests, perJob: requests / n };
+}
+
+const rows = [];
+rows.push(await startupCase('`--version`', ['--version']));
+rows.push(await startupCase('`--help`', ['--help']));
+rows.push(await startupCase('`get <id>` (table)', ['get', createInstanceCompleted.id]));
+rows.push(await startupCase('`get <id> --json`', ['get', createInstanceCompleted.id, '--json']));
+
+const out = [];
+out.push(`Node ${process.version}, ${PAIRS} pairs after ${WARMUP} warm-up pairs, NODE_EXTRA_CA_CERTS unset.`, '');
+out.push('| case | median wall | `node -e \'\'` median | median per-pair ratio | peak RSS |', '|---|---|---|---|---|');
+for (const r of rows) out.push(`| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |`);
+out.push('', '| `wait` (jobs complete on the 3rd poll, 100 ms interval) | wall | requests | requests per job |', '|---|---|---|---|');
+for (const n of [1, 10, 100]) {
+  const w = await waitCase(n);
+  out.push(`| ${n} job${n > 1 ? 's' : ''} | ${w.ms.toFixed(0)} ms | ${w.requests} | ${w.perJob.toFixed(2)} |`);
+}
+process.stdout.write(out.join('\n') + '\n');
+await emulator.close();
+rmSync(home, { recursive: true, force: true });
