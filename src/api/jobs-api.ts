@@ -10,7 +10,6 @@ export { resolveProjectId } from './project-id.js';
 export const createJobsApi: JobsApiFactory = async (config, context) => {
   const endpoint = requireEndpoint(config).value;
   const auth = authFrom(config);
-  const iamEndpoint = config.iamEndpoint?.value;
   // Loaded here, not at the top, so commands that send nothing (--help, config path) never load got.
   const { createHttpClient } = await import('../http/client.js');
   const http = createHttpClient({
@@ -18,7 +17,6 @@ export const createJobsApi: JobsApiFactory = async (config, context) => {
     now: context.now,
     debug: context.debug,
     retries: context.retries,
-    serviceFor: (baseUrl) => (baseUrl === iamEndpoint ? 'IAM' : 'RDS'),
   });
 
   let projectId: string;

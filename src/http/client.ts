@@ -33,8 +33,8 @@ export interface HttpClientOptions {
   /** Bodies larger than this are refused without being buffered; default 1 MiB. */
   maxBodyBytes?: number;
   userAgent?: string;
-  /** Names the API in error messages, per base URL; default "IAM" for iam.* hosts, else "RDS". */
-  serviceFor?: (baseUrl: string) => string;
+  /** Names the API in error messages; default "IAM" for IAM's /v3/projects or an iam.* host, else "RDS". */
+  serviceFor?: (baseUrl: string, path: string) => string;
 }
 
 export interface JsonResponse {
@@ -93,7 +93,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const fullPath = decodePath(base.pathname.replace(/\/+$/, '')) + path;
     const queryString = encodeQuery(query);
     const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? '?' + queryString : ''}`;
-    const service = options.serviceFor?.(baseUrl) ?? (/^iam[.-]/i.test(base.hostname) ? 'IAM' : 'RDS');
+    const service = options.serviceFor?.(baseUrl, path) ?? defaultService(base.hostname, path);
     let attemptStart = options.now();
     let tooLarge = false;
 
@@ -162,7 +162,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       response = await request;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (tooLarge) throw new MalformedResponseError(`response too large (over ${maxBody} bytes) from ${base.host}`);
+      if (tooLarge) {
+        throw new MalformedResponseError(`response too large (over ${maxBody} bytes) from ${base.host}`, {
+          hint: 'check --endpoint: the RDS API answers with small JSON documents',
+        });
+      }
       const failed = error as RequestError;
       if (failed.response && failed.name === 'HTTPError') {
         throw errorFromResponse({
@@ -200,6 +204,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       agent.https.destroy();
     },
   };
+}
+
+function defaultService(hostname: string, path: string): string {
+  return path.startsWith('/v3/projects') || /^iam[.-]/i.test(hostname) ? 'IAM' : 'RDS';
 }
 
 function encodePath(path: string): string {

@@ -281,3 +281,14 @@ describe('--debug trace', () => {
     }
   });
 });
+
+describe('error messages name the API', () => {
+  it.each([
+    ['/v3/p/jobs', 'RDS'],
+    ['/v3/projects', 'IAM'],
+  ])('%s → %s', async (path, service) => {
+    const server = await serve((_req, res) => json(res, 400, { error_code: 'E.1', error_msg: 'bad' }));
+    const { http } = client();
+    await expect(http.getJson(server.url, path, [])).rejects.toThrow(`${service} API error 400 (E.1: bad)`);
+  });
+});
