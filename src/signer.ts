@@ -43,12 +43,14 @@ export function canonicalUri(path: string): string {
   return encoded.endsWith('/') ? encoded : encoded + '/';
 }
 
-/** Sorted by name, then value (byte order of the encoded form, as the SDKs compare). */
+/**
+ * Sorted by name, then value, comparing the text *before* encoding, as the official SDKs (Node, Go, Python) sort.
+ * The encoded order differs once a name holds a reserved or non-ASCII character (`a=` → `a%3D` sorts before `a0`).
+ */
 export function encodeQuery(query: ReadonlyArray<readonly [string, string]>): string {
-  return query
-    .map(([name, value]) => [percentEncode(name), percentEncode(value)] as const)
+  return [...query]
     .sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]))
-    .map(([name, value]) => `${name}=${value}`)
+    .map(([name, value]) => `${percentEncode(name)}=${percentEncode(value)}`)
     .join('&');
 }
 
