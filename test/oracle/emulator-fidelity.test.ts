@@ -1,0 +1,79 @@
+// The emulator judged by the official SDK: a ListJobInfo request built and signed by the SDK's own HcClient must
+// be accepted exactly like the real gateway would, and one signed with another key refused. If our signer and the
+// emulator shared a mistake, this is where it would show.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/emulator/server.js';
+import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import { AK, PROJECT_ID, SECURITY_TOKEN, SK, TEMP_AK, TEMP_SK, emulator } from '../e2e/harness.js';
+import { basicCredentials, hcClient } from './sdk.js';
+
+/** What RdsClient.listJobInfo (huaweicloud-sdk-rds) hands to HcClient.sendRequest; that package is not installed. */
+function listJobInfoOptions(id: string, xLanguage?: string): Record<string, unknown> {
+  return {
+    method: 'GET',
+    url: '/v3/{project_id}/jobs',
+    contentType: 'application/json',
+    queryParams: { id },
+    pathParams: {},
+    headers: xLanguage === undefined ? {} : { 'X-Language': xLanguage },
+  };
+}
+
+interface SdkError { httpStatusCode?: number; errorCode?: string; errorMsg?: string; requestId?: string }
+
+async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as SdkError;
+  }
+  throw new Error('the SDK call succeeded');
+}
+
+let emu: Emulator;
+beforeAll(async () => { emu = await emulator(); });
+afterAll(async () => { await emu.close(); });
+beforeEach(() => emu.reset());
+
+const jobId = createInstanceCompleted.id!;
+
+describe('the official SDK client against the emulator', () => {
+  it('ListJobInfo signed by the SDK is accepted and returns the job', async () => {
+    const client = hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url);
+    const response = await client.sendRequest(listJobInfoOptions(jobId));
+    expect(response.httpStatusCode).toBe(200);
+    expect(response.job).toEqual(createInstanceCompleted);
+    const [request] = emu.requests;
+    expect(request!.accepted).toBe(true);
+    expect(request!.path).toBe(`/v3/${PROJECT_ID}/jobs`);
+    expect(request!.headers['x-project-id']).toBe(PROJECT_ID);
+    expect(request!.headers.authorization).toMatch(/SignedHeaders=content-type;host;x-project-id;x-sdk-date, /);
+  });
+
+  it('with temporary credentials (signed X-Security-Token) and an X-Language header', async () => {
+    const client = hcClient(basicCredentials(TEMP_AK, TEMP_SK, PROJECT_ID, SECURITY_TOKEN), emu.url);
+    const response = await client.sendRequest(listJobInfoOptions(jobId, 'en-us'));
+    expect(response.job).toEqual(createInstanceCompleted);
+    expect(emu.requests[0]!.headers.authorization).toContain('x-language;x-project-id;x-sdk-date;x-security-token');
+  });
+
+  it('an unknown job: the SDK sees the RDS error code and the request id', async () => {
+    const error = await sdkError(hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url).sendRequest(listJobInfoOptions('no-such-job')));
+    expect(error).toMatchObject({ httpStatusCode: 404, errorCode: 'DBS.201204' });
+    expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('the same request signed with another secret key is refused: 401 APIGW.0301', async () => {
+    const error = await sdkError(
+      hcClient(basicCredentials(AK, 'not-the-secret-key-0123456789', PROJECT_ID), emu.url).sendRequest(listJobInfoOptions(jobId)),
+    );
+    expect(error).toMatchObject({ httpStatusCode: 401, errorCode: 'APIGW.0301' });
+    expect(error.errorMsg).toContain('verify aksk signature fail');
+    expect(emu.requests.map((r) => r.accepted)).toEqual([false]);
+  });
+
+  it('a temporary key without its security token is refused', async () => {
+    const error = await sdkError(hcClient(basicCredentials(TEMP_AK, TEMP_SK, PROJECT_ID), emu.url).sendRequest(listJobInfoOptions(jobId)));
+    expect(error).toMatchObject({ httpStatusCode: 401, errorCode: 'APIGW.0301' });
+  });
+});
