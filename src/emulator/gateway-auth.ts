@@ -21,7 +21,13 @@ export interface GatewayKeys {
   now: () => number;
 }
 
-export type AuthResult = { ok: true } | { ok: false; message: string };
+/**
+ * The verdict, with the access key it concerns once the Authorization header named a known one, and whether the
+ * failure was a signature mismatch (what the gateway's AK lockout counts).
+ */
+export type AuthResult =
+  | { ok: true; accessKey?: string }
+  | { ok: false; message: string; accessKey?: string; badSignature?: boolean };
 
 const AUTHORIZATION = new RegExp(
   `^${ALGORITHM} Access=([^\\s,=]+), SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*), Signature=([0-9a-f]{64})$`,
@@ -65,7 +71,9 @@ export function authenticate(request: WireRequest, keys: GatewayKeys): AuthResul
   const canonical = wireCanonicalRequest(request, headers);
   if (canonical === undefined) return fail('the request URI cannot be decoded');
   const expected = signature(credential.secretKey, stringToSign(canonical, date));
-  return safeEqual(expected, sentSignature) ? { ok: true } : { ok: false, message: BAD_SIGNATURE };
+  return safeEqual(expected, sentSignature)
+    ? { ok: true, accessKey }
+    : { ok: false, message: BAD_SIGNATURE, accessKey, badSignature: true };
 }
 
 /**

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { authenticate, AUTH_ERROR_CODE, type GatewayKeys } from './gateway-auth.js';
 import { IAM_PROJECTS_PATH, listProjects } from './iam.js';
+import { AccessKeyLockout } from './lockout.js';
 import { listJobInfo, matchJobsPath } from './rds.js';
 import { gatewayError, newRequestId, replyStatus, type Reply } from './reply.js';
 import { JobBook } from './scripts.js';
@@ -30,6 +31,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     authTokens: options.authTokens ?? [],
     now: options.now ?? Date.now,
   };
+  const lockout = options.akLockout === false ? undefined : new AccessKeyLockout(keys.now);
   let url = '';
 
   const route = (wire: WireRequest, requestId: string): Routed => {
@@ -38,7 +40,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const iam = segments.join('/') === IAM_PROJECTS_PATH;
     const projectId = matchJobsPath(segments);
     const jobId = projectId === undefined ? undefined : queryValue(query, 'id');
-    const auth = authenticate(wire, keys);
+    const verdict = authenticate(wire, keys);
+    const auth = lockout ? lockout.judge(verdict) : verdict;
     if (!auth.ok) {
       return { reply: gatewayError(401, AUTH_ERROR_CODE, auth.message, requestId), accepted: false, iam, jobId };
     }
@@ -84,9 +87,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     url,
     requests,
     setJob: (id, script) => book.set(id, script),
+    isLocked: (accessKey) => lockout?.isLocked(accessKey) ?? false,
     reset: () => {
       requests.length = 0;
       book.resetPolls();
+      lockout?.clear();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -45,6 +45,11 @@ export interface EmulatorOptions {
   jobs?: Record<string, JobScript>;
   /** The gateway's clock in epoch ms, against which X-Sdk-Date must be within 15 minutes. */
   now?: () => number;
+  /**
+   * The gateway's AK lockout (more than 5 consecutive signature failures lock the key for 5 minutes of `now`).
+   * Default on, as on the real gateway; `false` turns it off.
+   */
+  akLockout?: boolean;
   port?: number;
   host?: string;
 }
@@ -72,7 +77,9 @@ export interface Emulator {
   url: string;
   requests: LoggedRequest[];
   setJob(id: string, script: JobScript): void;
-  /** Clears the request log and every job's poll counter. */
+  /** Whether the gateway currently refuses this access key (see `akLockout`). */
+  isLocked(accessKey: string): boolean;
+  /** Clears the request log, every job's poll counter and every AK lock. */
   reset(): void;
   close(): Promise<void>;
 }
