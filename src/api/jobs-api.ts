@@ -17,6 +17,7 @@ export const createJobsApi: JobsApiFactory = async (config, context) => {
     now: context.now,
     debug: context.debug,
     retries: context.retries,
+    proxyEnv: context.env,
   });
 
   let projectId: string;

@@ -1,13 +1,12 @@
 // The one HTTP client: got with a keep-alive pool, AK/SK signing (or an IAM token) in a beforeRequest hook so every
 // retry is re-signed with a fresh X-Sdk-Date, retries for transient failures, a body size cap and --debug tracing.
 // This is the only file that imports got, so callers can load it lazily (`await import`) and keep startup fast.
-import http from 'node:http';
-import https from 'node:https';
 import got, { type NormalizedOptions, type RequestError, type RetryObject } from 'got';
 import { MalformedResponseError } from '../errors.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
 import { createTracer } from './debug.js';
+import { createAgentPool } from './proxy.js';
 
 /** Same shape as `authFrom(config)` in src/config/auth.ts. */
 export type Auth =
@@ -35,6 +34,8 @@ export interface HttpClientOptions {
   userAgent?: string;
   /** Names the API in error messages; default "IAM" for IAM's /v3/projects or an iam.* host, else "RDS". */
   serviceFor?: (baseUrl: string, path: string) => string;
+  /** Where HTTPS_PROXY/HTTP_PROXY/NO_PROXY are read from (see proxy.ts); default: no proxy. */
+  proxyEnv?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface JsonResponse {
@@ -73,10 +74,7 @@ export function backoffMs(attempt: number, random: () => number): number {
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const agent = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
-  };
+  const agents = createAgentPool(options.proxyEnv ?? {}, options.debug);
   const trace = createTracer(options.debug);
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const random = options.random ?? Math.random;
@@ -124,7 +122,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     const request = got(url, {
       method: 'GET',
-      agent,
+      agent: agents.for(url),
       signal,
       responseType: 'text',
       followRedirect: false,
@@ -200,8 +198,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     getJson,
     close() {
-      agent.http.destroy();
-      agent.https.destroy();
+      agents.destroy();
     },
   };
 }
