@@ -63,7 +63,12 @@ function fromJson(value: unknown): ParsedErrorBody {
     str(value.error_msg) ?? str(value.externalMessage) ?? str(value.message) ?? str(nested?.message) ??
     str(nested?.error_msg) ?? str(value.error_description) ?? str(value.error) ?? str(nested?.title);
   const requestId = str(value.request_id) ?? str(nested?.request_id);
-  return { code, message: message === undefined ? undefined : clip(message), requestId };
+  // Code and request id come from the same untrusted body as the message: one short printable line each.
+  return { code: clipped(code), message: clipped(message), requestId: clipped(requestId) };
+}
+
+function clipped(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : clip(text) || undefined;
 }
 
 export function errorFromResponse(response: ErrorResponse): RdsjobError {
