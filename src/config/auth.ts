@@ -28,7 +28,7 @@ function profileFlag(config: ResolvedConfig): string {
 }
 
 function missingHalf(config: ResolvedConfig, present: Setting, missing: 'secret key' | 'access key'): ConfigError {
-  const [envName, key] = missing === 'secret key' ? ['HUAWEICLOUD_SDK_SK', 'secretKey'] : ['HUAWEICLOUD_SDK_AK', 'accessKey'];
+  const [envName, key] = missing === 'secret key' ? ['HUAWEICLOUD_SDK_SK', 'secret-key'] : ['HUAWEICLOUD_SDK_AK', 'access-key'];
   const other = missing === 'secret key' ? 'access key' : 'secret key';
   return new ConfigError(`${missing} missing: the ${other} comes from ${describeSource(present.source)}`, {
     hint: `set ${envName} or run \`rdsjob config set ${key}${profileFlag(config)}\``,
@@ -61,7 +61,7 @@ function noCredentials(config: ResolvedConfig): ConfigError {
   return new ConfigError(`no credentials${ignored}`, {
     hint:
       'set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, ' +
-      `or run \`rdsjob config set accessKey${profileFlag(config)}\` and \`rdsjob config set secretKey${profileFlag(config)}\`, ` +
+      `or run \`rdsjob config set access-key${profileFlag(config)}\` and \`rdsjob config set secret-key${profileFlag(config)}\`, ` +
       'or configure KooCLI with `hcloud configure init` and `hcloud configure set --cli-auth-encrypt=false`',
   });
 }

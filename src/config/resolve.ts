@@ -60,8 +60,13 @@ function fromFlag(flags: GlobalFlags, key: keyof GlobalFlags): Setting | undefin
   return value === undefined ? undefined : { value, source: { kind: 'flag', name: FLAG_NAMES[key] } };
 }
 
+/** `config set`'s name for a setting: accessKey → access-key. */
+function kebab(key: SettingKey): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
 /** Why `value` is not acceptable for `key`, or undefined. Endpoints are checked here and normalised by the caller. */
-function problemWith(key: SettingKey, value: string): string | undefined {
+export function problemWith(key: SettingKey, value: string): string | undefined {
   switch (key) {
     case 'region':
       return isValidRegion(value) ? undefined : 'expected a lower-case region id such as cn-north-4';
@@ -86,7 +91,7 @@ function invalid(key: SettingKey, setting: Setting, reason: string): Error {
       return new UsageError(`invalid ${source.name}${shown}: ${reason}`);
     case 'profile':
       return new ConfigError(`invalid ${key}${shown} in profile ${quote(source.name)} of ${source.path}: ${reason}`, {
-        hint: `correct it with \`rdsjob config set ${key} --profile ${source.name}\``,
+        hint: `correct it with \`rdsjob config set ${kebab(key)} --profile ${source.name}\``,
       });
     case 'hcloud':
       return new ConfigError(
@@ -159,8 +164,8 @@ function encryptedKeysError(name: string, path: string): ConfigError {
     `the access keys in KooCLI profile ${quote(name)} (${path}) are encrypted, and only KooCLI can decrypt them`,
     {
       hint:
-        'set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or store the keys with `rdsjob config set accessKey` and ' +
-        '`rdsjob config set secretKey`, or make KooCLI keep them in plaintext with ' +
+        'set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or store the keys with `rdsjob config set access-key` and ' +
+        '`rdsjob config set secret-key`, or make KooCLI keep them in plaintext with ' +
         '`hcloud configure set --cli-auth-encrypt=false` and enter them in KooCLI again',
     },
   );

@@ -69,13 +69,13 @@ describe('authFrom', () => {
   it('nothing → "no credentials" with every way to set them', () => {
     const e = configError(() => authFrom(config()));
     expect(e.message).toBe('no credentials');
-    for (const way of ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'rdsjob config set accessKey', 'hcloud configure']) {
+    for (const way of ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'rdsjob config set access-key', 'hcloud configure']) {
       expect(e.hint).toContain(way);
     }
   });
   it('names the profile in the hint when it is not "default"', () => {
     const e = configError(() => authFrom(config({ profile: { value: 'prod', source: env('RDSJOB_PROFILE') } })));
-    expect(e.hint).toContain('rdsjob config set accessKey --profile prod');
+    expect(e.hint).toContain('rdsjob config set access-key --profile prod');
   });
   it('explains a KooCLI profile that was skipped', () => {
     const e = configError(() => authFrom(config({ hcloudIgnored: 'KooCLI profile "x" in /h.json uses mode ecsAgency; rdsjob can only use AKSK' })));
