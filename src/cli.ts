@@ -12,6 +12,8 @@ import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { formatError } from './format-error.js';
 import { colorLevel } from './render/color.js';
 import { helpEpilog } from './help.js';
+import { registerConfigCommands } from './commands/config.js';
+import { registerCompletionCommand } from './completion/command.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -158,6 +160,8 @@ function buildProgram(deps: Deps, select: (run: Action, globals: GlobalOptions, 
     select(async (ctx) => (await import('./commands/wait.js')).runWait(ids, flags, ctx), command.optsWithGlobals(), formatOf(options));
   });
 
+  registerConfigCommands(program, select);
+  registerCompletionCommand(program, select);
   return program;
 }
 

@@ -50,26 +50,29 @@ async function resolveLink(path: string): Promise<string> {
 }
 
 async function readForUpdate(path: string): Promise<Record<string, unknown>> {
+  const data = await readConfigFile(path, ' (left unchanged)');
+  rdsjobProfiles(data, path); // throws, naming the file, when the structure is wrong
+  return data as Record<string, unknown>;
+}
+
+/** A JSON config file as parsed (`{}` when missing or empty); ConfigError naming the file when it is not JSON. */
+export async function readConfigFile(path: string, note = ''): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new ConfigError(`cannot read config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      cause: error,
-    });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    throw new ConfigError(`cannot read config file ${path} (${code ?? 'error'})`, { cause: error });
   }
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return {};
-  let data: unknown;
   try {
-    data = JSON.parse(body);
+    return JSON.parse(body);
   } catch {
     // The parser's message is not shown: it may quote the text around the error, which may be a secret.
-    throw new ConfigError(`config file ${path} is not valid JSON; it was left unchanged`, { hint: CORRUPT_HINT });
+    throw new ConfigError(`config file ${path} is not valid JSON${note}`, { hint: CORRUPT_HINT });
   }
-  rdsjobProfiles(data, path); // throws, naming the file, when the structure is wrong
-  return data as Record<string, unknown>;
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -1,0 +1,92 @@
+// What shell completion offers, read from the commander program itself so the scripts never drift from the CLI.
+import type { Command, Option } from 'commander';
+
+export interface OptionSpec {
+  /** e.g. ['-o', '--output'] */
+  names: string[];
+  description: string;
+  /** Takes a value: 'profile' completes profile names, 'choices' the listed ones, 'any' nothing. */
+  value?: 'profile' | 'choices' | 'any';
+  choices?: string[];
+}
+
+export interface CommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  subcommands: CommandSpec[];
+  /** Values for the first positional argument, when it has a fixed set (config keys, shells). */
+  argumentChoices: string[];
+}
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** One line, none of the characters that need quoting in any of the three shells. */
+export function plain(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/['"`$\\]/g, '').trim();
+}
+
+function optionSpec(option: Option): OptionSpec {
+  const names = [option.short, option.long].filter((n): n is string => n !== undefined);
+  const spec: OptionSpec = { names, description: plain(option.description) };
+  if (option.required || option.optional) {
+    if (option.long === '--profile') spec.value = 'profile';
+    else if (option.argChoices) Object.assign(spec, { value: 'choices', choices: [...option.argChoices] });
+    else spec.value = 'any';
+  }
+  return spec;
+}
+
+export function completionModel(command: Command): CommandSpec {
+  const help = command.createHelp();
+  return {
+    name: command.name(),
+    description: plain(command.description()),
+    options: help.visibleOptions(command).map(optionSpec),
+    subcommands: help
+      .visibleCommands(command)
+      .filter((sub) => sub.name() !== 'help')
+      .map(completionModel),
+    argumentChoices: [...(command.registeredArguments[0]?.argChoices ?? [])],
+  };
+}
+
+/** Every command with its path from the root ('' for the root, 'config set' …), depth first. */
+export function commandPaths(root: CommandSpec): Array<{ path: string; spec: CommandSpec }> {
+  const out: Array<{ path: string; spec: CommandSpec }> = [];
+  const walk = (spec: CommandSpec, path: string) => {
+    out.push({ path, spec });
+    for (const sub of spec.subcommands) walk(sub, path === '' ? sub.name : `${path} ${sub.name}`);
+  };
+  walk(root, '');
+  return out;
+}
+
+/** Options that take a value, over the whole tree (their next word is a value, not a command). */
+export function valueOptions(root: CommandSpec): OptionSpec[] {
+  const seen = new Map<string, OptionSpec>();
+  for (const { spec } of commandPaths(root)) for (const option of spec.options) if (option.value) seen.set(option.names.join(' '), option);
+  return [...seen.values()];
+}
+
+/**
+ * Options valid at `path`: its own and every ancestor's (global options work after the command too), each once;
+ * --version only at the top, where it means something.
+ */
+export function optionsAt(root: CommandSpec, path: string): OptionSpec[] {
+  const parts = path === '' ? [] : path.split(' ');
+  const options = [...root.options];
+  let spec = root;
+  for (const part of parts) {
+    spec = spec.subcommands.find((sub) => sub.name === part)!;
+    options.push(...spec.options);
+  }
+  const seen = new Set<string>();
+  return options.filter((option) => {
+    const key = option.names.join(' ');
+    if (seen.has(key) || (parts.length > 0 && option.names.includes('--version'))) return false;
+    seen.add(key);
+    return true;
+  });
+}
