@@ -59,6 +59,9 @@ export interface RunOptions {
   secrets?: string[];
   /** Called once the child is running (e.g. to send SIGINT). */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** Node arguments that replace bin/rdsjob.js (an installed bin, `--input-type=module -e …`); args follow them. */
+  command?: string[];
+  cwd?: string;
 }
 
 /** A fresh HOME with nothing configured, removed by the caller via cleanup(). */
@@ -111,7 +114,11 @@ export async function rdsjob(emu: Emulator | undefined, args: string[], options:
 
 function spawnCli(args: string[], env: Record<string, string>, options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.command ?? [BIN]), ...args], {
+      env,
+      cwd: options.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
