@@ -6,7 +6,7 @@ import { MalformedResponseError } from '../errors.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
 import { createTracer } from './debug.js';
-import { createAgentPool } from './proxy.js';
+import { createAgentPool, throughProxy } from './proxy.js';
 
 /** Same shape as `authFrom(config)` in src/config/auth.ts. */
 export type Auth =
@@ -176,7 +176,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           now: options.now(),
         });
       }
-      throw errorFromNetwork(error, url);
+      const shownProxy = agents.shownProxy(url);
+      const networkError = errorFromNetwork(error, url);
+      throw shownProxy === undefined ? networkError : throughProxy(networkError, shownProxy);
     }
 
     const requestId = requestIdOf(response.headers);

@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import http from 'node:http';
 import https from 'node:https';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
-import { ConfigError } from '../errors.js';
+import { ConfigError, NetworkError } from '../errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -104,6 +104,8 @@ export interface Agents {
 export interface AgentPool {
   /** The agents for a request to `url`: direct, or through the proxy the environment names for it. */
   for(url: string): Agents;
+  /** The proxy a request to `url` goes through, credentials masked, for error messages; undefined when direct. */
+  shownProxy(url: string): string | undefined;
   destroy(): void;
 }
 
@@ -121,6 +123,10 @@ export function createAgentPool(env: Env, debug?: (line: string) => void): Agent
         pools.set(key, agents);
       }
       return agents;
+    },
+    shownProxy(url) {
+      const proxy = proxyFor(url, env);
+      return proxy === undefined ? undefined : redactProxy(proxy);
     },
     destroy() {
       for (const agents of pools.values()) {
@@ -151,4 +157,13 @@ function proxyAgents(proxy: string): Agents {
     http: new HttpProxyAgent({ keepAlive: true, proxy: url }),
     https: new HttpsProxyAgent({ keepAlive: true, proxy: url }),
   };
+}
+
+/** A connection failure names the proxy, since that is often what failed (refused, 407, unknown host). */
+export function throughProxy(error: NetworkError, shownProxy: string): NetworkError {
+  return new NetworkError(`${error.message} (through proxy ${shownProxy})`, {
+    code: error.code,
+    hint: 'check HTTPS_PROXY / HTTP_PROXY and NO_PROXY; rerun with --debug for details',
+    cause: error.cause,
+  });
 }

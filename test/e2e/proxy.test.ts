@@ -1,0 +1,185 @@
+// Requests through a proxy: a local CONNECT/forward proxy that counts what passes through it, in front of the
+// emulator. Plain http to the loopback emulator (HTTP_PROXY), and https through a CONNECT tunnel to a TLS front
+// whose self-signed CA is trusted only through NODE_EXTRA_CA_CERTS.
+import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tls from 'node:tls';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/emulator/server.js';
+import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import { emulator, rdsjob } from './harness.js';
+
+interface Proxy {
+  url: string;
+  /** CONNECT targets and absolute-URI requests, in order. */
+  seen: string[];
+  close(): Promise<void>;
+}
+
+async function startProxy(): Promise<Proxy> {
+  const seen: string[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((req, res) => {
+    // Forward proxying: the request line carries the absolute URI.
+    seen.push(`GET ${req.url}`);
+    const upstream = http.request(req.url!, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    seen.push(`CONNECT ${req.url}`);
+    const [host, port] = req.url!.split(':');
+    const upstream = net.connect(Number(port), host!, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let emu: Emulator;
+let proxy: Proxy;
+beforeAll(async () => {
+  emu = await emulator();
+  proxy = await startProxy();
+});
+afterAll(async () => {
+  await proxy.close();
+  await emu.close();
+});
+beforeEach(() => {
+  emu.reset();
+  proxy.seen.length = 0;
+});
+
+const ok = createInstanceCompleted.id!;
+const emuHost = () => new URL(emu.url).host;
+
+describe('HTTP_PROXY / NO_PROXY', () => {
+  it('a request through the proxy reaches the emulator (loopback is not bypassed by default, as in curl)', async () => {
+    const r = await rdsjob(emu, ['get', ok, '--json'], { env: { HTTP_PROXY: proxy.url } });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe(ok);
+    expect(proxy.seen).toEqual([`CONNECT ${emuHost()}`]);
+    expect(emu.requests).toHaveLength(1);
+    expect(emu.requests[0]!.accepted).toBe(true); // the signature survived the proxy
+  });
+
+  it.each([
+    ['NO_PROXY with the IP', { HTTP_PROXY: 'PROXY', NO_PROXY: '127.0.0.1' }],
+    ['no_proxy with a CIDR range', { http_proxy: 'PROXY', no_proxy: '127.0.0.0/8' }],
+    ['NO_PROXY=*', { HTTP_PROXY: 'PROXY', NO_PROXY: '*' }],
+    ['HTTPS_PROXY does not apply to http://', { HTTPS_PROXY: 'PROXY' }],
+  ])('%s → direct', async (_name, env) => {
+    const withProxy = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === 'PROXY' ? proxy.url : v]));
+    const r = await rdsjob(emu, ['get', ok], { env: withProxy });
+    expect(r.code).toBe(0);
+    expect(proxy.seen).toEqual([]);
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  it('the IAM project lookup goes through the proxy too', async () => {
+    const r = await rdsjob(emu, ['get', ok], { env: { HTTP_PROXY: proxy.url, HUAWEICLOUD_SDK_PROJECT_ID: undefined } });
+    expect(r.code).toBe(0);
+    expect(emu.requests.map((q) => q.path)).toEqual(['/v3/projects', expect.stringMatching(/\/jobs$/)]);
+    expect(proxy.seen.length).toBeGreaterThanOrEqual(1);
+    expect(proxy.seen.every((line) => line === `CONNECT ${emuHost()}`)).toBe(true);
+  });
+
+  it('an unreachable proxy is a network failure (exit 5), with the proxy credentials kept out of the output', async () => {
+    const dead = 'http://user:proxyPassw0rd-secret@127.0.0.1:9';
+    const r = await rdsjob(emu, ['get', ok, '--debug'], { env: { HTTP_PROXY: dead }, secrets: ['proxyPassw0rd-secret'] });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('proxy http://****@127.0.0.1:9'); // the --debug line
+    expect(r.stderr).toMatch(/error: cannot reach 127\.0\.0\.1:\d+: .* \(through proxy http:\/\/\*\*\*\*@127\.0\.0\.1:9\)/);
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it('a SOCKS proxy is refused with a configuration error', async () => {
+    const r = await rdsjob(emu, ['get', ok], { env: { HTTP_PROXY: 'socks5://127.0.0.1:1080' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/only http:\/\/ and https:\/\/ proxies/);
+  });
+});
+
+function haveOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint', () => {
+  let dir: string;
+  let front: tls.Server;
+  let endpoint: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rdsjob-tls-'));
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    // TLS in front of the emulator: decrypts and passes the bytes on, so the emulator sees the signed request as sent.
+    front = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
+      const upstream = net.connect(Number(new URL(emu.url).port), '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    front.listen(0, '127.0.0.1');
+    await once(front, 'listening');
+    endpoint = `https://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => front.close(() => resolve()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('goes through the tunnel and trusts a CA from NODE_EXTRA_CA_CERTS', async () => {
+    const r = await rdsjob(emu, ['get', ok, '--json'], {
+      env: { RDSJOB_ENDPOINT: endpoint, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe(ok);
+    expect(proxy.seen).toEqual([`CONNECT ${new URL(endpoint).host}`]);
+    expect(emu.requests[0]!.accepted).toBe(true);
+  });
+
+  it('never skips certificate verification: an untrusted certificate fails (exit 5)', async () => {
+    const r = await rdsjob(emu, ['get', ok], { env: { RDSJOB_ENDPOINT: endpoint, HTTPS_PROXY: proxy.url } });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/certificate|self.signed/i);
+    expect(emu.requests).toHaveLength(0);
+  });
+});
