@@ -1,0 +1,79 @@
+// The programmatic API as a user's script sees it: `import … from 'rdsjob'`, resolved through package.json
+// "exports" to the built dist/index.js (package self-reference), in a child process against the emulator.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/emulator/server.js';
+import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../src/emulator/sample-jobs.js';
+import { emulator, rdsjob } from './harness.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+let emu: Emulator;
+beforeAll(async () => { emu = await emulator(); });
+afterAll(async () => { await emu.close(); });
+beforeEach(() => emu.reset());
+
+/** Runs an ES module body with `api` = the package's exports; it must print one JSON value. */
+async function script(body: string, env: Record<string, string | undefined> = {}) {
+  const source = `import * as api from 'rdsjob';\nconst out = await (async () => { ${body} })();\nprocess.stdout.write(JSON.stringify(out));`;
+  const r = await rdsjob(emu, [], { command: ['--input-type=module', '-e', source], cwd: root, env });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('import { … } from "rdsjob"', () => {
+  it('exports the documented functions and error classes', async () => {
+    const names = await script('return Object.keys(api).sort();');
+    for (const name of [
+      'getJob', 'waitForJob', 'waitForJobs', 'loadConfig', 'resolveConfig', 'openJobsApi', 'exitCodeFor', 'EXIT',
+      'RdsjobError', 'ConfigError', 'AuthError', 'NotFoundError', 'ApiError', 'NetworkError', 'WaitTimeoutError',
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it('getJob returns the job object exactly as the API sent it', async () => {
+    const job = await script(`return api.getJob(${JSON.stringify(createInstanceCompleted.id)});`);
+    expect(job).toEqual(createInstanceCompleted);
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  it('errors are the exported classes, with the CLI exit codes', async () => {
+    const out = await script(`
+      try { await api.getJob('no-such-job'); return 'no error'; }
+      catch (e) { return { notFound: e instanceof api.NotFoundError, base: e instanceof api.RdsjobError, code: api.exitCodeFor(e) }; }`);
+    expect(out).toEqual({ notFound: true, base: true, code: 4 });
+  });
+
+  it('options override the environment like flags do', async () => {
+    const out = await script(`
+      try { await api.getJob('x', { region: 'NOT A REGION' }); }
+      catch (e) { return { usage: e instanceof api.UsageError, message: e.message }; }`);
+    expect(out.usage).toBe(true);
+    expect(out.message).toContain('--region');
+  });
+
+  it('waitForJob polls until the job ends and reports progress', async () => {
+    emu.setJob('api-wait', { steps: [{ ...createReplicaRunning, id: 'api-wait' }, { ...createInstanceCompleted, id: 'api-wait' }] });
+    const out = await script(`
+      const seen = [];
+      const job = await api.waitForJob('api-wait', { intervalMs: 20, onProgress: (j) => seen.push(j.status) });
+      return { status: job.status, seen };`);
+    expect(out).toEqual({ status: 'Completed', seen: ['Running', 'Completed'] });
+  });
+
+  it('waitForJob resolves with a Failed job (the caller decides), and times out with WaitTimeoutError', async () => {
+    const failed = await script(`return (await api.waitForJob(${JSON.stringify(createFailed.id)}, { intervalMs: 20 })).status;`);
+    expect(failed).toBe('Failed');
+    const timedOut = await script(`
+      try { await api.waitForJob(${JSON.stringify(createReplicaRunning.id)}, { intervalMs: 20, timeoutMs: 100 }); }
+      catch (e) { return { timeout: e instanceof api.WaitTimeoutError, code: api.exitCodeFor(e) }; }`);
+    expect(timedOut).toEqual({ timeout: true, code: 6 });
+  });
+
+  it('loadConfig shows where each setting came from', async () => {
+    const out = await script(`const c = await api.loadConfig(); return [c.region.source, api.describeSource(c.accessKey.source)];`);
+    expect(out).toEqual([{ kind: 'env', name: 'HUAWEICLOUD_SDK_REGION' }, 'env HUAWEICLOUD_SDK_AK']);
+  });
+});
