@@ -1,5 +1,7 @@
-// The fish completion script, generated from the command model.
-import { commandPaths, type CommandSpec, type OptionSpec } from './model.js';
+// The fish completion script, generated from the command model. A helper checks the command path typed so far
+// (`config get`), since fish's __fish_seen_subcommand_from cannot tell `rdsjob get` from `rdsjob config get`.
+// Written for fish 3.0+: no "$(…)" substitutions.
+import { commandPaths, valueOptions, type CommandSpec, type OptionSpec } from './model.js';
 
 function optionLine(name: string, condition: string | undefined, option: OptionSpec): string {
   const parts = [`complete -c ${name}`];
@@ -7,32 +9,61 @@ function optionLine(name: string, condition: string | undefined, option: OptionS
   for (const n of option.names) parts.push(n.startsWith('--') ? `-l ${n.slice(2)}` : `-s ${n.slice(1)}`);
   if (option.value === 'profile') parts.push(`-x -a '(${name} config profiles 2>/dev/null)'`);
   else if (option.value === 'choices') parts.push(`-x -a '${option.choices!.join(' ')}'`);
-  else if (option.value === 'any') parts.push('-r');
+  else if (option.value === 'any') parts.push('-x');
   parts.push(`-d '${option.description}'`);
   return parts.join(' ');
 }
 
 export function fishScript(root: CommandSpec): string {
   const name = root.name;
+  const helper = `__${name}_at`;
+  const paths = commandPaths(root);
+  const steps = paths
+    .filter(({ path }) => path !== '')
+    .map(({ path }) => {
+      const parent = path.includes(' ') ? path.slice(0, path.lastIndexOf(' ')) : '';
+      return `'${parent}:${path.slice(path.lastIndexOf(' ') + 1)}'`;
+    });
   const lines = [
     `# ${name} completion for fish.`,
     `# Install: ${name} completion fish > ~/.config/fish/completions/${name}.fish`,
+    `function ${helper} --description 'true when the command path typed so far is $argv[1]'`,
+    '    set -l words (commandline -opc)',
+    '    set -e words[1]',
+    '    set -l path',
+    '    set -l skip 0',
+    '    for word in $words',
+    '        if test $skip = 1',
+    '            set skip 0',
+    '            continue',
+    '        end',
+    '        switch $word',
+    `            case ${valueOptions(root).flatMap((o) => o.names).join(' ')}`,
+    '                set skip 1',
+    "            case '-*'",
+    "            case '*'",
+    '                set -l joined (string join \' \' $path)',
+    '                switch "$joined:$word"',
+    `                    case ${steps.join(' ')}`,
+    '                        set -a path $word',
+    '                end',
+    '        end',
+    '    end',
+    "    set -l joined (string join ' ' $path)",
+    '    test "$joined" = "$argv[1]"',
+    'end',
     `complete -c ${name} -f`,
   ];
   for (const option of root.options) lines.push(optionLine(name, undefined, option));
-  for (const { path, spec } of commandPaths(root)) {
-    const parts = path === '' ? [] : path.split(' ');
-    const below = spec.subcommands.map((s) => s.name).join(' ');
-    // At `path` exactly: every word of the path seen, and none of the words that would go deeper.
-    const here = [
-      parts.length === 0 ? '__fish_use_subcommand' : parts.map((p) => `__fish_seen_subcommand_from ${p}`).join('; and '),
-      ...(below && parts.length > 0 ? [`not __fish_seen_subcommand_from ${below}`] : []),
-    ].join('; and ');
+  for (const { path, spec } of paths) {
+    const here = `${helper} "${path}"`;
     for (const sub of spec.subcommands) lines.push(`complete -c ${name} -n '${here}' -a ${sub.name} -d '${sub.description}'`);
-    if (parts.length === 0) continue;
+    if (path === '') continue;
     if (spec.argumentChoices.length > 0) lines.push(`complete -c ${name} -n '${here}' -a '${spec.argumentChoices.join(' ')}'`);
-    const within = parts.map((p) => `__fish_seen_subcommand_from ${p}`).join('; and ');
-    for (const option of spec.options) lines.push(optionLine(name, within, option));
+    for (const option of spec.options) {
+      if (option.names.includes('--help')) continue; // already offered everywhere by the top level
+      lines.push(optionLine(name, here, option));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,95 @@
+// Shell completion scripts: valid syntax for each shell, and what bash actually offers at <Tab>.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { fakeDeps, scriptedApi } from '../support/fakes.js';
+
+async function script(shell: string): Promise<string> {
+  const deps = fakeDeps(scriptedApi(() => new Error('no requests expected')));
+  expect(await main(['completion', shell], deps)).toBe(0);
+  expect(deps.stderr.text).toBe('');
+  return deps.stdout.text;
+}
+
+function installed(shell: string): boolean {
+  return spawnSync(shell, ['-c', 'exit 0'], { stdio: 'ignore' }).status === 0;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rdsjob-completion-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each([
+  ['bash', ['-n']],
+  ['zsh', ['-n']],
+  ['fish', ['--no-execute']],
+])('rdsjob completion %s', (shell, check) => {
+  it.skipIf(!installed(shell))(`passes ${shell} ${check.join(' ')}`, async () => {
+    const file = join(dir, `rdsjob.${shell}`);
+    writeFileSync(file, await script(shell));
+    expect(() => execFileSync(shell, [...check, file], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('names every command, the config keys, the -o values and the profile lookup', async () => {
+    const text = await script(shell);
+    for (const word of ['get', 'wait', 'config', 'completion', 'set', 'list', 'secret-key', 'iam-endpoint', 'json', 'table', 'timeout']) {
+      expect(text).toContain(word);
+    }
+    expect(text).toContain('rdsjob config profiles');
+    expect(text).not.toMatch(/\bprofiles\b.*hidden/);
+  });
+});
+
+it('an unknown shell is a usage error', async () => {
+  const deps = fakeDeps(scriptedApi(() => new Error('unused')));
+  expect(await main(['completion', 'powershell'], deps)).toBe(2);
+  expect(deps.stdout.text).toBe('');
+});
+
+describe.skipIf(!installed('bash'))('what bash offers', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = join(dir, 'offers.bash');
+    writeFileSync(file, await script('bash'));
+  });
+
+  /** COMPREPLY for the command line typed so far (the last word is the one being completed). */
+  function offers(line: string): string[] {
+    const words = line.split(' ');
+    const program = [
+      // Stands in for the installed binary: completion asks it for profile names.
+      'rdsjob() { [[ "$*" == "config profiles" ]] && printf "default\\nprod\\nstaging\\n"; }',
+      `source ${JSON.stringify(file)}`,
+      `COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')})`,
+      `COMP_CWORD=${words.length - 1}`,
+      '_rdsjob_complete',
+      'printf "%s\\n" "${COMPREPLY[@]}"',
+    ].join('\n');
+    return execFileSync('bash', ['-c', program], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  }
+
+  it.each<[string, string[]]>([
+    ['rdsjob ', ['get', 'wait', 'config', 'completion']],
+    ['rdsjob co', ['config', 'completion']],
+    ['rdsjob config ', ['set', 'unset', 'get', 'list', 'path']],
+    ['rdsjob config set ', ['region', 'project-id', 'access-key', 'secret-key', 'security-token', 'auth-token', 'endpoint', 'iam-endpoint']],
+    ['rdsjob config set se', ['secret-key', 'security-token']],
+    ['rdsjob get abc -o ', ['table', 'json']],
+    ['rdsjob --profile ', ['default', 'prod', 'staging']],
+    ['rdsjob get --profile p', ['prod']],
+    ['rdsjob --profile prod config l', ['list']],
+    ['rdsjob completion ', ['bash', 'zsh', 'fish']],
+    ['rdsjob wait abc --ti', ['--timeout']],
+    ['rdsjob --region ', []],
+  ])('%j', (line, expected) => {
+    // Options are offered alongside words; compare them only where the case is about options.
+    const got = offers(line);
+    const compared = expected.some((w) => w.startsWith('-')) ? got : got.filter((w) => !w.startsWith('-'));
+    expect(compared).toEqual(expected);
+  });
+});
