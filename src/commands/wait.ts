@@ -3,7 +3,7 @@ import type { ExitCode } from '../exit-codes.js';
 import type { Job } from '../job.js';
 import { waitForJobs } from '../wait/engine.js';
 import { plainReporter } from '../wait/reporter-plain.js';
-import { ttyReporter } from '../wait/reporter-tty.js';
+import { canSpin, ttyReporter } from '../wait/reporter-tty.js';
 import { withGithubAnnotations } from '../wait/reporter-github.js';
 import { quietReporter, type WaitReporter } from '../wait/reporter.js';
 import { summaryLines } from '../wait/summary.js';
@@ -29,7 +29,7 @@ function reporterFor(options: WaitCommandOptions, ctx: CommandContext): WaitRepo
   const { stderr, env } = ctx.deps;
   const base = options.quiet
     ? quietReporter
-    : stderr.isTTY === true
+    : canSpin(stderr)
       ? ttyReporter({ stream: stderr, color: ctx.color })
       : plainReporter({ stream: stderr, heartbeatMs: options.heartbeatMs });
   // Annotations are read by the runner, not people, so they survive --quiet.

@@ -4,10 +4,12 @@ import { formatProgress, parseProgress } from '../render/progress.js';
 import { sanitize, scalarText } from '../render/text.js';
 
 const SHORT = 8;
+/** Ids up to this long are shown whole: cutting them would hide more than it saves. */
+const WHOLE = 16;
 
-/** `a9767ede…` for each id, unless two ids share that prefix (then every id is shown whole). */
+/** `a9767ede…` for each long id (UUIDs), unless two ids share that prefix (then every id is shown whole). */
 export function shortIds(ids: readonly string[]): Map<string, string> {
-  const short = (id: string) => (id.length > SHORT + 1 ? `${id.slice(0, SHORT)}…` : id);
+  const short = (id: string) => (id.length > WHOLE ? `${id.slice(0, SHORT)}…` : id);
   const distinct = new Set(ids.map(short)).size === new Set(ids).size;
   return new Map(ids.map((id) => [id, sanitize(distinct ? short(id) : id)]));
 }

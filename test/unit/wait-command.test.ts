@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runWait, type WaitCommandOptions } from '../../src/commands/wait.js';
 import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
+import { shortIds } from '../../src/wait/describe.js';
 import { escapeData, escapeProperty } from '../../src/wait/reporter-github.js';
 import { harness, job, type Step } from './wait-fakes.js';
 
@@ -160,6 +161,15 @@ describe('GitHub Actions', () => {
 });
 
 describe('rdsjob wait, stderr a TTY', () => {
+  it('a terminal without a size (0 columns) gets plain lines, not a spinner', async () => {
+    const h = harness({ [ID]: [running('10%'), completed] }, { tty: true });
+    h.stderr.columns = 0;
+    const r = await wait({}, [ID], {}, h);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).not.toMatch(ESC);
+    expect(r.lines.at(-1)).toMatch(/✔ a9767ede… CreateMysqlSingleHAInstance Completed in 5s$/);
+  });
+
   it('spins on stderr, persists ✔/✖ per job, and restores the cursor', async () => {
     const h = harness({ [ID]: [running('10%'), completed], [ID2]: [running(), failed] }, { tty: true });
     const r = await wait({}, [ID, ID2], {}, h);
@@ -186,5 +196,16 @@ describe('rdsjob wait, stderr a TTY', () => {
     expect(show).toBeGreaterThan(err.lastIndexOf('\u001b[?25l'));
     // nothing is drawn after the spinner stopped but the summary
     expect(err.slice(show)).not.toMatch(/⠋|⠙|⠹|⠸|⠼|⠴|⠦|⠧|⠇|⠏/);
+  });
+});
+
+describe('job ids in progress lines', () => {
+  it.each([
+    [[ID], ['a9767ede…']],
+    [['job-1', 'nosuchjob3'], ['job-1', 'nosuchjob3']],
+    [['release-2026-11-job-0001', 'release-2026-11-job-0002'], ['release-2026-11-job-0001', 'release-2026-11-job-0002']],
+    [[ID, ID2], ['a9767ede…', '7e3b2d5a…']],
+  ])('%j → %j', (ids, shown) => {
+    expect([...shortIds(ids).values()]).toEqual(shown);
   });
 });
