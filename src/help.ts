@@ -19,11 +19,15 @@ Environment:
   HUAWEICLOUD_SDK_PROJECT_ID                    project id (also HW_PROJECT_ID)
   RDSJOB_ENDPOINT, HUAWEICLOUD_SDK_IAM_ENDPOINT endpoint overrides
   RDSJOB_PROFILE, RDSJOB_CONFIG                 profile name, config file path
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY             proxy, as curl reads them (lower-case names too)
+  NODE_EXTRA_CA_CERTS                           extra CA certificates (e.g. a TLS-inspecting proxy's)
   NO_COLOR, FORCE_COLOR                         colour off / on
 
 Examples:
   $ rdsjob get a9767ede-fe0f-4888-9003-e843a4c90514
   $ rdsjob get $JOB --json | jq -r .status
   $ rdsjob wait $JOB --timeout 30m
+  $ rdsjob config set region cn-north-4 && rdsjob config set secret-key
+  $ rdsjob config list
 `;
 }
