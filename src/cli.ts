@@ -31,6 +31,7 @@ interface WaitFlags {
   timeout: string;
   interval: string;
   notFoundGrace: string;
+  rateLimit: string;
   quiet?: boolean;
 }
 
@@ -62,7 +63,8 @@ export async function main(argv: readonly string[], deps: Deps): Promise<ExitCod
     output,
     debug,
     color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag: globals.color === false }) > 0,
-    api: async () => (api ??= await openApi(globals, deps, debug)),
+    stderrColor: colorLevel({ isTTY: deps.stderr.isTTY === true, env: deps.env, noColorFlag: globals.color === false }) > 0,
+    api: async (options) => (api ??= await openApi(globals, deps, debug, options?.retries)),
   };
   try {
     return await run(ctx);
@@ -75,7 +77,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<ExitCod
 }
 
 /** The only seam to configuration and HTTP: loaded when a command needs the API, so --help/--version stay light. */
-async function openApi(globals: GlobalOptions, deps: Deps, debug: boolean): Promise<JobsApi> {
+async function openApi(globals: GlobalOptions, deps: Deps, debug: boolean, retries?: number): Promise<JobsApi> {
   const [{ loadConfigFiles }, { resolveConfig }] = await Promise.all([
     import('./config/files.js'),
     import('./config/resolve.js'),
@@ -89,6 +91,7 @@ async function openApi(globals: GlobalOptions, deps: Deps, debug: boolean): Prom
     homedir: deps.homedir,
     env: deps.env,
     signal: deps.signal,
+    retries,
   });
 }
 
@@ -126,6 +129,7 @@ function buildProgram(deps: Deps, select: (run: Action, globals: GlobalOptions, 
       .option('--timeout <duration>', 'give up after this long (0 = never)', '60m')
       .option('--interval <duration>', 'time between polls of one job', '5s')
       .option('--not-found-grace <duration>', 'how long a new job id may be not found yet', '60s')
+      .option('--rate-limit <n>', 'requests per minute across all jobs (RDS allows 60 per user)', '60')
       .option('--quiet', 'print only the result (and errors)');
 
   const getCommand = program
@@ -174,9 +178,14 @@ async function parseWaitFlags(options: WaitFlags) {
   const { parseDuration } = await import('./wait/duration.js');
   const intervalMs = parseDuration(options.interval);
   if (intervalMs <= 0) throw new UsageError(`invalid --interval "${options.interval}": must be more than 0`);
+  const requestsPerMinute = Number(options.rateLimit);
+  if (!/^\d+$/.test(options.rateLimit) || requestsPerMinute < 1) {
+    throw new UsageError(`invalid --rate-limit "${options.rateLimit}": use a whole number of requests per minute, at least 1`);
+  }
   return {
     timeoutMs: parseDuration(options.timeout),
     intervalMs,
+    requestsPerMinute,
     notFoundGraceMs: parseDuration(options.notFoundGrace),
     quiet: options.quiet === true,
   };

@@ -17,6 +17,8 @@ export interface WaitCommandOptions {
   timeoutMs: number;
   intervalMs: number;
   notFoundGraceMs: number;
+  /** Request budget shared by all ids; default 60 (RDS's documented per-user limit). */
+  requestsPerMinute?: number;
   /** No progress at all; errors and the unfinished list are still printed. */
   quiet: boolean;
   /** Without a TTY, the "still waiting" cadence (default 5 minutes). */
@@ -30,7 +32,7 @@ function reporterFor(options: WaitCommandOptions, ctx: CommandContext): WaitRepo
   const base = options.quiet
     ? quietReporter
     : canSpin(stderr)
-      ? ttyReporter({ stream: stderr, color: ctx.color })
+      ? ttyReporter({ stream: stderr, color: ctx.stderrColor })
       : plainReporter({ stream: stderr, heartbeatMs: options.heartbeatMs });
   // Annotations are read by the runner, not people, so they survive --quiet.
   return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
@@ -42,7 +44,7 @@ function reporterFor(options: WaitCommandOptions, ctx: CommandContext): WaitRepo
  */
 export async function runWait(ids: readonly string[], options: WaitCommandOptions, ctx: CommandContext): Promise<ExitCode> {
   const { deps } = ctx;
-  const api = await ctx.api();
+  const api = await ctx.api({ retries: 0 });
   const result = await waitForJobs(ids, options, {
     api,
     now: deps.now,

@@ -72,7 +72,7 @@ async function startupCase(label, cliArgs) {
 async function waitCase(n) {
   const ids = Object.keys(waitJobs(n));
   emulator.reset();
-  const ms = await run([bin, 'wait', ...ids, '--interval', '100ms', '--quiet'], { RDSJOB_RATE_LIMIT: '6000' });
+  const ms = await run([bin, 'wait', ...ids, '--interval', '100ms', '--rate-limit', '6000', '--quiet']);
   const requests = emulator.requests.length;
   return { n, ms, requests, perJob: requests / n };
 }

@@ -56,6 +56,8 @@ describe('main: get', () => {
     [['get', A, '--wait', '--timeout', 'soon']],
     [['wait', A, '--interval', '-5s']],
     [['wait', A, '--interval', '0']],
+    [['wait', A, '--rate-limit', '0']],
+    [['wait', A, '--rate-limit', 'fast']],
   ])('refuses %j with exit 2 and no API call', async (argv) => {
     const api = scriptedApi(byId);
     const deps = fakeDeps(api);

@@ -173,6 +173,6 @@ export function harness(
     homedir: '/nonexistent',
     signal: interrupt.signal,
   };
-  const ctx: CommandContext = { deps, output: options.output ?? 'table', color: false, debug: false, api: async () => api };
+  const ctx: CommandContext = { deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, api: async () => api };
   return { clock, api, stdout, stderr, interrupt, ctx };
 }
