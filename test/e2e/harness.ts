@@ -62,6 +62,8 @@ export interface RunOptions {
   /** Node arguments that replace bin/rdsjob.js (an installed bin, `--input-type=module -e …`); args follow them. */
   command?: string[];
   cwd?: string;
+  /** Run under a pseudo-terminal (util-linux `script`) of this size: stdout and stderr both arrive in `stdout`. */
+  pty?: { cols: number; rows: number };
 }
 
 /** A fresh HOME with nothing configured, removed by the caller via cleanup(). */
@@ -114,11 +116,14 @@ export async function rdsjob(emu: Emulator | undefined, args: string[], options:
 
 function spawnCli(args: string[], env: Record<string, string>, options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.command ?? [BIN]), ...args], {
-      env,
-      cwd: options.cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const argv = [process.execPath, ...(options.command ?? [BIN]), ...args];
+    const child = options.pty
+      ? spawn('script', ['-qfec', `stty cols ${options.pty.cols} rows ${options.pty.rows}; exec ${argv.map(shellQuote).join(' ')}`, '/dev/null'], {
+          env,
+          cwd: options.cwd,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        })
+      : spawn(argv[0]!, argv.slice(1), { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -135,6 +140,10 @@ function spawnCli(args: string[], env: Record<string, string>, options: RunOptio
     child.stdin.end(options.stdin ?? '');
     options.onSpawn?.(child);
   });
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 const SECRET_ENV = /(_SK|SECRET_KEY|SECURITY_TOKEN|AUTH_TOKEN)$/;

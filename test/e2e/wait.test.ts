@@ -1,0 +1,126 @@
+// `rdsjob wait` end to end: the spawned binary against the emulator, with short intervals and a high rate limit
+// so each case takes well under a second or two.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../src/emulator/server.js';
+import type { Job } from '../../src/job.js';
+import { ANSI, emulator, rdsjob } from './harness.js';
+
+const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
+const job = (id: string, status: string, process = '', extra: Partial<Job> = {}): Job => ({
+  id, name: 'CreateMysqlSingleHAInstance', status, process, created: '2026-11-27T09:00:00+0000',
+  instance: { id: 'inst01', name: 'orders-db' }, ...extra,
+});
+
+let emu: Emulator;
+beforeAll(async () => { emu = await emulator(); });
+afterAll(async () => { await emu.close(); });
+beforeEach(() => {
+  emu.reset();
+  emu.setJob('progress', { steps: [job('progress', 'Running', '10%'), job('progress', 'Running', '60% '), job('progress', 'Completed')] });
+  emu.setJob('fails', { steps: [job('fails', 'Running', '30%'), job('fails', 'Failed', '', { fail_reason: 'createVM failed.' })] });
+  emu.setJob('forever', { steps: [job('forever', 'Running', '42%')] });
+  emu.setJob('late', { notFoundPolls: 2, steps: [job('late', 'Completed')] });
+  emu.setJob('outage', { steps: [{ fault: 'status', status: 503 }, { fault: 'reset' }, { fault: 'html', status: 502 }, job('outage', 'Completed')] });
+});
+
+describe('rdsjob wait', () => {
+  it('Running 10% → 60% → Completed: exit 0, one plain line per change on stderr, the job as JSON on stdout', async () => {
+    const r = await rdsjob(emu, ['wait', 'progress', '--json', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(job('progress', 'Completed'));
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ progress CreateMysqlSingleHAInstance Running 10%$/);
+    expect(lines[1]).toMatch(/Running 60%$/);
+    expect(lines.at(-1)).toMatch(/✔ progress .*Completed/);
+    expect(r.stderr).not.toMatch(ANSI);
+    expect(r.stderr).not.toMatch(/\r/);
+  });
+
+  it('get --wait uses the same engine', async () => {
+    const r = await rdsjob(emu, ['get', 'progress', '--wait', '-o', 'json', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).status).toBe('Completed');
+  });
+
+  it('Failed: exit 1, fail_reason on stderr, the Failed job still on stdout', async () => {
+    const r = await rdsjob(emu, ['wait', 'fails', '--json', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✖ fails .*Failed: createVM failed\./);
+    expect(JSON.parse(r.stdout).fail_reason).toBe('createVM failed.');
+  });
+
+  it('emits a GitHub Actions error annotation for a Failed job', async () => {
+    const r = await rdsjob(emu, ['wait', 'fails', '--quiet', ...FAST], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('::error title=RDS job CreateMysqlSingleHAInstance failed::createVM failed.');
+  });
+
+  it('a job that is not visible yet is waited for within the grace period', async () => {
+    const r = await rdsjob(emu, ['wait', 'late', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(emu.requests.filter((q) => q.jobId === 'late').map((q) => q.status)).toEqual([404, 404, 200]);
+  });
+
+  it('still not found after the grace period: exit 4', async () => {
+    const r = await rdsjob(emu, ['wait', 'ghost', '--not-found-grace', '300ms', ...FAST]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/ghost.*not found/);
+  });
+
+  it('outages (503, reset, HTML 502) do not end the wait', async () => {
+    const r = await rdsjob(emu, ['wait', 'outage', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/503/);
+    expect(emu.requests.filter((q) => q.jobId === 'outage')).toHaveLength(4); // no hidden HTTP-level retries
+  });
+
+  it('timeout: exit 6, the unfinished job with its last status and the command that resumes', async () => {
+    const r = await rdsjob(emu, ['wait', 'forever', '--timeout', '600ms', ...FAST]);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/forever.*Running.*42%/);
+    expect(r.stderr).toMatch(/rdsjob wait forever/);
+    expect(r.stdout).toMatch(/Running/); // the last seen state, as data
+  });
+
+  it('several ids: the most important outcome wins, JSON array in argument order', async () => {
+    const r = await rdsjob(emu, ['wait', 'progress', 'fails', '--json', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((j: Job) => j.status)).toEqual(['Completed', 'Failed']);
+  });
+
+  it('Ctrl-C: exit 130 with the unfinished jobs and the resume command', async () => {
+    const r = await rdsjob(emu, ['wait', 'forever', ...FAST], {
+      onSpawn: (child) => {
+        child.stderr!.once('data', () => child.kill('SIGINT'));
+      },
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/forever/);
+    expect(r.stderr).toMatch(/rdsjob wait forever/);
+  });
+
+  it('--quiet prints nothing on stderr and the result on stdout', async () => {
+    const r = await rdsjob(emu, ['wait', 'progress', '--quiet', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Completed');
+  });
+
+  it('under a terminal: spinner frames with the percentage, and the cursor restored at the end', async () => {
+    const r = await rdsjob(emu, ['wait', 'progress', ...FAST], { pty: { cols: 100, rows: 30 } });
+    expect(r.code).toBe(0);
+    const screen = r.stdout;
+    expect(screen).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏].*(10|60)%/);
+    const hide = screen.indexOf('\u001b[?25l');
+    const show = screen.lastIndexOf('\u001b[?25h');
+    expect(hide).toBeGreaterThanOrEqual(0);
+    expect(show).toBeGreaterThan(hide);
+    expect(screen).toMatch(/✔.*Completed/);
+  });
+
+  it('under a terminal, a timeout still restores the cursor', async () => {
+    const r = await rdsjob(emu, ['wait', 'forever', '--timeout', '500ms', ...FAST], { pty: { cols: 100, rows: 30 } });
+    expect(r.code).toBe(6);
+    expect(r.stdout.lastIndexOf('\u001b[?25h')).toBeGreaterThan(r.stdout.indexOf('\u001b[?25l'));
+  });
+});
