@@ -83,6 +83,7 @@ async function openApi(globals: GlobalOptions, deps: Deps, debug: boolean, retri
     import('./config/resolve.js'),
   ]);
   const files = await loadConfigFiles(deps.env, deps.homedir);
+  if (files.rdsjob.data !== undefined) await (await import('./commands/config-warn.js')).warnIfReadable(files.rdsjob.path, deps.stderr);
   const config = resolveConfig(flagsOf(globals), deps.env, files);
   const factory = deps.jobsApi ?? (await import('./api/jobs-api.js')).createJobsApi;
   return factory(config, {

@@ -147,6 +147,14 @@ describe('config set / get / path', () => {
     expect(mode(configPath)).toBe(0o600);
   });
 
+  it('get warns too when the file it reads is readable by others, and still works', async () => {
+    writeJson(configPath, { profiles: { default: { region: REGION } } });
+    chmodSync(configPath, 0o604);
+    const r = await rdsjob(emu, ['get', createInstanceCompleted.id!], { home });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${configPath} is readable by group or others and may hold secrets; run: chmod 600 ${configPath}\n`);
+  });
+
   it('20 concurrent config set processes on different profiles all land', async () => {
     writeJson(configPath, { profiles: { keep: { region: REGION } } });
     const names = Array.from({ length: 20 }, (_, i) => `p${i}`);
