@@ -12,6 +12,13 @@ export function processDeps(): Deps {
     if (interrupt.signal.aborted) process.exit(130);
     interrupt.abort(new InterruptedError('interrupted'));
   });
+  // `rdsjob get … | head`: when the reader goes away, stop quietly as Unix tools do, instead of dying on EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
   return {
     env: process.env,
     stdout: process.stdout,

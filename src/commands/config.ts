@@ -1,17 +1,8 @@
 // The `rdsjob config …` command group. Definitions only: each action hands main() a run function.
 import { Argument, Command, Option } from 'commander';
-import type { GlobalFlags } from '../config/types.js';
-import type { ExitCode } from '../exit-codes.js';
-import type { CommandContext, OutputFormat } from './context.js';
+import type { GlobalOptions, OutputFormat, SelectAction } from './context.js';
 import { CONFIG_KEY_NAMES } from './config-keys.js';
 
-export interface CliGlobals extends GlobalFlags {
-  debug?: boolean;
-  color?: boolean;
-}
-
-/** How a command definition hands its work to main(), which builds the context and owns the exit code. */
-export type SelectAction = (run: (ctx: CommandContext) => Promise<ExitCode>, globals: CliGlobals, output: OutputFormat) => void;
 
 const keyArgument = () => new Argument('<key>', 'setting name').choices(CONFIG_KEY_NAMES);
 
@@ -39,7 +30,7 @@ Examples:
     .argument('[value]', 'the value; read from stdin (hidden prompt on a terminal) when omitted')
     .addHelpText('after', '\nExamples:\n  $ rdsjob config set region cn-north-4\n  $ rdsjob config set secret-key\n  $ printf %s "$SK" | rdsjob config set secret-key --profile ci\n')
     .action(async (key: string, value: string | undefined, _options: object, command: Command) => {
-      const globals = command.optsWithGlobals<CliGlobals>();
+      const globals = command.optsWithGlobals<GlobalOptions>();
       select(async (ctx) => (await import('./config-set.js')).runConfigSet({ key, value, profile: globals.profile }, ctx), globals, 'table');
     });
 
@@ -49,7 +40,7 @@ Examples:
     .addArgument(keyArgument())
     .addHelpText('after', '\nExample:\n  $ rdsjob config unset auth-token --profile ci\n')
     .action(async (key: string, _options: object, command: Command) => {
-      const globals = command.optsWithGlobals<CliGlobals>();
+      const globals = command.optsWithGlobals<GlobalOptions>();
       select(async (ctx) => (await import('./config-set.js')).runConfigUnset({ key, profile: globals.profile }, ctx), globals, 'table');
     });
 
@@ -60,7 +51,7 @@ Examples:
     .option('--show-secret', 'print a secret in full instead of its first 4 characters')
     .addHelpText('after', '\nExamples:\n  $ rdsjob config get region\n  $ rdsjob config get secret-key --show-secret --profile ci\n')
     .action(async (key: string, options: { showSecret?: boolean }, command: Command) => {
-      const globals = command.optsWithGlobals<CliGlobals>();
+      const globals = command.optsWithGlobals<GlobalOptions>();
       select(
         async (ctx) => (await import('./config-get.js')).runConfigGet({ key, profile: globals.profile, showSecret: options.showSecret }, ctx),
         globals,
@@ -76,7 +67,7 @@ Examples:
     .option('--no-lookup', 'do not ask IAM for the project id when none is configured')
     .addHelpText('after', '\nExamples:\n  $ rdsjob config list\n  $ rdsjob config list --profile prod --json | jq -r .region.source\n')
     .action(async (options: { output: OutputFormat; json?: boolean; lookup: boolean }, command: Command) => {
-      const globals = command.optsWithGlobals<CliGlobals>();
+      const globals = command.optsWithGlobals<GlobalOptions>();
       const { profile, region, projectId, endpoint, iamEndpoint } = globals;
       const flags = { profile, region, projectId, endpoint, iamEndpoint };
       select(

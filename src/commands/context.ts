@@ -1,6 +1,8 @@
 // What every command receives from main(): injected dependencies plus the global choices already made.
 import type { JobsApi } from '../api/types.js';
+import type { GlobalFlags } from '../config/types.js';
 import type { Deps } from '../deps.js';
+import type { ExitCode } from '../exit-codes.js';
 
 export type OutputFormat = 'table' | 'json';
 
@@ -20,3 +22,14 @@ export interface CommandContext {
   /** Resolves configuration and builds the client on first use (after input checks, so bad input sends nothing). */
   api(options?: ApiOptions): Promise<JobsApi>;
 }
+
+/** The global options as commander parses them (valid before or after any command). */
+export interface GlobalOptions extends GlobalFlags {
+  debug?: boolean;
+  color?: boolean; // commander's --no-color → false
+}
+
+export type Action = (ctx: CommandContext) => Promise<ExitCode>;
+
+/** How a command definition hands its work to main(), which builds the context and owns the exit code. */
+export type SelectAction = (run: Action, globals: GlobalOptions, output: OutputFormat) => void;

@@ -3,9 +3,8 @@ import type { ExitCode } from '../exit-codes.js';
 import type { Job } from '../job.js';
 import { waitForJobs } from '../wait/engine.js';
 import { plainReporter } from '../wait/reporter-plain.js';
-import { canSpin, ttyReporter } from '../wait/reporter-tty.js';
 import { withGithubAnnotations } from '../wait/reporter-github.js';
-import { quietReporter, type WaitReporter } from '../wait/reporter.js';
+import { canSpin, quietReporter, type WaitReporter } from '../wait/reporter.js';
 import { summaryLines } from '../wait/summary.js';
 import type { CommandContext } from './context.js';
 import { render } from './get.js';
@@ -27,12 +26,13 @@ export interface WaitCommandOptions {
   random?: () => number;
 }
 
-function reporterFor(options: WaitCommandOptions, ctx: CommandContext): WaitReporter {
+async function reporterFor(options: WaitCommandOptions, ctx: CommandContext): Promise<WaitReporter> {
   const { stderr, env } = ctx.deps;
   const base = options.quiet
     ? quietReporter
     : canSpin(stderr)
-      ? ttyReporter({ stream: stderr, color: ctx.stderrColor })
+      ? // ora is loaded only when a spinner is actually shown (start-up cost, see the Performance section).
+        (await import('../wait/reporter-tty.js')).ttyReporter({ stream: stderr, color: ctx.stderrColor })
       : plainReporter({ stream: stderr, heartbeatMs: options.heartbeatMs });
   // Annotations are read by the runner, not people, so they survive --quiet.
   return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
@@ -51,7 +51,7 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
     sleep: deps.sleep,
     random: options.random ?? Math.random,
     signal: deps.signal,
-    reporter: reporterFor(options, ctx),
+    reporter: await reporterFor(options, ctx),
   });
   if (result.fatal !== undefined) throw result.fatal;
 

@@ -1,6 +1,6 @@
 // `rdsjob completion bash|zsh|fish`: prints the script for the shell, generated from the program's own commands.
 import { Argument, type Command } from 'commander';
-import type { SelectAction } from '../commands/config.js';
+import type { SelectAction } from '../commands/context.js';
 import { EXIT } from '../exit-codes.js';
 import { bashScript } from './bash.js';
 import { fishScript } from './fish.js';

@@ -3,6 +3,7 @@
 // This is the only file that imports got, so callers can load it lazily (`await import`) and keep startup fast.
 import got, { type NormalizedOptions, type RequestError, type RetryObject } from 'got';
 import { MalformedResponseError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
 import { createTracer } from './debug.js';
@@ -127,7 +128,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       responseType: 'text',
       followRedirect: false,
       timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
-      headers: { accept: 'application/json', 'user-agent': options.userAgent ?? 'rdsjob' },
+      headers: { accept: 'application/json', 'user-agent': options.userAgent ?? `rdsjob/${VERSION}` },
       retry: {
         limit: options.retries ?? DEFAULT_RETRIES,
         methods: ['GET'],

@@ -18,13 +18,7 @@ export interface TtyReporterOptions {
   spinner?: (options: OraOptions) => Ora;
 }
 
-/**
- * A terminal that can host the spinner. A pty without a size (`script` in CI, `docker -t`) reports 0 columns,
- * and ora divides by the width: it would try to clear infinitely many lines. Such terminals get plain lines.
- */
-export function canSpin(stream: OutStream): boolean {
-  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0;
-}
+export { canSpin } from './reporter.js';
 
 type Seen = { kind: 'pending' } | { kind: 'not-visible' } | { kind: 'job'; job: Job };
 

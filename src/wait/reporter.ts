@@ -1,4 +1,5 @@
 // What the engine tells whoever shows progress. The engine never writes; reporters never decide.
+import type { OutStream } from '../deps.js';
 import type { Job } from '../job.js';
 import type { JobResult, WaitResult } from './result.js';
 
@@ -28,3 +29,11 @@ export const quietReporter: WaitReporter = {
   tick() {},
   stop() {},
 };
+
+/**
+ * A terminal that can host the spinner. A pty without a size (`script` in CI, `docker -t`) reports 0 columns,
+ * and ora divides by the width: it would try to clear infinitely many lines. Such terminals get plain lines.
+ */
+export function canSpin(stream: OutStream): boolean {
+  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0;
+}

@@ -162,6 +162,14 @@ describe('rdsjob get', () => {
     // assertNoSecrets (in the harness) has already checked SK, token and the signature are absent.
   });
 
+  it('stops quietly when the reader of stdout goes away (| head)', async () => {
+    const r = await rdsjob(emu, ['get', ok, bindEip.id!, createFailed.id!, '--json'], {
+      onSpawn: (child) => child.stdout!.destroy(),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   it('colours the status only when asked: FORCE_COLOR on, NO_COLOR off', async () => {
     const forced = await rdsjob(emu, ['get', ok], { env: { FORCE_COLOR: '1' } });
     expect(forced.stdout).toMatch(ANSI);
