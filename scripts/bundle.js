@@ -5,6 +5,31 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
+// got imports its HTTP/2, HTTP-cache and DNS-cache support up front, although they only run when a request asks
+// for them (options `http2`, `cache`, `dnsCache`), which rdsjob never does. Loading them costs ~40 ms per run
+// (node:http2, and a TLS socket built at import time that loads the CA store), more than a whole `node -e ''`.
+// The bundle replaces them with stand-ins that say so if they are ever used; the end-to-end tests run the bundle.
+const UNUSED_GOT_FEATURES = {
+  'http2-wrapper': "export default { get globalAgent() { unused('HTTP/2'); }, get auto() { unused('HTTP/2'); } };",
+  'cacheable-request': "export default class CacheableRequest { constructor() { unused('the HTTP cache'); } }\nexport class CacheError extends Error {}",
+  'cacheable-lookup': "export default class CacheableLookup { constructor() { unused('the DNS cache'); } }",
+};
+const leaveOutUnusedGotFeatures = {
+  name: 'leave-out-unused-got-features',
+  setup(b) {
+    const names = Object.keys(UNUSED_GOT_FEATURES).join('|');
+    b.onResolve({ filter: new RegExp(`^(${names})$`) }, ({ path, importer }) => {
+      if (!/[\\/]got[\\/]/.test(importer)) throw new Error(`scripts/bundle.js: ${path} is imported by ${importer}, not only by got`);
+      return { path, namespace: 'unused-got-feature' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'unused-got-feature' }, ({ path }) => ({
+      contents:
+        `function unused(what) { throw new Error("rdsjob is built without got's " + what + " support (${path})"); }\n` +
+        UNUSED_GOT_FEATURES[path],
+      loader: 'js',
+    }));
+  },
+};
 
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
@@ -20,5 +45,6 @@ await build({
   legalComments: 'linked',
   // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.
   banner: { js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);" },
+  plugins: [leaveOutUnusedGotFeatures],
   logLevel: 'warning',
 });

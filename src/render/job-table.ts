@@ -6,13 +6,13 @@ import { formatProgress, parseProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { columns } from './table.js';
 import { anyText, asRecord, humanizeKey, scalarText } from './text.js';
-import { defaultTimeZone, formatAge, formatDuration, formatLocalTime, parseRdsTime } from './time.js';
+import { formatAge, formatDuration, formatLocalTime, parseRdsTime } from './time.js';
 
 type Row = [label: string, value: string];
 
 export function renderJob(job: Job, opts: RenderOptions): string {
   const chalk = paint(opts.color);
-  const timeZone = opts.timeZone ?? defaultTimeZone();
+  const timeZone = opts.timeZone; // undefined: the process's local zone
   const j = asRecord(job) ?? {};
   const rows: Row[] = [];
   const add = (label: string, value: string | undefined) => {

@@ -6,7 +6,7 @@ import { formatProgress, parseProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { columns } from './table.js';
 import { asRecord, scalarText } from './text.js';
-import { defaultTimeZone, formatLocalTime, parseRdsTime } from './time.js';
+import { formatLocalTime, parseRdsTime } from './time.js';
 
 export const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'INSTANCE'] as const;
 
@@ -16,7 +16,7 @@ export const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'INS
  */
 export function renderJobs(jobs: readonly Job[], opts: RenderOptions): string {
   const chalk = paint(opts.color);
-  const timeZone = opts.timeZone ?? defaultTimeZone();
+  const timeZone = opts.timeZone; // undefined: the process's local zone
   const list: readonly unknown[] = Array.isArray(jobs) ? jobs : [];
   const rows = list.map((job) => {
     const j = asRecord(job) ?? {};

@@ -35,15 +35,6 @@ function offsetMinutes(offset: string | undefined): number | undefined {
   return offset.startsWith('-') ? -minutes : minutes;
 }
 
-/** The process's zone; the only place the environment leaks in, and only as a default. */
-export function defaultTimeZone(): string {
-  try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
 const offsetFormats = new Map<string, Intl.DateTimeFormat | undefined>();
 
 function offsetFormat(timeZone: string): Intl.DateTimeFormat | undefined {
@@ -59,8 +50,12 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat | undefined {
   return offsetFormats.get(timeZone);
 }
 
-/** The zone's offset from UTC at that instant, in seconds (historic zones can have odd seconds). */
-function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
+/**
+ * The zone's offset from UTC at that instant, in seconds (historic zones can have odd seconds). Without a zone,
+ * the process's local zone (TZ or the system's), taken from Date.
+ */
+function zoneOffsetSeconds(epochMs: number, timeZone: string | undefined): number {
+  if (timeZone === undefined) return -new Date(epochMs).getTimezoneOffset() * 60;
   const part = offsetFormat(timeZone)?.formatToParts(epochMs).find((p) => p.type === 'timeZoneName')?.value;
   const m = part ? /^GMT([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(part) : null;
   if (!m) return 0; // "GMT" itself, or an unknown zone
@@ -70,8 +65,11 @@ function zoneOffsetSeconds(epochMs: number, timeZone: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `2018-08-06 18:41:14 +08:00`: wall-clock time in `timeZone` followed by that zone's offset at the instant. */
-export function formatLocalTime(epochMs: number, timeZone: string = defaultTimeZone()): string {
+/**
+ * `2018-08-06 18:41:14 +08:00`: wall-clock time in `timeZone` (default: the process's local zone) followed by that
+ * zone's offset at the instant.
+ */
+export function formatLocalTime(epochMs: number, timeZone?: string): string {
   if (!Number.isFinite(epochMs)) return '';
   const offset = zoneOffsetSeconds(epochMs, timeZone);
   const wall = new Date(epochMs + offset * 1000);
