@@ -4,19 +4,8 @@ import { SECRET_KEYS, type SettingKey } from '../config/types.js';
 import { isValidProfileName, normalizeEndpoint, quote } from '../config/validate.js';
 import { UsageError } from '../errors.js';
 
-export const CONFIG_KEYS = {
-  region: 'region',
-  'project-id': 'projectId',
-  'access-key': 'accessKey',
-  'secret-key': 'secretKey',
-  'security-token': 'securityToken',
-  'auth-token': 'authToken',
-  endpoint: 'endpoint',
-  'iam-endpoint': 'iamEndpoint',
-} as const satisfies Record<string, SettingKey>;
-
-export type ConfigKeyName = keyof typeof CONFIG_KEYS;
-export const CONFIG_KEY_NAMES = Object.keys(CONFIG_KEYS) as ConfigKeyName[];
+export { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKeyName } from './config-key-names.js';
+import { CONFIG_KEYS, CONFIG_KEY_NAMES, type ConfigKeyName } from './config-key-names.js';
 
 export function nameOf(key: SettingKey): ConfigKeyName {
   return CONFIG_KEY_NAMES.find((name) => CONFIG_KEYS[name] === key)!;

@@ -1,7 +1,7 @@
 // The `rdsjob config …` command group. Definitions only: each action hands main() a run function.
 import { Argument, Command, Option } from 'commander';
 import type { GlobalOptions, OutputFormat, SelectAction } from './context.js';
-import { CONFIG_KEY_NAMES } from './config-keys.js';
+import { CONFIG_KEY_NAMES } from './config-key-names.js';
 
 
 const keyArgument = () => new Argument('<key>', 'setting name').choices(CONFIG_KEY_NAMES);

@@ -2,15 +2,19 @@
 import { Argument, type Command } from 'commander';
 import type { SelectAction } from '../commands/context.js';
 import { EXIT } from '../exit-codes.js';
-import { bashScript } from './bash.js';
-import { fishScript } from './fish.js';
-import { completionModel, SHELLS, type Shell } from './model.js';
-import { zshScript } from './zsh.js';
+import { SHELLS, type Shell } from './shells.js';
 
-const GENERATORS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
-
-export function completionScript(program: Command, shell: Shell): string {
-  return GENERATORS[shell](completionModel(program));
+/** The generators are loaded only when a script is asked for: defining the command is on every run's start-up. */
+export async function completionScript(program: Command, shell: Shell): Promise<string> {
+  const [{ completionModel }, generator] = await Promise.all([
+    import('./model.js'),
+    shell === 'bash'
+      ? import('./bash.js').then((m) => m.bashScript)
+      : shell === 'zsh'
+        ? import('./zsh.js').then((m) => m.zshScript)
+        : import('./fish.js').then((m) => m.fishScript),
+  ]);
+  return generator(completionModel(program));
 }
 
 export function registerCompletionCommand(program: Command, select: SelectAction): void {
@@ -25,9 +29,8 @@ Install:
   fish  $ rdsjob completion fish > ~/.config/fish/completions/rdsjob.fish
 `)
     .action((shell: Shell, _options: object, command: Command) => {
-      const script = completionScript(program, shell);
       select(async (ctx) => {
-        ctx.deps.stdout.write(script);
+        ctx.deps.stdout.write(await completionScript(program, shell));
         return EXIT.ok;
       }, command.optsWithGlobals(), 'table');
     });

@@ -19,8 +19,7 @@ export interface CommandSpec {
   argumentChoices: string[];
 }
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+export { SHELLS, type Shell } from './shells.js';
 
 /** One line, none of the characters that need quoting in any of the three shells. */
 export function plain(text: string): string {

@@ -77,6 +77,33 @@ async function waitCase(n) {
   return { n, ms, requests, perJob: requests / n };
 }
 
+/** RSS of a `wait` that polls one job `polls` times (1 ms interval): is memory flat over a long wait? */
+async function soak(polls) {
+  const id = 'bench-soak';
+  const running = { id, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '50%' };
+  emulator.setJob(id, { steps: [...Array(polls - 1).fill(running), { ...running, status: 'Completed', process: '' }] });
+  emulator.reset();
+  const child = spawn(process.execPath, [bin, 'wait', id, '--interval', '1ms', '--rate-limit', '600000', '--quiet'], { env, stdio: 'ignore' });
+  const samples = new Map(); // polls so far (rounded down to 1000) → RSS in MiB
+  const timer = setInterval(() => {
+    try {
+      const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+      const at = Math.floor(emulator.requests.length / 1000) * 1000;
+      if (at > 0 && !samples.has(at)) samples.set(at, kib / 1024);
+    } catch { /* the process has ended */ }
+  }, 20);
+  const start = performance.now();
+  const [code] = await once(child, 'exit');
+  clearInterval(timer);
+  const at = [...samples.keys()].sort((a, b) => a - b);
+  const first = samples.get(at[0]);
+  const last = samples.get(at.at(-1));
+  return [
+    `Long wait: one job polled ${emulator.requests.length} times (1 ms interval) in ${((performance.now() - start) / 1000).toFixed(1)} s, exit ${code}; ` +
+      `RSS ${first?.toFixed(1)} MiB after ${at[0]} polls, ${last?.toFixed(1)} MiB after ${at.at(-1)} polls.`,
+  ].join('\n');
+}
+
 const rows = [];
 rows.push(await startupCase('`--version`', ['--version']));
 rows.push(await startupCase('`--help`', ['--help']));
@@ -92,6 +119,7 @@ for (const n of [1, 10, 100]) {
   const w = await waitCase(n);
   out.push(`| ${n} job${n > 1 ? 's' : ''} | ${w.ms.toFixed(0)} ms | ${w.requests} | ${w.perJob.toFixed(2)} |`);
 }
+out.push('', await soak(10_000));
 process.stdout.write(out.join('\n') + '\n');
 await emulator.close();
 rmSync(home, { recursive: true, force: true });

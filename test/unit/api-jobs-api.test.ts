@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,3 +126,31 @@ describe('resolveProjectId', () => {
     expect(lines.some((l) => l.startsWith('could not cache the project id'))).toBe(true);
   });
 });
+
+describe('createJobsApi with a Ctrl-C signal', () => {
+  it('combines it with a caller\'s signal once, not once per request (AbortSignal.any leaks on Node 20)', async () => {
+    const interrupt = new AbortController();
+    const api = await createJobsApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
+    const any = vi.spyOn(AbortSignal, 'any');
+    try {
+      const waitSignal = new AbortController().signal;
+      for (let i = 0; i < 5; i++) await api.getJob(`job-${i}`, { signal: waitSignal });
+      expect(any).toHaveBeenCalledTimes(1);
+    } finally {
+      any.mockRestore();
+      api.close();
+    }
+  });
+
+  it('still stops a request when Ctrl-C comes', async () => {
+    const interrupt = new AbortController();
+    const api = await createJobsApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
+    try {
+      interrupt.abort(new Error('interrupted'));
+      await expect(api.getJob('job-1', { signal: new AbortController().signal })).rejects.toThrow('interrupted');
+    } finally {
+      api.close();
+    }
+  });
+});
+
