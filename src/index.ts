@@ -66,12 +66,18 @@ export async function loadConfig(options: RdsjobOptions = {}): Promise<ResolvedC
 
 /** A client with one keep-alive pool for many calls; call `close()` when done. */
 export async function openJobsApi(options: RdsjobOptions = {}): Promise<JobsApi> {
-  const { env, homedir } = environment(options);
-  return createJobsApi(await loadConfig(options), { env, homedir, now: Date.now, signal: options.signal, debug: options.debug });
+  return openWithRetries(options);
 }
 
-async function withApi<T>(options: RdsjobOptions, use: (api: JobsApi) => Promise<T>): Promise<T> {
-  const api = await openJobsApi(options);
+/** `retries`: HTTP-level retries per request; waiting passes 0 since the wait engine retries within its budget. */
+async function openWithRetries(options: RdsjobOptions, retries?: number): Promise<JobsApi> {
+  const { env, homedir } = environment(options);
+  const context = { env, homedir, now: Date.now, signal: options.signal, debug: options.debug, retries };
+  return createJobsApi(await loadConfig(options), context);
+}
+
+async function withApi<T>(options: RdsjobOptions, use: (api: JobsApi) => Promise<T>, retries?: number): Promise<T> {
+  const api = await openWithRetries(options, retries);
   try {
     return await use(api);
   } finally {
@@ -103,6 +109,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
       signal: options.signal,
       reporter: onProgress ? { ...quietReporter, observed: (_id, job) => onProgress(job) } : quietReporter,
     }),
+    0,
   );
 }
 
