@@ -3,9 +3,6 @@ import type { ExitCode } from '../exit-codes.js';
 import { EXIT, exitCodeFor, mostImportant } from '../exit-codes.js';
 import { formatError } from '../format-error.js';
 import type { Job } from '../job.js';
-import { renderJobs } from '../render/jobs-table.js';
-import { renderJob } from '../render/job-table.js';
-import { renderJson } from '../render/json.js';
 import type { CommandContext } from './context.js';
 
 export async function runGet(ids: readonly string[], ctx: CommandContext): Promise<ExitCode> {
@@ -29,13 +26,14 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
       codes.push(exitCodeFor(result.reason));
     }
   }
-  ctx.deps.stdout.write(render(jobs, ids.length > 1, ctx));
+  ctx.deps.stdout.write(await render(jobs, ids.length > 1, ctx));
   return mostImportant(codes);
 }
 
-export function render(jobs: readonly Job[], several: boolean, ctx: CommandContext): string {
-  if (ctx.output === 'json') return renderJson(several ? jobs : jobs[0]);
+/** The output seam: each format loads only its own renderer (chalk and cli-table3 are not needed for JSON). */
+export async function render(jobs: readonly Job[], several: boolean, ctx: CommandContext): Promise<string> {
+  if (ctx.output === 'json') return (await import('../render/json.js')).renderJson(several ? jobs : jobs[0]);
   const options = { color: ctx.color, now: ctx.deps.now() };
-  if (!several) return jobs[0] ? renderJob(jobs[0], options) : '';
-  return jobs.length > 0 ? renderJobs(jobs, options) : '';
+  if (!several) return jobs[0] ? (await import('../render/job-table.js')).renderJob(jobs[0], options) : '';
+  return jobs.length > 0 ? (await import('../render/jobs-table.js')).renderJobs(jobs, options) : '';
 }

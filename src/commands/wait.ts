@@ -58,7 +58,7 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
   // Every job seen is printed as last seen (Failed and unfinished ones too); jobs never seen only on stderr.
   const seen = result.results.map((r) => r.job).filter((job): job is Job => job !== undefined);
   const several = result.results.length > 1;
-  if (several || seen.length > 0) deps.stdout.write(render(seen, several, ctx));
+  if (several || seen.length > 0) deps.stdout.write(await render(seen, several, ctx));
 
   const summary = summaryLines(result, { ...options, json: ctx.output === 'json' });
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);

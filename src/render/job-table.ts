@@ -4,7 +4,7 @@ import { paint } from './color.js';
 import type { RenderOptions } from './options.js';
 import { formatProgress, parseProgress } from './progress.js';
 import { paintStatus } from './status.js';
-import { columns } from './table.js';
+import { fieldList } from './fields.js';
 import { anyText, asRecord, humanizeKey, scalarText } from './text.js';
 import { formatAge, formatDuration, formatLocalTime, parseRdsTime } from './time.js';
 
@@ -41,7 +41,7 @@ export function renderJob(job: Job, opts: RenderOptions): string {
     const reason = scalarText(j.fail_reason);
     if (reason !== undefined) add('Fail reason', chalk.red(reason));
   }
-  return columns(rows);
+  return fieldList(rows);
 }
 
 function took(created: number | undefined, ended: number): string {
