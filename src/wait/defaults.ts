@@ -15,3 +15,6 @@ export const DEFAULT_HEARTBEAT_MS = 5 * 60_000;
 
 /** Retry-After is honoured up to this long; a server asking for more is not taken literally. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** How long a request may still run after --timeout before it is abandoned (the wait then ends as timed out). */
+export const OVERDUE_GRACE_MS = 5_000;

@@ -4,7 +4,7 @@ import { setMaxListeners } from 'node:events';
 import type { JobsApi } from '../api/types.js';
 import { AuthError, ConfigError, MalformedResponseError, NotFoundError, isTransient } from '../errors.js';
 import type { Job } from '../job.js';
-import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS } from './defaults.js';
+import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from './defaults.js';
 import { RequestBudget, backoff, jitter } from './pacing.js';
 import type { WaitReporter } from './reporter.js';
 import { overallExitCode, type JobResult, type WaitOutcome, type WaitResult } from './result.js';
@@ -66,6 +66,11 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
   const interrupt = () => stop.abort(io.signal?.reason);
   if (io.signal?.aborted) interrupt();
   else io.signal?.addEventListener('abort', interrupt, { once: true });
+  // A request still hanging OVERDUE_GRACE_MS after the deadline is abandoned, so --timeout bounds the wait even
+  // when the network does not answer (a single request may otherwise take its full 30 s timeout).
+  const overdue = new AbortController();
+  const requestSignal = AbortSignal.any([stop.signal, overdue.signal]);
+  setMaxListeners(0, requestSignal);
 
   async function waitForOne(id: string): Promise<JobResult> {
     let last: Job | undefined;
@@ -86,7 +91,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
 
         let delay: number;
         try {
-          const job = await api.getJob(id, { signal: stop.signal });
+          const job = await api.getJob(id, { signal: requestSignal });
           last = job;
           failures = 0;
           malformed = 0;
@@ -97,6 +102,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
           delay = jitter(period, random);
         } catch (error) {
           if (stop.signal.aborted) return cutShort();
+          if (overdue.signal.aborted) return end('timeout', lastFailure);
           if (error instanceof NotFoundError) {
             if (now() - start >= options.notFoundGraceMs) return end('not-found', error);
             reporter.notVisible(id, now());
@@ -130,6 +136,16 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
   }
 
   const ticking = new AbortController();
+  async function abandonOverdueRequests(): Promise<void> {
+    if (deadline === Infinity) return;
+    try {
+      await sleep(deadline + OVERDUE_GRACE_MS - now(), ticking.signal);
+      overdue.abort();
+    } catch {
+      // the wait ended first
+    }
+  }
+
   async function tick(every: number): Promise<void> {
     for (;;) {
       try {
@@ -144,6 +160,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
 
   reporter.start(unique, start);
   const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
+  const watchdog = abandonOverdueRequests();
   let result: WaitResult | undefined;
   try {
     const results = await Promise.all(
@@ -157,7 +174,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
     return result;
   } finally {
     ticking.abort();
-    await ticker;
+    await Promise.all([ticker, watchdog]);
     io.signal?.removeEventListener('abort', interrupt);
     reporter.stop(result ?? { results: [], exitCode: overallExitCode([]), elapsedMs: now() - start }, now());
   }

@@ -68,6 +68,26 @@ describe('waitForJobs: one job', () => {
     expect(api.callTimes('a')).toEqual([0, 5 * S, 10 * S, 12 * S]);
   });
 
+  it('abandons a request that hangs past the deadline (5 s grace), so --timeout bounds the wait', async () => {
+    const clock = new FakeClock();
+    let calls = 0;
+    const api = {
+      close() {},
+      getJob: (_id: string, options?: { signal?: AbortSignal }) => {
+        calls += 1;
+        if (calls === 1) return Promise.resolve(running('30%'));
+        // The network never answers: only the signal can end this request.
+        return new Promise<never>((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason)));
+      },
+    };
+    const result = await waitForJobs(['a'], { ...defaults, timeoutMs: 12 * S }, {
+      api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: quietReporter,
+    });
+    expect(result.exitCode).toBe(EXIT.timeout);
+    expect(result.results[0]).toMatchObject({ outcome: 'timeout', job: running('30%') });
+    expect(result.elapsedMs).toBe(12 * S + 5 * S);
+  });
+
   it('never times out with --timeout 0', async () => {
     const script: Step[] = [...Array.from({ length: 1000 }, () => running()), completed];
     const { result, api } = await run({ a: script }, ['a'], { timeoutMs: 0 });
