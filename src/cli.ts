@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<ExitCod
     deps,
     output,
     debug,
+    globalArgs: globalArgsOf(globals),
     color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag: globals.color === false }) > 0,
     stderrColor: colorLevel({ isTTY: deps.stderr.isTTY === true, env: deps.env, noColorFlag: globals.color === false }) > 0,
     api: async (options) => (api ??= await openApi(globals, deps, debug, options?.retries)),
@@ -66,3 +67,11 @@ async function openApi(globals: GlobalOptions, deps: Deps, debug: boolean, retri
   });
 }
 
+/** The settings-changing global options as `--name value` words (debug and colour are the user's to repeat). */
+function globalArgsOf(globals: GlobalOptions): string[] {
+  const flags = [
+    ['--profile', globals.profile], ['--region', globals.region], ['--project-id', globals.projectId],
+    ['--endpoint', globals.endpoint], ['--iam-endpoint', globals.iamEndpoint],
+  ] as const;
+  return flags.flatMap(([flag, value]) => (value === undefined ? [] : [flag, value]));
+}

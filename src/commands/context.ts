@@ -19,6 +19,8 @@ export interface CommandContext {
   /** The same decision for stderr (progress, spinner), which may be a terminal while stdout is redirected. */
   stderrColor: boolean;
   debug: boolean;
+  /** The global options as given on the command line, to repeat in commands we suggest (e.g. resuming a wait). */
+  globalArgs: readonly string[];
   /** Resolves configuration and builds the client on first use (after input checks, so bad input sends nothing). */
   api(options?: ApiOptions): Promise<JobsApi>;
 }

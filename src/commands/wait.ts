@@ -60,7 +60,7 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
   const several = result.results.length > 1;
   if (several || seen.length > 0) deps.stdout.write(await render(seen, several, ctx));
 
-  const summary = summaryLines(result, { ...options, json: ctx.output === 'json' });
+  const summary = summaryLines(result, { ...options, json: ctx.output === 'json', globalArgs: ctx.globalArgs });
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
   return result.exitCode;
 }

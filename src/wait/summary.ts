@@ -2,7 +2,7 @@
 import { NotFoundError, RdsjobError } from '../errors.js';
 import { sanitize } from '../render/text.js';
 import { errorText, jobName, stateText } from './describe.js';
-import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE } from './defaults.js';
+import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE } from './defaults.js';
 import { formatDuration, formatElapsed, parseDuration } from './duration.js';
 import { isUnfinished, type JobResult, type WaitResult } from './result.js';
 
@@ -12,6 +12,10 @@ export interface ResumeOptions {
   notFoundGraceMs: number;
   quiet: boolean;
   json: boolean;
+  /** Requests per minute, when not the default. */
+  requestsPerMinute?: number;
+  /** The global options as given (`--profile prod --region eu-west-101`): the resumed wait must ask the same account. */
+  globalArgs?: readonly string[];
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
@@ -19,10 +23,13 @@ const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.repl
 
 /** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
 export function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
-  const words = ['rdsjob', 'wait', ...ids, '--timeout', formatDuration(options.timeoutMs)];
+  const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...ids, '--timeout', formatDuration(options.timeoutMs)];
   if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL)) words.push('--interval', formatDuration(options.intervalMs));
   if (options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
     words.push('--not-found-grace', formatDuration(options.notFoundGraceMs));
+  }
+  if (options.requestsPerMinute !== undefined && options.requestsPerMinute !== DEFAULT_REQUESTS_PER_MINUTE) {
+    words.push('--rate-limit', String(options.requestsPerMinute));
   }
   if (options.json) words.push('--json');
   if (options.quiet) words.push('--quiet');

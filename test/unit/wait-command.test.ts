@@ -59,6 +59,13 @@ describe('rdsjob wait, stderr not a TTY', () => {
     ]);
   });
 
+  it('the resume command repeats the global options, so it asks the same account and region', async () => {
+    const h = harness({ [ID]: [running('30%')] }, { globalArgs: ['--profile', 'prod', '--region', 'eu-west-101'] });
+    const r = await wait({}, [ID], { timeoutMs: MIN, requestsPerMinute: 120 }, h);
+    expect(r.code).toBe(EXIT.timeout);
+    expect(r.lines.at(-1)).toBe(`resume with: rdsjob --profile prod --region eu-west-101 wait ${ID} --timeout 1m --rate-limit 120`);
+  });
+
   it('a job not visible at first is waited for', async () => {
     const r = await wait({ [ID]: [notFound(), notFound(), completed] }, [ID]);
     expect(r.code).toBe(EXIT.ok);

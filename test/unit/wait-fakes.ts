@@ -156,7 +156,7 @@ export interface Harness {
 
 export function harness(
   scripts: Record<string, Step[]>,
-  options: { output?: OutputFormat; tty?: boolean; env?: Record<string, string> } = {},
+  options: { output?: OutputFormat; tty?: boolean; env?: Record<string, string>; globalArgs?: string[] } = {},
 ): Harness {
   const clock = new FakeClock();
   const api = new ScriptedApi(clock, scripts);
@@ -173,6 +173,6 @@ export function harness(
     homedir: '/nonexistent',
     signal: interrupt.signal,
   };
-  const ctx: CommandContext = { deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, api: async () => api };
+  const ctx: CommandContext = { deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, globalArgs: options.globalArgs ?? [], api: async () => api };
   return { clock, api, stdout, stderr, interrupt, ctx };
 }
