@@ -209,9 +209,15 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
     if (setting !== undefined) config[key] = setting;
   };
   set('region', region);
-  set('accessKey', pick('accessKey'));
+  const accessKey = pick('accessKey');
+  set('accessKey', accessKey);
   set('secretKey', pick('secretKey'));
-  set('securityToken', pick('securityToken'));
+  // A security token belongs to the temporary key pair it was issued with: take it only from where the access key
+  // came from. Pairing, say, a KooCLI token with permanent keys from the environment makes every request fail
+  // (and counts towards the gateway locking the key).
+  const atLevel = (key: SettingKey, kind: Source['kind']): Setting | undefined =>
+    kind === 'env' ? fromEnv(env, ENV_VARS[key]) : kind === 'profile' ? fromStored(key) : kind === 'hcloud' ? hcloud.values[key] : undefined;
+  set('securityToken', accessKey ? validated('securityToken', atLevel('securityToken', accessKey.source.kind)) : pick('securityToken'));
   set('authToken', pick('authToken'));
   set('projectId', pick('projectId', 'projectId'));
   const derived: Source = { kind: 'derived' };

@@ -136,6 +136,20 @@ describe('precedence: each setting from the first source that has it', () => {
   }
 });
 
+describe('a security token travels with the access key it was issued for', () => {
+  const kooTemp = { current: 'default', profiles: [{ name: 'default', mode: 'AKSK', accessKeyId: 'AKHCLOUDTEMP00000001', secretAccessKey: 'skHcloud', securityToken: 'stHcloud' }] };
+  it.each([
+    ['keys from the environment ignore a KooCLI token', { env: { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv' }, hcloud: kooTemp }, undefined],
+    ['keys from the environment ignore a profile token', { env: { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv' }, rdsjob: { default: { securityToken: 'stProfile' } } }, undefined],
+    ['keys and token from the environment', { env: { HW_ACCESS_KEY: 'AKENV000000000000001', HW_SECRET_KEY: 'skEnv', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'stEnv' }, hcloud: kooTemp }, 'stEnv'],
+    ['keys and token from a KooCLI profile', { hcloud: kooTemp }, 'stHcloud'],
+    ['keys from a profile ignore an environment token', { env: { HUAWEICLOUD_SDK_SECURITY_TOKEN: 'stEnv' }, rdsjob: { default: { accessKey: 'AKPROFILE00000000001', secretKey: 'skProfile' } } }, undefined],
+    ['keys and token from a profile', { rdsjob: { default: { accessKey: 'AKPROFILE00000000001', secretKey: 'skProfile', securityToken: 'stProfile' } }, hcloud: kooTemp }, 'stProfile'],
+  ] as [string, Setup, string | undefined][])('%s', (_name, setup, token) => {
+    expect(resolve(setup).securityToken?.value).toBe(token);
+  });
+});
+
 function describeLayer(l: Layer): string {
   const s = l.source;
   return s.kind === 'flag' || s.kind === 'env' ? s.name : s.kind;
