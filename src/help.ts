@@ -19,7 +19,7 @@ Environment:
   HUAWEICLOUD_SDK_PROJECT_ID                    project id (also HW_PROJECT_ID)
   RDSJOB_ENDPOINT, HUAWEICLOUD_SDK_IAM_ENDPOINT endpoint overrides
   RDSJOB_PROFILE, RDSJOB_CONFIG                 profile name, config file path
-  HTTPS_PROXY, HTTP_PROXY, NO_PROXY             proxy, as curl reads them (lower-case names too)
+  HTTPS_PROXY, ALL_PROXY, NO_PROXY             proxy for https endpoints, as curl reads them (lower-case too)
   NODE_EXTRA_CA_CERTS                           extra CA certificates (e.g. a TLS-inspecting proxy's)
   NO_COLOR, FORCE_COLOR                         colour off / on
 

@@ -1,5 +1,5 @@
-// Outgoing proxies the way curl picks them: https_proxy/HTTPS_PROXY for https URLs, http_proxy/HTTP_PROXY for http
-// URLs, all_proxy/ALL_PROXY otherwise, lower case first; NO_PROXY (either case) lists hosts reached directly.
+// Outgoing proxies the way curl picks them for https URLs: https_proxy/HTTPS_PROXY, else all_proxy/ALL_PROXY, lower
+// case first; NO_PROXY (either case) lists hosts reached directly. Plain-http (loopback) requests are never proxied.
 // The tunnelling itself is hpagent's. TLS verification stays on: custom CAs come from NODE_EXTRA_CA_CERTS.
 import { isIP } from 'node:net';
 import http from 'node:http';
@@ -19,15 +19,16 @@ function first(env: Env, names: readonly string[]): string | undefined {
 
 /**
  * The proxy URL for a request to `url`, or undefined to connect directly. A proxy without a scheme is taken as
- * http:// (as curl does). Upper-case HTTP_PROXY is honoured too, unlike curl: the "httpoxy" problem it avoids only
- * exists in CGI servers, and CI systems commonly export only the upper-case names.
+ * http:// (as curl does).
  */
 export function proxyFor(url: string, env: Env): string | undefined {
   const target = new URL(url);
-  const scheme = target.protocol === 'https:' ? 'https' : 'http';
-  const proxy = first(env, [`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, 'all_proxy', 'ALL_PROXY']);
+  // Plain http is only ever allowed to loopback (see checkEndpoint). Through a proxy, the signed request and any
+  // token would travel to the proxy in clear, so such requests always go direct (unlike curl).
+  if (target.protocol === 'http:') return undefined;
+  const proxy = first(env, ['https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY']);
   if (proxy === undefined) return undefined;
-  const port = target.port || (scheme === 'https' ? '443' : '80');
+  const port = target.port || '443';
   if (bypassed(target.hostname, port, first(env, ['no_proxy', 'NO_PROXY']) ?? '')) return undefined;
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
 }

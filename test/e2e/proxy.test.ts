@@ -12,7 +12,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/server.js';
 import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
-import { emulator, rdsjob } from './harness.js';
+import { AUTH_TOKEN, emulator, rdsjob } from './harness.js';
 
 interface Proxy {
   url: string;
@@ -81,50 +81,19 @@ beforeEach(() => {
 const ok = createInstanceCompleted.id!;
 const emuHost = () => new URL(emu.url).host;
 
-describe('HTTP_PROXY / NO_PROXY', () => {
-  it('a request through the proxy reaches the emulator (loopback is not bypassed by default, as in curl)', async () => {
-    const r = await rdsjob(emu, ['get', ok, '--json'], { env: { HTTP_PROXY: proxy.url } });
+describe('plain-http (loopback) endpoints', () => {
+  it.each([
+    ['HTTP_PROXY', { HTTP_PROXY: 'PROXY' }],
+    ['http_proxy', { http_proxy: 'PROXY' }],
+    ['ALL_PROXY', { ALL_PROXY: 'PROXY' }],
+    ['HTTPS_PROXY', { HTTPS_PROXY: 'PROXY' }],
+  ])('are never sent through a proxy (%s): the proxy would see credentials in clear', async (_name, env) => {
+    const withProxy = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === 'PROXY' ? proxy.url : v]));
+    const r = await rdsjob(emu, ['get', ok, '--json'], { env: { ...withProxy, RDSJOB_AUTH_TOKEN: AUTH_TOKEN } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).id).toBe(ok);
-    expect(proxy.seen).toEqual([`CONNECT ${emuHost()}`]);
-    expect(emu.requests).toHaveLength(1);
-    expect(emu.requests[0]!.accepted).toBe(true); // the signature survived the proxy
-  });
-
-  it.each([
-    ['NO_PROXY with the IP', { HTTP_PROXY: 'PROXY', NO_PROXY: '127.0.0.1' }],
-    ['no_proxy with a CIDR range', { http_proxy: 'PROXY', no_proxy: '127.0.0.0/8' }],
-    ['NO_PROXY=*', { HTTP_PROXY: 'PROXY', NO_PROXY: '*' }],
-    ['HTTPS_PROXY does not apply to http://', { HTTPS_PROXY: 'PROXY' }],
-  ])('%s → direct', async (_name, env) => {
-    const withProxy = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === 'PROXY' ? proxy.url : v]));
-    const r = await rdsjob(emu, ['get', ok], { env: withProxy });
-    expect(r.code).toBe(0);
     expect(proxy.seen).toEqual([]);
     expect(emu.requests).toHaveLength(1);
-  });
-
-  it('the IAM project lookup goes through the proxy too', async () => {
-    const r = await rdsjob(emu, ['get', ok], { env: { HTTP_PROXY: proxy.url, HUAWEICLOUD_SDK_PROJECT_ID: undefined } });
-    expect(r.code).toBe(0);
-    expect(emu.requests.map((q) => q.path)).toEqual(['/v3/projects', expect.stringMatching(/\/jobs$/)]);
-    expect(proxy.seen.length).toBeGreaterThanOrEqual(1);
-    expect(proxy.seen.every((line) => line === `CONNECT ${emuHost()}`)).toBe(true);
-  });
-
-  it('an unreachable proxy is a network failure (exit 5), with the proxy credentials kept out of the output', async () => {
-    const dead = 'http://user:proxyPassw0rd-secret@127.0.0.1:9';
-    const r = await rdsjob(emu, ['get', ok, '--debug'], { env: { HTTP_PROXY: dead }, secrets: ['proxyPassw0rd-secret'] });
-    expect(r.code).toBe(5);
-    expect(r.stderr).toContain('proxy http://****@127.0.0.1:9'); // the --debug line
-    expect(r.stderr).toMatch(/error: cannot reach 127\.0\.0\.1:\d+: .* \(through proxy http:\/\/\*\*\*\*@127\.0\.0\.1:9\)/);
-    expect(emu.requests).toHaveLength(0);
-  });
-
-  it('a SOCKS proxy is refused with a configuration error', async () => {
-    const r = await rdsjob(emu, ['get', ok], { env: { HTTP_PROXY: 'socks5://127.0.0.1:1080' } });
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/only http:\/\/ and https:\/\/ proxies/);
   });
 });
 
@@ -174,6 +143,52 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
     expect(JSON.parse(r.stdout).id).toBe(ok);
     expect(proxy.seen).toEqual([`CONNECT ${new URL(endpoint).host}`]);
     expect(emu.requests[0]!.accepted).toBe(true);
+  });
+
+  const tlsEnv = (extra: Record<string, string | undefined> = {}) => ({
+    RDSJOB_ENDPOINT: endpoint, HUAWEICLOUD_SDK_IAM_ENDPOINT: endpoint, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'), ...extra,
+  });
+
+  it.each([
+    ['NO_PROXY with the IP', { HTTPS_PROXY: 'PROXY', NO_PROXY: '127.0.0.1' }],
+    ['no_proxy with a CIDR range', { https_proxy: 'PROXY', no_proxy: '127.0.0.0/8' }],
+    ['NO_PROXY=*', { HTTPS_PROXY: 'PROXY', NO_PROXY: '*' }],
+    ['HTTP_PROXY does not apply to https://', { HTTP_PROXY: 'PROXY' }],
+  ])('%s → direct', async (_name, env) => {
+    const withProxy = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === 'PROXY' ? proxy.url : v]));
+    const r = await rdsjob(emu, ['get', ok], { env: tlsEnv(withProxy) });
+    expect(r.code).toBe(0);
+    expect(proxy.seen).toEqual([]);
+    expect(emu.requests).toHaveLength(1);
+  });
+
+  it('ALL_PROXY is the fallback', async () => {
+    const r = await rdsjob(emu, ['get', ok], { env: tlsEnv({ ALL_PROXY: proxy.url }) });
+    expect(r.code).toBe(0);
+    expect(proxy.seen).toEqual([`CONNECT ${new URL(endpoint).host}`]);
+  });
+
+  it('the IAM project lookup goes through the proxy too', async () => {
+    const r = await rdsjob(emu, ['get', ok], { env: tlsEnv({ HTTPS_PROXY: proxy.url, HUAWEICLOUD_SDK_PROJECT_ID: undefined }) });
+    expect(r.code).toBe(0);
+    expect(emu.requests.map((q) => q.path)).toEqual(['/v3/projects', expect.stringMatching(/\/jobs$/)]);
+    expect(proxy.seen.length).toBeGreaterThanOrEqual(1);
+    expect(proxy.seen.every((line) => line === `CONNECT ${new URL(endpoint).host}`)).toBe(true);
+  });
+
+  it('an unreachable proxy is a network failure (exit 5), with the proxy credentials kept out of the output', async () => {
+    const dead = 'http://user:proxyPassw0rd-secret@127.0.0.1:9';
+    const r = await rdsjob(emu, ['get', ok, '--debug'], { env: tlsEnv({ HTTPS_PROXY: dead }), secrets: ['proxyPassw0rd-secret'] });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('proxy http://****@127.0.0.1:9'); // the --debug line
+    expect(r.stderr).toMatch(/error: cannot reach 127\.0\.0\.1:\d+: .* \(through proxy http:\/\/\*\*\*\*@127\.0\.0\.1:9\)/);
+    expect(emu.requests).toHaveLength(0);
+  });
+
+  it('a SOCKS proxy is refused with a configuration error', async () => {
+    const r = await rdsjob(emu, ['get', ok], { env: tlsEnv({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' }) });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/only http:\/\/ and https:\/\/ proxies/);
   });
 
   it('never skips certificate verification: an untrusted certificate fails (exit 5)', async () => {
