@@ -22,7 +22,11 @@ export const createJobsApi: JobsApiFactory = async (config, context) => {
 
   let projectId: string;
   try {
-    const resolved = await resolveProjectId(config, { ...context, http });
+    // The project-id lookup is a one-off that nothing else retries: with `wait`'s no-retry client (the engine
+    // retries job polls itself) it gets a client of its own with the usual retries, so one IAM hiccup does not
+    // end the wait before it started.
+    const lookupHttp = context.retries === undefined ? http : undefined;
+    const resolved = await resolveProjectId(config, { ...context, http: lookupHttp });
     projectId = resolved.projectId!.value;
   } catch (error) {
     http.close();

@@ -38,7 +38,7 @@ export async function resolveProjectId(config: ResolvedConfig, deps: ProjectIdDe
     return { ...config, projectId: { value: cached, source: { kind: 'cache', path: projectCachePath(dir) } } };
   }
 
-  const http = deps.http ?? (await import('../http/client.js')).createHttpClient({ auth, now: deps.now, debug: deps.debug });
+  const http = deps.http ?? (await import('../http/client.js')).createHttpClient({ auth, now: deps.now, debug: deps.debug, proxyEnv: deps.env });
   let projectId: string;
   try {
     projectId = await lookupProjectId(http, iamEndpoint, region, deps.signal);

@@ -124,3 +124,39 @@ describe('rdsjob wait', () => {
     expect(r.stdout.lastIndexOf('\u001b[?25h')).toBeGreaterThan(r.stdout.indexOf('\u001b[?25l'));
   });
 });
+
+describe('rdsjob wait: the project-id lookup', () => {
+  it('is retried like any request: one IAM hiccup does not end the wait before it started', async () => {
+    const flaky = await emulator();
+    try {
+      // IAM answers 503 once: a small front server fails the first request, then passes requests to the emulator.
+      const http = await import('node:http');
+      let calls = 0;
+      const front = http.createServer((req, res) => {
+        calls += 1;
+        if (calls === 1) {
+          res.writeHead(503, { 'content-type': 'application/json', 'x-request-id': 'f'.repeat(32) });
+          res.end('{"error_code":"SYS.0503","error_msg":"busy"}');
+          return;
+        }
+        const upstream = http.request(flaky.url + req.url, { method: req.method, headers: req.headers }, (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        });
+        req.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+      const iam = `http://127.0.0.1:${(front.address() as import('node:net').AddressInfo).port}`;
+      flaky.setJob('done', { steps: [job('done', 'Completed')] });
+      const r = await rdsjob(flaky, ['wait', 'done', ...FAST], {
+        env: { HUAWEICLOUD_SDK_PROJECT_ID: undefined, HUAWEICLOUD_SDK_IAM_ENDPOINT: iam },
+      });
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      expect(r.stderr).not.toMatch(/^error/m);
+      expect(r.code).toBe(0);
+      expect(calls).toBe(2);
+    } finally {
+      await flaky.close();
+    }
+  });
+});
