@@ -1,10 +1,12 @@
 // How a failure reads on stderr: `error: …` and, when there is a next step, `hint: …`. Stack only with --debug.
 import { RdsjobError } from './errors.js';
 
-export function formatError(error: unknown, debug: boolean): string {
+/** `jobId`: with several ids, which job the error is about (unless the message already says so). */
+export function formatError(error: unknown, debug: boolean, jobId?: string): string {
   const lines: string[] = [];
   if (error instanceof RdsjobError) {
-    lines.push(`error: ${error.message}`);
+    const about = jobId === undefined || error.message.includes(jobId) ? '' : `job ${jobId}: `;
+    lines.push(`error: ${about}${error.message}`);
     if (error.hint) lines.push(`hint: ${error.hint}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);

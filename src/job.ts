@@ -32,7 +32,13 @@ export interface Job {
 
 export const FINAL_STATUSES = ['Completed', 'Failed'] as const;
 
+/** The status without the stray spaces RDS puts in some fields (it does so in `name` and `process`). */
+export function statusOf(job: Job): string | undefined {
+  return typeof job.status === 'string' ? job.status.trim() : undefined;
+}
+
 /** Anything but Completed/Failed (including unknown statuses) counts as not finished. */
 export function isFinished(job: Job): boolean {
-  return job.status === 'Completed' || job.status === 'Failed';
+  const status = statusOf(job);
+  return status === 'Completed' || status === 'Failed';
 }

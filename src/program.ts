@@ -25,6 +25,9 @@ interface WaitFlags {
   quiet?: boolean;
 }
 
+const WAIT_OPTIONS = ['timeout', 'interval', 'notFoundGrace', 'rateLimit', 'quiet'] as const;
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 export interface Selected {
   run: Action;
   globals: GlobalOptions;
@@ -94,6 +97,11 @@ function buildProgram(deps: Deps, select: SelectAction): Command {
       const flags = await parseWaitFlags(options);
       select(async (ctx) => (await import('./commands/wait.js')).runWait(ids, flags, ctx), globals, formatOf(options));
     } else {
+      // A wait option without --wait would be silently ignored: say so instead (exit 2).
+      const given = WAIT_OPTIONS.find((name) => command.getOptionValueSource(name) === 'cli');
+      if (given !== undefined) {
+        throw new UsageError(`--${kebab(given)} only applies with --wait`, { hint: `add --wait, or use \`rdsjob wait\`` });
+      }
       select(async (ctx) => (await import('./commands/get.js')).runGet(ids, ctx), globals, formatOf(options));
     }
   });

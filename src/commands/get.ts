@@ -17,12 +17,12 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
   const jobs: Job[] = [];
   const codes: ExitCode[] = [];
-  for (const result of results) {
+  for (const [i, result] of results.entries()) {
     if (result.status === 'fulfilled') {
       jobs.push(result.value);
       codes.push(EXIT.ok);
     } else {
-      ctx.deps.stderr.write(formatError(result.reason, ctx.debug));
+      ctx.deps.stderr.write(formatError(result.reason, ctx.debug, ids[i]));
       codes.push(exitCodeFor(result.reason));
     }
   }

@@ -55,9 +55,11 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
   });
   if (result.fatal !== undefined) throw result.fatal;
 
-  // Every job seen is printed as last seen (Failed and unfinished ones too); jobs never seen only on stderr.
-  const seen = result.results.map((r) => r.job).filter((job): job is Job => job !== undefined);
-  const several = result.results.length > 1;
+  // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id
+  // given twice is polled once, printed twice); jobs never seen only on stderr.
+  const lastSeen = new Map(result.results.map((r) => [r.id, r.job]));
+  const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
+  const several = ids.length > 1;
   if (several || seen.length > 0) deps.stdout.write(await render(seen, several, ctx));
 
   const summary = summaryLines(result, { ...options, json: ctx.output === 'json', globalArgs: ctx.globalArgs });

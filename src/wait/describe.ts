@@ -1,5 +1,5 @@
 // Short, safe text about a job for progress lines. API data is untrusted: everything goes through scalarText.
-import type { Job } from '../job.js';
+import { isFinished, type Job } from '../job.js';
 import { formatProgress, parseProgress } from '../render/progress.js';
 import { sanitize, scalarText } from '../render/text.js';
 
@@ -20,7 +20,7 @@ export function jobName(job: Job | undefined): string | undefined {
 
 /** Progress only while unfinished: Completed jobs may still say `process: "60% "`. */
 export function progressOf(job: Job): number | undefined {
-  return job.status === 'Completed' || job.status === 'Failed' ? undefined : parseProgress(job.process);
+  return isFinished(job) ? undefined : parseProgress(job.process);
 }
 
 /** `Running 60%`, `Completed`, or an unknown status as the API sent it. */

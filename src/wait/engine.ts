@@ -3,7 +3,7 @@
 import { setMaxListeners } from 'node:events';
 import type { JobsApi } from '../api/types.js';
 import { AuthError, ConfigError, MalformedResponseError, NotFoundError, isTransient } from '../errors.js';
-import type { Job } from '../job.js';
+import { statusOf, type Job } from '../job.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from './defaults.js';
 import { RequestBudget, backoff, jitter } from './pacing.js';
 import type { WaitReporter } from './reporter.js';
@@ -97,8 +97,9 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
           malformed = 0;
           lastFailure = undefined;
           reporter.observed(id, job, now());
-          if (job.status === 'Completed') return end('completed');
-          if (job.status === 'Failed') return end('failed');
+          const status = statusOf(job);
+          if (status === 'Completed') return end('completed');
+          if (status === 'Failed') return end('failed');
           delay = jitter(period, random);
         } catch (error) {
           if (stop.signal.aborted) return cutShort();

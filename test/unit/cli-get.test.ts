@@ -34,9 +34,10 @@ describe('main: get', () => {
     expect(deps.stderr.text).toBe('error: job missing not found (HTTP 404, request id abc)\n');
   });
 
-  it('an API failure outranks not found (5 before 4)', async () => {
+  it('an API failure outranks not found (5 before 4), and each error line names its job', async () => {
     const deps = fakeDeps(scriptedApi((id) => (id === 'down' ? new ApiError('RDS API error 503') : byId(id))));
     expect(await main(['get', 'missing', 'down'], deps)).toBe(5);
+    expect(deps.stderr.text).toBe('error: job missing not found (HTTP 404, request id abc)\nerror: job down: RDS API error 503\n');
   });
 
   it('a credentials error is reported once, exit 3', async () => {
@@ -57,6 +58,8 @@ describe('main: get', () => {
     [['wait', A, '--interval', '-5s']],
     [['wait', A, '--interval', '0']],
     [['wait', A, '--rate-limit', '0']],
+    [['get', A, '--timeout', '5m']],
+    [['get', A, '--quiet']],
     [['wait', A, '--rate-limit', 'fast']],
   ])('refuses %j with exit 2 and no API call', async (argv) => {
     const api = scriptedApi(byId);

@@ -59,6 +59,14 @@ describe('rdsjob wait, stderr not a TTY', () => {
     ]);
   });
 
+  it('an id given twice is polled once but printed twice: several ids always give an array, like get', async () => {
+    const h = harness({ [ID]: [completed] }, { output: 'json' });
+    const r = await wait({}, [ID, ID], {}, h);
+    expect(r.code).toBe(EXIT.ok);
+    expect(JSON.parse(r.out)).toEqual([completed, completed]);
+    expect(h.api.calls).toHaveLength(1);
+  });
+
   it('the resume command repeats the global options, so it asks the same account and region', async () => {
     const h = harness({ [ID]: [running('30%')] }, { globalArgs: ['--profile', 'prod', '--region', 'eu-west-101'] });
     const r = await wait({}, [ID], { timeoutMs: MIN, requestsPerMinute: 120 }, h);

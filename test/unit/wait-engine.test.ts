@@ -88,6 +88,11 @@ describe('waitForJobs: one job', () => {
     expect(result.elapsedMs).toBe(12 * S + 5 * S);
   });
 
+  it('a status with stray spaces ends the wait like the plain one', async () => {
+    const { result } = await run({ a: [running('30%'), job({ status: ' Completed ' })], b: [job({ status: 'Failed\n' })] }, ['a', 'b']);
+    expect(result.results.map((r) => r.outcome)).toEqual(['completed', 'failed']);
+  });
+
   it('never times out with --timeout 0', async () => {
     const script: Step[] = [...Array.from({ length: 1000 }, () => running()), completed];
     const { result, api } = await run({ a: script }, ['a'], { timeoutMs: 0 });
