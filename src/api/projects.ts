@@ -5,7 +5,7 @@ import type { HttpClient } from '../http/client.js';
 
 export { readCachedProjectId, writeCachedProjectId, projectCachePath, projectCacheKey } from './project-cache.js';
 
-const SET_IT = 'pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID, or run `rdsjob config set projectId ID`';
+const SET_IT = 'pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID, or run `rdsjob config set project-id ID`';
 
 interface Project {
   id: string;

@@ -48,7 +48,10 @@ function parseJson(text: string, path: string, what: string, hint: string): unkn
   }
 }
 
-/** Reads both config files. Missing files are absent, not errors; corrupt or unreadable ones throw ConfigError. */
+/**
+ * Reads both config files. Missing files are absent, not errors; a corrupt or unreadable rdsjob file throws
+ * ConfigError, a corrupt or unreadable KooCLI file is returned with its problem (see ConfigFiles).
+ */
 export async function loadConfigFiles(env: Env, homedir: string): Promise<ConfigFiles> {
   const rdsjobPath = rdsjobConfigPath(env, homedir);
   const rdsjobText = await readText(rdsjobPath, 'config file');
@@ -56,12 +59,20 @@ export async function loadConfigFiles(env: Env, homedir: string): Promise<Config
     rdsjobText === undefined ? undefined : parseJson(rdsjobText, rdsjobPath, 'config file', CORRUPT_HINT);
   rdsjobProfiles(rdsjobData, rdsjobPath); // structure check, so a corrupt file is reported before anything else
 
+  const rdsjob = { path: rdsjobPath, data: rdsjobData };
   const hcloudPath = hcloudConfigPath(homedir);
-  const hcloudText = await readText(hcloudPath, 'KooCLI config file');
-  if (hcloudText === undefined) return { rdsjob: { path: rdsjobPath, data: rdsjobData } };
-  const hcloudData = parseJson(hcloudText, hcloudPath, 'KooCLI config file', 'check it with `hcloud configure test`');
-  parseHcloud(hcloudData, hcloudPath);
-  return { rdsjob: { path: rdsjobPath, data: rdsjobData }, hcloud: { path: hcloudPath, data: hcloudData } };
+  try {
+    const hcloudText = await readText(hcloudPath, 'KooCLI config file');
+    if (hcloudText === undefined) return { rdsjob };
+    const hcloudData = parseJson(hcloudText, hcloudPath, 'KooCLI config file', 'check it with `hcloud configure test`');
+    parseHcloud(hcloudData, hcloudPath);
+    return { rdsjob, hcloud: { path: hcloudPath, data: hcloudData } };
+  } catch (error) {
+    // KooCLI's file is read last and only as a fallback: a broken one must not stop users who configure rdsjob
+    // otherwise. resolveConfig reports it when it would have been needed.
+    if (!(error instanceof ConfigError)) throw error;
+    return { rdsjob, hcloud: { path: hcloudPath, data: undefined, problem: error } };
+  }
 }
 
 /** Whether group or others may read the file (worth a warning: it may hold a secret key). False when missing. */

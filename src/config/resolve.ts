@@ -125,7 +125,7 @@ function resolveProfile(flags: GlobalFlags, env: Env): { setting: Setting; expli
 
 /** The KooCLI profile rdsjob reads: the one named by --profile/RDSJOB_PROFILE, else KooCLI's `current`. */
 function pickHcloudProfile(files: ConfigFiles, profile: string, explicit: boolean): HcloudProfile | undefined {
-  if (files.hcloud === undefined) return undefined;
+  if (files.hcloud === undefined || files.hcloud.problem !== undefined) return undefined;
   const hcloud = parseHcloud(files.hcloud.data, files.hcloud.path);
   const name = explicit ? profile : (hcloud.current ?? 'default');
   return hcloud.profiles.find((p) => p.name === name);
@@ -182,7 +182,9 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   const stored: ProfileValues | undefined = rdsjobProfiles(files.rdsjob.data, rdsjobPath)[profile.value];
   const hcloudProfile = pickHcloudProfile(files, profile.value, explicit);
 
+  const hcloudProblem = files.hcloud?.problem;
   if (explicit && stored === undefined && hcloudProfile === undefined) {
+    if (hcloudProblem !== undefined) throw hcloudProblem;
     const where = files.hcloud === undefined ? rdsjobPath : `${rdsjobPath} or ${files.hcloud.path}`;
     throw new ConfigError(`profile ${quote(profile.value)} not found in ${where}`, {
       hint: `create it with \`rdsjob config set region <region> --profile ${profile.value}\`, or choose another profile`,
@@ -229,9 +231,10 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   set('iamEndpoint', pick('iamEndpoint', 'iamEndpoint') ?? (region && { value: iamEndpoint(region.value), source: derived }));
   if (hcloud.ignored !== undefined) config.hcloudIgnored = hcloud.ignored;
 
-  // The encrypted KooCLI keys would have been used exactly when nothing above supplied a complete key pair or a token.
-  if (hcloud.encrypted && !config.authToken && (!config.accessKey || !config.secretKey)) {
-    throw encryptedKeysError(hcloud.encrypted.name, hcloud.encrypted.path);
-  }
+  // The encrypted keys, or a broken KooCLI file, matter exactly when nothing above supplied a complete key pair or
+  // a token.
+  const credentialsMissing = !config.authToken && (!config.accessKey || !config.secretKey);
+  if (hcloud.encrypted && credentialsMissing) throw encryptedKeysError(hcloud.encrypted.name, hcloud.encrypted.path);
+  if (hcloudProblem !== undefined && credentialsMissing) throw hcloudProblem;
   return config;
 }

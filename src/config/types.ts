@@ -33,8 +33,11 @@ export interface LoadedFile {
 export interface ConfigFiles {
   /** rdsjob's own config file (path always known, data undefined when it does not exist). */
   rdsjob: { path: string; data?: unknown };
-  /** KooCLI's ~/.hcloud/config.json, when present. */
-  hcloud?: LoadedFile;
+  /**
+   * KooCLI's ~/.hcloud/config.json, when present. `problem`: it could not be read or parsed; that only matters (and
+   * is reported) when nothing else supplies credentials, since the file is KooCLI's, not rdsjob's.
+   */
+  hcloud?: LoadedFile & { problem?: Error };
 }
 
 export const SETTING_KEYS = [

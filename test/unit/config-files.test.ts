@@ -75,11 +75,14 @@ describe('loadConfigFiles', () => {
     expect(e.message).toBe(`config file ${rdsjobPath()} is not valid JSON (line 3)`);
   });
 
-  it('a corrupt KooCLI file is a ConfigError naming it', async () => {
-    await put(hcloudPath(), '{not json');
-    expect((await configError(loadConfigFiles({}, home))).message).toContain(hcloudPath());
-    await put(hcloudPath(), '{"profiles": {"default": {}}}');
-    expect((await configError(loadConfigFiles({}, home))).message).toContain(hcloudPath());
+  it('a corrupt KooCLI file comes back with its problem (a ConfigError naming it), not as a failure', async () => {
+    for (const text of ['{not json', '{"profiles": {"default": {}}}']) {
+      await put(hcloudPath(), text);
+      const files = await loadConfigFiles({}, home);
+      expect(files.hcloud?.data).toBeUndefined();
+      expect(files.hcloud?.problem).toBeInstanceOf(ConfigError);
+      expect(files.hcloud?.problem?.message).toContain(hcloudPath());
+    }
   });
 
   it('a directory in place of the file is a ConfigError', async () => {

@@ -136,6 +136,23 @@ describe('precedence: each setting from the first source that has it', () => {
   }
 });
 
+describe('a broken KooCLI file', () => {
+  const problem = new ConfigError(`KooCLI config file ${HCLOUD} is not valid JSON (line 1)`);
+  const broken = (extra: Partial<ConfigFiles> = {}): ConfigFiles => ({
+    rdsjob: { path: RDSJOB, data: undefined }, hcloud: { path: HCLOUD, data: undefined, problem }, ...extra,
+  });
+  it('is ignored when the environment supplies credentials', () => {
+    const config = resolveConfig({}, { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv', RDSJOB_REGION: 'cn-north-4' }, broken());
+    expect(config.accessKey?.source).toEqual({ kind: 'env', name: 'HUAWEICLOUD_SDK_AK' });
+  });
+  it('is reported when it was the only hope for credentials', () => {
+    expect(thrown(() => resolveConfig({}, { RDSJOB_REGION: 'cn-north-4' }, broken()))).toBe(problem);
+  });
+  it('is reported for a --profile found nowhere else', () => {
+    expect(thrown(() => resolveConfig({ profile: 'work' }, {}, broken()))).toBe(problem);
+  });
+});
+
 describe('a security token travels with the access key it was issued for', () => {
   const kooTemp = { current: 'default', profiles: [{ name: 'default', mode: 'AKSK', accessKeyId: 'AKHCLOUDTEMP00000001', secretAccessKey: 'skHcloud', securityToken: 'stHcloud' }] };
   it.each([
