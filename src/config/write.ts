@@ -28,7 +28,15 @@ export async function updateProfileValue(
   options: WriteOptions = {},
 ): Promise<string> {
   const target = await resolveLink(path);
-  await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+  try {
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // A file where a directory should be, no permission: the configured path is wrong, not rdsjob (exit 3).
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(`cannot create the directory for the config file ${path} (${reason})`, {
+      hint: 'check RDSJOB_CONFIG / XDG_CONFIG_HOME, or the permissions of the directories on that path',
+    });
+  }
   return withLock(`${target}.lock`, options, async () => {
     const data = await readForUpdate(target);
     const profiles = (data.profiles ??= {}) as Record<string, Record<string, unknown>>;

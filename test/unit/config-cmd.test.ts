@@ -158,6 +158,14 @@ describe('listRows', () => {
 });
 
 describe('updateProfileValue', () => {
+  it('a file where the config directory should be is a configuration error (exit 3), not a crash', async () => {
+    const blocker = join(dir, 'not-a-dir');
+    writeFileSync(blocker, '');
+    const error = await updateProfileValue(join(blocker, 'config.json'), 'default', 'region', 'cn-north-4').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(join(blocker, 'config.json'));
+  });
+
   it('takes over a stale lock left by a crashed process', async () => {
     mkdirSync(join(dir, 'rdsjob'), { recursive: true });
     writeFileSync(`${path}.lock`, '');
