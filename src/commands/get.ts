@@ -7,7 +7,7 @@ import type { CommandContext } from './context.js';
 
 export async function runGet(ids: readonly string[], ctx: CommandContext): Promise<ExitCode> {
   const api = await ctx.api();
-  const results = await Promise.allSettled(ids.map((id) => api.getJob(id, { signal: ctx.deps.signal })));
+  const results = await settledInOrder(ids, GET_CONCURRENCY, (id) => api.getJob(id, { signal: ctx.deps.signal }));
 
   // A credentials or configuration failure is the same for every id: report it once, from main().
   const fatal = results.find((r) => r.status === 'rejected' && exitCodeFor(r.reason) === EXIT.config);
@@ -37,3 +37,27 @@ export async function render(jobs: readonly Job[], several: boolean, ctx: Comman
   if (!several) return jobs[0] ? (await import('../render/job-table.js')).renderJob(jobs[0], options) : '';
   return jobs.length > 0 ? (await import('../render/jobs-table.js')).renderJobs(jobs, options) : '';
 }
+
+/**
+ * A few requests at a time, not one per id at once: RDS allows 60 requests a minute per user, and a burst of 100
+ * would mostly come back 429. (Throttled requests are retried after Retry-After.)
+ */
+const GET_CONCURRENCY = 4;
+
+async function settledInOrder<T>(items: readonly string[], limit: number, run: (item: string) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+  const results: PromiseSettledResult<T>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        results[i] = { status: 'fulfilled', value: await run(items[i]!) };
+      } catch (reason) {
+        results[i] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+

@@ -40,6 +40,25 @@ describe('main: get', () => {
     expect(deps.stderr.text).toBe('error: job missing not found (HTTP 404, request id abc)\nerror: job down: RDS API error 503\n');
   });
 
+  it('fetches at most 4 jobs at a time, printing them in argument order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const ids = Array.from({ length: 10 }, (_, i) => `job-${i}`);
+    const api = {
+      close() {},
+      async getJob(id: string) {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5 - (Number(id.slice(4)) % 5)));
+        inFlight--;
+        return { id, status: 'Completed' };
+      },
+    };
+    const deps = fakeDeps(api);
+    expect(await main(['get', ...ids, '--json'], deps)).toBe(0);
+    expect(most).toBe(4);
+    expect(JSON.parse(deps.stdout.text).map((j: Job) => j.id)).toEqual(ids);
+  });
+
   it('a credentials error is reported once, exit 3', async () => {
     const deps = fakeDeps(scriptedApi(() => new AuthError('the API refused the credentials (HTTP 401, APIGW.0301)', { hint: 'check the access key' })));
     expect(await main(['get', A, B], deps)).toBe(3);
