@@ -1,21 +1,15 @@
 // main(argv, deps) → exit code: the only place that turns an outcome into an exit code (through exit-codes.ts)
 // and an error into stderr lines (through format-error.ts). Start-up cost matters here (rdsjob is run many times
-// by pipelines): commander, got, ora and the table code are loaded only by the paths that use them.
+// by pipelines): commander, got, ora and the table code are loaded only by the paths that use them, and bin/ loads
+// this module itself only for more than `--version` (bin-entry.ts).
 import type { JobsApi } from './api/types.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
 import type { Deps } from './deps.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { formatError } from './format-error.js';
 import { colorLevel } from './render/color-level.js';
-import { VERSION } from './version.js';
 
 export async function main(argv: readonly string[], deps: Deps): Promise<ExitCode> {
-  // `rdsjob --version` alone needs no parser: answer it before loading one.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-    deps.stdout.write(`${VERSION}\n`);
-    return EXIT.ok;
-  }
-
   let parsed: Awaited<ReturnType<typeof import('./program.js').parseCommandLine>>;
   try {
     parsed = await (await import('./program.js')).parseCommandLine(argv, deps);

@@ -2,7 +2,6 @@
 import { homedir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Deps } from './deps.js';
-import { InterruptedError } from './errors.js';
 
 export function processDeps(): Deps {
   const interrupt = new AbortController();
@@ -10,7 +9,8 @@ export function processDeps(): Deps {
     // The first Ctrl-C lets the command stop cleanly (clear the spinner, list unfinished jobs); a second one
     // means "now".
     if (interrupt.signal.aborted) process.exit(130);
-    interrupt.abort(new InterruptedError('interrupted'));
+    // The error classes are not loaded at start-up (README § Performance); by a Ctrl-C they are, or load at once.
+    void import('./errors.js').then(({ InterruptedError }) => interrupt.abort(new InterruptedError('interrupted')));
   });
   // `rdsjob get … | head`: when the reader goes away, stop quietly as Unix tools do, instead of dying on EPIPE.
   for (const stream of [process.stdout, process.stderr]) {
