@@ -21,14 +21,18 @@ const lazyChildProcess = {
   },
 };
 
-// got imports its HTTP/2, HTTP-cache and DNS-cache support up front, although they only run when a request asks
-// for them (options `http2`, `cache`, `dnsCache`), which rdsjob never does. Loading them costs ~40 ms per run
-// (node:http2, and a TLS socket built at import time that loads the CA store), more than a whole `node -e ''`.
+// got imports its HTTP/2, HTTP-cache, DNS-cache, decompression and form-body support up front, although they only
+// run when a request asks for them (options `http2`, `cache`, `dnsCache`, `decompress`, a FormData body), which
+// rdsjob never does (src/http/client.ts sets decompress: false). Loading them costs ~45 ms per run (node:http2,
+// zlib, and a TLS socket built at import time that loads the CA store), more than a whole `node -e ''`.
 // The bundle replaces them with stand-ins that say so if they are ever used; the end-to-end tests run the bundle.
 const UNUSED_GOT_FEATURES = {
   'http2-wrapper': "export default { get globalAgent() { unused('HTTP/2'); }, get auto() { unused('HTTP/2'); } };",
   'cacheable-request': "export default class CacheableRequest { constructor() { unused('the HTTP cache'); } }\nexport class CacheError extends Error {}",
   'cacheable-lookup': "export default class CacheableLookup { constructor() { unused('the DNS cache'); } }",
+  'decompress-response': "export default function decompressResponse() { unused('response decompression'); }",
+  'form-data-encoder':
+    "export class FormDataEncoder { constructor() { unused('form bodies'); } }\nexport function isFormData() { return false; }",
 };
 const leaveOutUnusedGotFeatures = {
   name: 'leave-out-unused-got-features',
@@ -47,6 +51,23 @@ const leaveOutUnusedGotFeatures = {
   },
 };
 
+// got's type checks (@sindresorhus/is) build two Intl.ListFormat objects at import, only to word the message of a
+// failed assertion; the first Intl object loads ICU data (~10 ms per run). Build them when a message needs them.
+const lazyListFormat = {
+  name: 'lazy-list-format',
+  setup(b) {
+    b.onLoad({ filter: /@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const eager = /const (andFormatter|orFormatter) = new Intl\.ListFormat\(('en', \{[^}]*\})\);/g;
+      const lazy = source.replace(eager, (_all, name, args) => `const ${name} = { format: (list) => new Intl.ListFormat(${args}).format(list) };`);
+      if ((lazy.match(/format: \(list\) => new Intl\.ListFormat/g) ?? []).length !== 2) {
+        throw new Error(`scripts/bundle.js: ${path} changed; review the lazy-list-format plugin`);
+      }
+      return { contents: lazy, loader: 'js' };
+    });
+  },
+};
+
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -61,6 +82,6 @@ await build({
   legalComments: 'linked',
   // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.
   banner: { js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);" },
-  plugins: [leaveOutUnusedGotFeatures, lazyChildProcess],
+  plugins: [leaveOutUnusedGotFeatures, lazyChildProcess, lazyListFormat],
   logLevel: 'warning',
 });

@@ -1,18 +1,19 @@
 // main(argv, deps) → exit code: the only place that turns an outcome into an exit code (through exit-codes.ts)
 // and an error into stderr lines (through format-error.ts). Start-up cost matters here (rdsjob is run many times
-// by pipelines): commander, got, ora and the table code are loaded only by the paths that use them, and bin/ loads
-// this module itself only for more than `--version` (bin-entry.ts).
+// by pipelines): got, ora and the table code are loaded only by the paths that use them, and bin/ loads this module
+// (and commander with it) only for more than `--version` (bin-entry.ts).
 import type { JobsApi } from './api/types.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
 import type { Deps } from './deps.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { formatError } from './format-error.js';
+import { parseCommandLine } from './program.js';
 import { colorLevel } from './render/color-level.js';
 
 export async function main(argv: readonly string[], deps: Deps): Promise<ExitCode> {
-  let parsed: Awaited<ReturnType<typeof import('./program.js').parseCommandLine>>;
+  let parsed: Awaited<ReturnType<typeof parseCommandLine>>;
   try {
-    parsed = await (await import('./program.js')).parseCommandLine(argv, deps);
+    parsed = await parseCommandLine(argv, deps);
   } catch (error) {
     deps.stderr.write(formatError(error, argv.includes('--debug')));
     return exitCodeFor(error);

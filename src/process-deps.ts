@@ -12,21 +12,36 @@ export function processDeps(): Deps {
     // The error classes are not loaded at start-up (README § Performance); by a Ctrl-C they are, or load at once.
     void import('./errors.js').then(({ InterruptedError }) => interrupt.abort(new InterruptedError('interrupted')));
   });
-  // `rdsjob get … | head`: when the reader goes away, stop quietly as Unix tools do, instead of dying on EPIPE.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    });
-  }
+  // Node builds process.stdin/stdout/stderr on first access (a few ms each); only `config set` reads stdin, and
+  // many runs never write to stderr. So the streams are handed out on first use.
   return {
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    get stdout() {
+      return quietOnEpipe(process.stdout);
+    },
+    get stderr() {
+      return quietOnEpipe(process.stderr);
+    },
+    get stdin() {
+      return process.stdin;
+    },
     now: () => Date.now(),
     sleep: (ms, signal) => delay(ms, undefined, { signal }),
     homedir: homedir(),
     signal: interrupt.signal,
   };
+}
+
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/** `rdsjob get … | head`: when the reader goes away, stop quietly as Unix tools do, instead of dying on EPIPE. */
+function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+  return stream;
 }

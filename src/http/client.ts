@@ -127,8 +127,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       signal,
       responseType: 'text',
       followRedirect: false,
+      // ListJobInfo answers are a few hundred bytes: ask for them uncompressed, which also keeps zlib (and got's
+      // decompression module, left out of the bundle) off the start-up path.
+      decompress: false,
       timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
-      headers: { accept: 'application/json', 'user-agent': options.userAgent ?? `rdsjob/${VERSION}` },
+      headers: {
+        accept: 'application/json',
+        'accept-encoding': 'identity',
+        'user-agent': options.userAgent ?? `rdsjob/${VERSION}`,
+      },
       retry: {
         limit: options.retries ?? DEFAULT_RETRIES,
         methods: ['GET'],
