@@ -19,7 +19,6 @@ export interface CommandSpec {
   argumentChoices: string[];
 }
 
-export { SHELLS, type Shell } from './shells.js';
 
 /** One line, none of the characters that need quoting in any of the three shells. */
 export function plain(text: string): string {

@@ -1,8 +1,8 @@
-// A chalk bound to the colour level decided in color-level.ts (re-exported here for the renderers).
+// A chalk bound to the colour level decided in color-level.ts.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ColorLevel } from './color-level.js';
 
-export { colorLevel, type ColorInput, type ColorLevel } from './color-level.js';
+export type { ColorInput, ColorLevel } from './color-level.js';
 
 /** A chalk bound to one level, so rendering never consults the process's own colour detection. */
 export function paint(color: boolean | ColorLevel): ChalkInstance {

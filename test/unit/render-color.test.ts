@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorLevel, paint } from '../../src/render/color.js';
+import { paint } from '../../src/render/color.js';
+import { colorLevel } from '../../src/render/color-level.js';
 
 type Env = Record<string, string | undefined>;
 const cases: [string, { isTTY: boolean; env: Env; noColorFlag?: boolean }, number][] = [
