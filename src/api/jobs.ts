@@ -2,6 +2,7 @@
 import { MalformedResponseError, NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { Job } from '../job.js';
+import { rawMember, rememberText } from '../raw-json.js';
 
 /** The gateway's own "no such API" codes: the endpoint is wrong, not the job id. */
 const API_NOT_FOUND = /^APIGW?\.0101$/;
@@ -30,6 +31,8 @@ export async function fetchJob(
       hint: 'check --endpoint: it should be the RDS API endpoint of the region',
     });
   }
+  const raw = rawMember(response.text, 'job');
+  if (raw !== undefined) rememberText(job, raw);
   return job as Job;
 }
 

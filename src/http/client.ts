@@ -42,6 +42,8 @@ export interface HttpClientOptions {
 export interface JsonResponse {
   status: number;
   body: unknown;
+  /** The body as received (what `body` was parsed from). */
+  text: string;
   requestId?: string;
   headers: ResponseHeaders;
 }
@@ -202,7 +204,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         { status: response.statusCode, requestId, hint: 'check --endpoint: it should be the RDS API endpoint' },
       );
     }
-    return { status: response.statusCode, body, requestId, headers: response.headers };
+    return { status: response.statusCode, body, text, requestId, headers: response.headers };
   }
 
   return {

@@ -37,6 +37,19 @@ describe('rdsjob get', () => {
     expect(JSON.parse(r.stdout).status).toBe('Completed');
   });
 
+  it('--json keeps what JSON.parse would change: big integers, 1.0, escapes (exactly as received)', async () => {
+    const body = '{"job":{"id":"exact","status":"Completed","size":12345678901234567890,"ratio":1.0,"name":"caf\\u00e9"}}';
+    emu.setJob('exact', { steps: [{ fault: 'raw', status: 200, headers: { 'content-type': 'application/json' }, body }] });
+    const r = await rdsjob(emu, ['get', 'exact', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '{\n  "id": "exact",\n  "status": "Completed",\n  "size": 12345678901234567890,\n  "ratio": 1.0,\n  "name": "caf\\u00e9"\n}\n',
+    );
+    const several = await rdsjob(emu, ['get', 'exact', ok, '--json']);
+    expect(several.stdout).toContain('"size": 12345678901234567890');
+    expect(JSON.parse(several.stdout)[1]).toEqual(createInstanceCompleted);
+  });
+
   it('-o json with several ids prints an array in argument order', async () => {
     const ids = [switchover.id!, ok, bindEip.id!];
     const r = await rdsjob(emu, ['get', ...ids, '-o', 'json']);

@@ -29,7 +29,9 @@ const body = fc.oneof(fc.record({ job: fc.oneof(jobish, fc.jsonValue()) }), fc.j
 
 function answering(value: unknown): HttpClient {
   return {
-    getJson: async () => ({ status: 200, body: value, requestId: '0123456789abcdef0123456789abcdef', headers: {} }),
+    getJson: async () => ({
+      status: 200, body: value, text: JSON.stringify(value), requestId: '0123456789abcdef0123456789abcdef', headers: {},
+    }),
     close: () => undefined,
   };
 }
@@ -46,6 +48,8 @@ describe('a 200 with any JSON body', () => {
       if (isJob) {
         expect(outcome).toEqual({ got: job });
         expect((outcome as { got: unknown }).got).toBe(job);
+        // --json prints it from the received text, laid out as JSON.stringify would.
+        expect(renderJson((outcome as { got: unknown }).got)).toBe(`${JSON.stringify(job, null, 2)}\n`);
       } else {
         const error = (outcome as { error: unknown }).error;
         expect(error).toBeInstanceOf(MalformedResponseError);
