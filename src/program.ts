@@ -26,7 +26,7 @@ interface WaitFlags {
 }
 
 const WAIT_OPTIONS = ['timeout', 'interval', 'notFoundGrace', 'rateLimit', 'quiet'] as const;
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+type WaitOption = (typeof WAIT_OPTIONS)[number];
 
 export interface Selected {
   run: Action;
@@ -98,9 +98,10 @@ function buildProgram(deps: Deps, select: SelectAction): Command {
       select(async (ctx) => (await import('./commands/wait.js')).runWait(ids, flags, ctx), globals, formatOf(options));
     } else {
       // A wait option without --wait would be silently ignored: say so instead (exit 2).
-      const given = WAIT_OPTIONS.find((name) => command.getOptionValueSource(name) === 'cli');
+      const given = command.options.find((option) => WAIT_OPTIONS.includes(option.attributeName() as WaitOption) &&
+        command.getOptionValueSource(option.attributeName()) === 'cli');
       if (given !== undefined) {
-        throw new UsageError(`--${kebab(given)} only applies with --wait`, { hint: `add --wait, or use \`rdsjob wait\`` });
+        throw new UsageError(`${given.long} only applies with --wait`, { hint: `add --wait, or use \`rdsjob wait\`` });
       }
       select(async (ctx) => (await import('./commands/get.js')).runGet(ids, ctx), globals, formatOf(options));
     }

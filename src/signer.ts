@@ -4,7 +4,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
-export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export interface SignableRequest {
   method: string;

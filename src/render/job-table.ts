@@ -6,7 +6,7 @@ import { formatProgress, parseProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { fieldList } from './fields.js';
 import { anyText, asRecord, humanizeKey, scalarText } from './text.js';
-import { formatAge, formatDuration, formatLocalTime, parseRdsTime } from './time.js';
+import { formatAge, roughDuration, formatLocalTime, parseRdsTime } from './time.js';
 
 type Row = [label: string, value: string];
 
@@ -46,7 +46,7 @@ export function renderJob(job: Job, opts: RenderOptions): string {
 
 function took(created: number | undefined, ended: number): string {
   if (created === undefined || ended < created) return '';
-  return ` (took ${formatDuration(ended - created)})`;
+  return ` (took ${roughDuration(ended - created)})`;
 }
 
 function instanceText(value: unknown): string | undefined {

@@ -103,8 +103,11 @@ function largestUnit(ms: number): string {
   return '0s';
 }
 
-/** A compact duration with its two largest units: `41s`, `5m12s`, `6h`, `1d2h`. */
-export function formatDuration(ms: number): string {
+/**
+ * A rough duration for people, its two largest units: `41s`, `5m12s`, `6h`, `1d2h` (the table's "took"). Flag
+ * values and elapsed times use wait/duration.ts instead, whose output is exact.
+ */
+export function roughDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
   let rest = Math.floor(ms / 1000) * 1000;
   const parts: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, formatLocalTime, parseRdsTime } from '../../src/render/time.js';
+import { formatAge, roughDuration, formatLocalTime, parseRdsTime } from '../../src/render/time.js';
 
 const T = Date.UTC(2018, 7, 6, 10, 41, 14); // 2018-08-06T10:41:14Z
 
@@ -70,7 +70,7 @@ describe('formatAge', () => {
   }
 });
 
-describe('formatDuration', () => {
+describe('roughDuration', () => {
   const cases: [number, string][] = [
     [0, '0s'],
     [41_000, '41s'],
@@ -82,6 +82,6 @@ describe('formatDuration', () => {
     [-1, ''],
   ];
   for (const [ms, expected] of cases) {
-    it(`${ms} → ${expected || '""'}`, () => expect(formatDuration(ms)).toBe(expected));
+    it(`${ms} → ${expected || '""'}`, () => expect(roughDuration(ms)).toBe(expected));
   }
 });
