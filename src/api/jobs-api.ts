@@ -16,17 +16,14 @@ export const createJobsApi: JobsApiFactory = async (config, context) => {
     auth,
     now: context.now,
     debug: context.debug,
-    retries: context.retries,
     proxyEnv: context.env,
   });
 
   let projectId: string;
   try {
-    // The project-id lookup is a one-off that nothing else retries: with `wait`'s no-retry client (the engine
-    // retries job polls itself) it gets a client of its own with the usual retries, so one IAM hiccup does not
-    // end the wait before it started.
-    const lookupHttp = context.retries === undefined ? http : undefined;
-    const resolved = await resolveProjectId(config, { ...context, http: lookupHttp });
+    // The lookup keeps the client's usual retries even under `wait`: nothing else would retry it, and one IAM
+    // hiccup must not end a wait before it started. `context.retries` is for the job polls only.
+    const resolved = await resolveProjectId(config, { ...context, http });
     projectId = resolved.projectId!.value;
   } catch (error) {
     http.close();
@@ -35,7 +32,7 @@ export const createJobsApi: JobsApiFactory = async (config, context) => {
 
   const either = combinedWith(context.signal);
   const api: JobsApi = {
-    getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal)),
+    getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal), context.retries),
     close: () => http.close(),
   };
   return api;

@@ -13,10 +13,11 @@ export async function fetchJob(
   projectId: string,
   jobId: string,
   signal?: AbortSignal,
+  retries?: number,
 ): Promise<Job> {
   let response;
   try {
-    response = await http.getJson(endpoint, `/v3/${projectId}/jobs`, [['id', jobId]], { 'X-Project-Id': projectId }, signal);
+    response = await http.getJson(endpoint, `/v3/${projectId}/jobs`, [['id', jobId]], { 'X-Project-Id': projectId }, signal, retries);
   } catch (error) {
     if (error instanceof NotFoundError) throw jobNotFound(jobId, error);
     throw error;

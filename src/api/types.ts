@@ -16,7 +16,8 @@ export interface JobsApiContext {
   homedir: string;
   env: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
-  /** got's retry limit for GETs (network errors, 5xx, 429). `wait` lowers it since it retries on its own schedule. */
+  /** Retry limit for the ListJobInfo requests (network errors, 5xx, 429); `wait` passes 0 since it retries on its own
+   * schedule. The one-off IAM project lookup keeps the default either way. */
   retries?: number;
 }
 

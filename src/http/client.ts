@@ -55,6 +55,8 @@ export interface HttpClient {
     query: Array<[string, string]>,
     headers?: Record<string, string>,
     signal?: AbortSignal,
+    /** Retries for this request; default the client's `retries`. */
+    retries?: number,
   ): Promise<JsonResponse>;
   /** Destroys the keep-alive sockets so the process can exit. */
   close(): void;
@@ -88,6 +90,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     query: Array<[string, string]>,
     extraHeaders: Record<string, string> = {},
     signal?: AbortSignal,
+    retries?: number,
   ): Promise<JsonResponse> {
     const base = new URL(baseUrl);
     // The path is signed unencoded (the signer encodes each segment) and sent encoded the same way.
@@ -139,7 +142,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         'user-agent': options.userAgent ?? `rdsjob/${VERSION}`,
       },
       retry: {
-        limit: options.retries ?? DEFAULT_RETRIES,
+        limit: retries ?? options.retries ?? DEFAULT_RETRIES,
         methods: ['GET'],
         statusCodes: RETRY_STATUS_CODES,
         errorCodes: RETRY_ERROR_CODES,

@@ -115,6 +115,15 @@ describe('retries', () => {
     expect(delays).toHaveLength(1);
   });
 
+  it('a request can ask for fewer retries than the client (wait polls: none)', async () => {
+    const server = await serve((_req, res) => json(res, 503, { error_code: 'SYS.0503' }));
+    const { http } = client();
+    await expect(http.getJson(server.url, '/v3/proj-1/jobs', [['id', 'x']], {}, undefined, 0)).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(1);
+    await expect(http.getJson(server.url, '/v3/proj-1/jobs', [['id', 'x']])).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(1 + 3); // the client's default: two retries
+  });
+
   it('retries a reset connection, then succeeds', async () => {
     const server = await serve((req, res, i) => (i === 0 ? req.socket.destroy() : json(res, 200, { ok: 1 })));
     const { http } = client();
