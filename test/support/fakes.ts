@@ -5,12 +5,31 @@ import type { ResolvedConfig } from '../../src/config/types.js';
 import type { Deps, InStream, OutStream } from '../../src/deps.js';
 import type { Job } from '../../src/job.js';
 
+/** A stream that keeps what is written; as a TTY it also has the cursor methods ora calls. */
 export class MemoryStream implements OutStream {
-  text = '';
+  chunks: string[] = [];
   constructor(public isTTY = false, public columns = 100) {}
   write(chunk: string): boolean {
-    this.text += chunk;
+    this.chunks.push(String(chunk));
     return true;
+  }
+  get text(): string {
+    return this.chunks.join('');
+  }
+  cursorTo(): boolean {
+    return this.write('\u001b[G');
+  }
+  moveCursor(): boolean {
+    return this.write('\u001b[1A');
+  }
+  clearLine(): boolean {
+    return this.write('\u001b[2K');
+  }
+  once(): this {
+    return this;
+  }
+  removeListener(): this {
+    return this;
   }
 }
 

@@ -4,6 +4,9 @@ import type { JobsApi } from '../../src/api/types.js';
 import type { CommandContext, OutputFormat } from '../../src/commands/context.js';
 import type { Deps, InStream } from '../../src/deps.js';
 import type { Job } from '../../src/job.js';
+import { MemoryStream } from '../support/fakes.js';
+
+export { MemoryStream };
 
 export const T0 = Date.parse('2026-11-27T09:45:00Z');
 
@@ -100,35 +103,6 @@ export class ScriptedApi implements JobsApi {
 
   close(): void {
     this.closed = true;
-  }
-}
-
-export class MemoryStream {
-  chunks: string[] = [];
-  columns = 100;
-  constructor(public isTTY = false) {}
-  write(chunk: string): boolean {
-    this.chunks.push(String(chunk));
-    return true;
-  }
-  get text(): string {
-    return this.chunks.join('');
-  }
-  // What ora needs from a terminal.
-  cursorTo(): boolean {
-    return this.write('\u001b[G');
-  }
-  moveCursor(): boolean {
-    return this.write('\u001b[1A');
-  }
-  clearLine(): boolean {
-    return this.write('\u001b[2K');
-  }
-  once(): this {
-    return this;
-  }
-  removeListener(): this {
-    return this;
   }
 }
 
