@@ -48,8 +48,11 @@ describe('import { … } from "rdsjob"', () => {
 
   it('options override the environment like flags do', async () => {
     const out = await script(`
+      const config = await api.loadConfig({ region: 'eu-west-0', projectId: 'from-option' });
       try { await api.getJob('x', { region: 'NOT A REGION' }); }
-      catch (e) { return { usage: e instanceof api.UsageError, message: e.message }; }`);
+      catch (e) { return { region: config.region, projectId: config.projectId, usage: e instanceof api.UsageError, message: e.message }; }`);
+    expect(out.region).toEqual({ value: 'eu-west-0', source: { kind: 'flag', name: '--region' } });
+    expect(out.projectId).toEqual({ value: 'from-option', source: { kind: 'flag', name: '--project-id' } });
     expect(out.usage).toBe(true);
     expect(out.message).toContain('--region');
   });

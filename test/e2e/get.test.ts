@@ -153,7 +153,8 @@ describe('rdsjob get', () => {
     emu.setJob('broken', { steps: [{ fault: 'malformed' }] });
     const r = await rdsjob(emu, ['get', 'broken']);
     expect(r.code).toBe(5);
-    expect(r.stderr).toMatch(/^error: /);
+    expect(r.stderr).toMatch(/^error: .*not JSON/);
+    expect(r.stderr).not.toMatch(/unexpected failure/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -161,6 +162,7 @@ describe('rdsjob get', () => {
     emu.setJob('empty', { steps: [{ fault: 'no-job' }] });
     const r = await rdsjob(emu, ['get', 'empty']);
     expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: response has no job object \(request id [0-9a-f]{32}\)/);
   });
 
   it('--debug traces requests on stderr with every secret masked', async () => {
@@ -234,6 +236,16 @@ describe('where credentials come from', () => {
       const r = await rdsjob(emu, ['get', ok, '--project-id', PROJECT_ID], { bare: true, home, env: { HUAWEICLOUD_SDK_PROJECT_ID: 'fromenv' } });
       expect(r.code).toBe(0);
       expect(emu.requests[0]!.path).toBe(`/v3/${PROJECT_ID}/jobs`);
+      // Without the flag the environment wins over the file (the emulator does not know either project: 403).
+      emu.reset();
+      await rdsjob(emu, ['get', ok], { bare: true, home, env: { HUAWEICLOUD_SDK_PROJECT_ID: 'fromenv' } });
+      expect(emu.requests[0]!.path).toBe('/v3/fromenv/jobs');
+      emu.reset();
+      await rdsjob(emu, ['get', ok], { bare: true, home });
+      expect(emu.requests[0]!.path).toBe('/v3/fromfile/jobs');
+      // and the region: the file's eu-west-0 loses to the environment's (visible in the derived IAM endpoint)
+      const list = await rdsjob(emu, ['config', 'list', '--no-lookup', '-o', 'json'], { bare: true, home, env: { RDSJOB_REGION: REGION } });
+      expect(JSON.parse(list.stdout).region).toEqual({ value: REGION, source: 'env RDSJOB_REGION' });
     } finally { cleanup(); }
   });
 

@@ -50,11 +50,20 @@ describe('rendering never throws on any JSON', () => {
     }), run);
   });
   it('a job with garbage mixed in still shows its good fields', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.anything()), (extra) => {
-      const text = renderJob({ ...extra, ...createReplicaRunning } as Job, opts);
-      expect(text).toContain('CreateMysqlReplicaInstance');
-      expect(text).toContain('60%');
-    }), run);
+    // Garbage goes last, under keys the sample does not use, at the top level and among the entities.
+    const unusedKey = (used: object) => fc.string().filter((k) => !Object.hasOwn(used, k) && k !== '__proto__');
+    const entities = createReplicaRunning.entities!;
+    fc.assert(fc.property(
+      fc.dictionary(unusedKey(createReplicaRunning), fc.anything()),
+      fc.dictionary(unusedKey(entities), fc.anything()),
+      (extra, extraEntities) => {
+        const text = renderJob({ ...createReplicaRunning, ...extra, entities: { ...entities, ...extraEntities } } as Job, opts);
+        expect(text).toContain('CreateMysqlReplicaInstance');
+        expect(text).toContain('60%');
+        expect(text).toContain('192.168.1.204:3306');
+        expect(text).toContain('a48e43ff268f4c0e879652d65e63d0fbin01');
+      },
+    ), run);
   });
   it('parseProgress stays within 0..100', () => {
     fc.assert(fc.property(fc.oneof(fc.anything(), fc.string(), fc.double()), (value) => {
