@@ -109,7 +109,9 @@ function haveOpenssl(): boolean {
 describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint', () => {
   let dir: string;
   let front: tls.Server;
+  let iamFront: tls.Server;
   let endpoint: string;
+  let iamEndpoint: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rdsjob-tls-'));
@@ -119,18 +121,24 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
     ], { stdio: 'ignore' });
     // TLS in front of the emulator: decrypts and passes the bytes on, so the emulator sees the signed request as sent.
-    front = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
-      const upstream = net.connect(Number(new URL(emu.url).port), '127.0.0.1');
-      socket.pipe(upstream).pipe(socket);
-      socket.on('error', () => upstream.destroy());
-      upstream.on('error', () => socket.destroy());
-    });
-    front.listen(0, '127.0.0.1');
-    await once(front, 'listening');
-    endpoint = `https://127.0.0.1:${(front.address() as net.AddressInfo).port}`;
+    // Two of them, so that the RDS and the IAM endpoint are told apart at the proxy.
+    const startFront = async (): Promise<[tls.Server, string]> => {
+      const server = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
+        const upstream = net.connect(Number(new URL(emu.url).port), '127.0.0.1');
+        socket.pipe(upstream).pipe(socket);
+        socket.on('error', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
+      });
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      return [server, `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`];
+    };
+    [front, endpoint] = await startFront();
+    [iamFront, iamEndpoint] = await startFront();
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => front.close(() => resolve()));
+    await new Promise<void>((resolve) => iamFront.close(() => resolve()));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -169,11 +177,12 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
   });
 
   it('the IAM project lookup goes through the proxy too', async () => {
-    const r = await rdsjob(emu, ['get', ok], { env: tlsEnv({ HTTPS_PROXY: proxy.url, HUAWEICLOUD_SDK_PROJECT_ID: undefined }) });
+    const r = await rdsjob(emu, ['get', ok], {
+      env: tlsEnv({ HTTPS_PROXY: proxy.url, HUAWEICLOUD_SDK_PROJECT_ID: undefined, HUAWEICLOUD_SDK_IAM_ENDPOINT: iamEndpoint }),
+    });
     expect(r.code).toBe(0);
     expect(emu.requests.map((q) => q.path)).toEqual(['/v3/projects', expect.stringMatching(/\/jobs$/)]);
-    expect(proxy.seen.length).toBeGreaterThanOrEqual(1);
-    expect(proxy.seen.every((line) => line === `CONNECT ${new URL(endpoint).host}`)).toBe(true);
+    expect(proxy.seen).toEqual([`CONNECT ${new URL(iamEndpoint).host}`, `CONNECT ${new URL(endpoint).host}`]);
   });
 
   it('an unreachable proxy is a network failure (exit 5), with the proxy credentials kept out of the output', async () => {
