@@ -1,0 +1,142 @@
+// Contract lines (../shared/reference/cli-contract.md) that no other end-to-end test pins down.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Emulator } from '../../src/emulator/server.js';
+import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Job } from '../../src/job.js';
+import { ANSI, AUTH_TOKEN, PROJECT_ID, SECURITY_TOKEN, TEMP_AK, TEMP_SK, emulator, rdsjob } from './harness.js';
+
+const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
+const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({ id, name: 'CreateMysqlSingleHAInstance', status, process: '', ...extra });
+const ok = createInstanceCompleted.id!;
+
+let emu: Emulator;
+beforeAll(async () => { emu = await emulator(); });
+afterAll(async () => { await emu.close(); });
+beforeEach(() => {
+  emu.reset();
+  emu.setJob('done', { steps: [job('done', 'Completed')] });
+  emu.setJob('fails', { steps: [job('fails', 'Failed', { fail_reason: 'createVM failed.' })] });
+  emu.setJob('forever', { steps: [job('forever', 'Running', { process: '42%' })] });
+  emu.setJob('bad400', { steps: [{ fault: 'raw', status: 400, headers: { 'content-type': 'application/json' }, body: '{"error_code":"DBS.200001","error_msg":"Parameter error."}' }] });
+  emu.setJob('denied', { steps: [{ fault: 'raw', status: 403, headers: { 'content-type': 'application/json' }, body: '{"error_code":"DBS.200002","error_msg":"No permission: rds:task:listAll"}' }] });
+});
+
+describe('global options before the command', () => {
+  it('--project-id, --debug and --no-color work before `get` as after it', async () => {
+    const r = await rdsjob(emu, ['--project-id', PROJECT_ID, '--debug', '--no-color', 'get', ok], {
+      env: { HUAWEICLOUD_SDK_PROJECT_ID: 'not-this-one', FORCE_COLOR: '1' },
+    });
+    expect(r.code).toBe(0);
+    expect(emu.requests[0]!.path).toBe(`/v3/${PROJECT_ID}/jobs`);
+    expect(r.stderr).toMatch(/^debug: /m);
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toContain(ok);
+  });
+});
+
+describe('exit codes with several ids: 3, 5, 1, 4, 6, 0', () => {
+  it.each([
+    ['not found beats a timeout', ['ghost', 'forever', '--not-found-grace', '200ms', '--timeout', '1s'], 4],
+    ['a timeout beats success', ['done', 'forever', '--timeout', '500ms'], 6],
+    ['Failed beats not found', ['ghost', 'fails', '--not-found-grace', '200ms'], 1],
+    ['an API error beats Failed', ['fails', 'bad400'], 5],
+  ])('wait: %s', async (_name, args, code) => {
+    const r = await rdsjob(emu, ['wait', ...args, ...FAST]);
+    expect(r.code).toBe(code);
+  });
+
+  it('credentials refused (401) beat everything, reported once', async () => {
+    const r = await rdsjob(emu, ['wait', 'done', 'fails', ...FAST], { env: { HUAWEICLOUD_SDK_SK: 'wrong-secret-0123456789' }, secrets: ['wrong-secret-0123456789'] });
+    expect(r.code).toBe(3);
+    expect(r.stderr.match(/^error: /gm)).toHaveLength(1);
+    expect(r.stderr).toContain('APIGW.0301');
+  });
+
+  it('403 (no permission) is a credentials error: exit 3, with the API code', async () => {
+    const r = await rdsjob(emu, ['get', 'denied']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('DBS.200002');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('wait output', () => {
+  it('-o json with several ids: an array on stdout, exit 1 when one Failed', async () => {
+    const r = await rdsjob(emu, ['wait', 'done', 'fails', '-o', 'json', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((j: Job) => j.status)).toEqual(['Completed', 'Failed']);
+  });
+
+  it('get --wait on a Failed job: exit 1, the job on stdout, fail_reason on stderr', async () => {
+    const r = await rdsjob(emu, ['get', 'fails', '--wait', '--json', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual(job('fails', 'Failed', { fail_reason: 'createVM failed.' }));
+    expect(r.stderr).toContain('createVM failed.');
+  });
+
+  it('stdout carries only the table: the same bytes `get` prints, progress lines on stderr', async () => {
+    const waited = await rdsjob(emu, ['wait', 'done', ...FAST]);
+    const got = await rdsjob(emu, ['get', 'done']);
+    expect(waited.code).toBe(0);
+    expect(waited.stdout).toBe(got.stdout);
+    expect(waited.stderr).toMatch(/✔ done/);
+  });
+});
+
+describe('errors', () => {
+  it('no stack trace without --debug, a stack trace with it', async () => {
+    const plain = await rdsjob(emu, ['get', 'ghost']);
+    expect(plain.code).toBe(4);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = await rdsjob(emu, ['get', 'ghost', '--debug']);
+    expect(debug.code).toBe(4);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('an unreadable config file (a directory in its place) → exit 3 naming it, nothing sent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdsjob-unreadable-'));
+    try {
+      const r = await rdsjob(emu, ['get', ok], { env: { RDSJOB_CONFIG: dir } });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain(dir);
+      expect(emu.requests).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('config commands keep stdout for data and never show a secret', () => {
+  it('config set from stdin prints nothing on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdsjob-set-'));
+    try {
+      const r = await rdsjob(emu, ['config', 'set', 'secret-key'], { env: { RDSJOB_CONFIG: join(dir, 'c.json') }, stdin: 'stdin-secret-value-123\n', secrets: ['stdin-secret-value-123'] });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('config list masks the security token and the IAM token to their first 4 characters', async () => {
+    const r = await rdsjob(emu, ['config', 'list', '--no-lookup'], {
+      env: { HUAWEICLOUD_SDK_AK: TEMP_AK, HUAWEICLOUD_SDK_SK: TEMP_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN, RDSJOB_AUTH_TOKEN: AUTH_TOKEN },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`security-token\\s+${SECURITY_TOKEN.slice(0, 4)}\\*`));
+    expect(r.stdout).toMatch(new RegExp(`auth-token\\s+${AUTH_TOKEN.slice(0, 4)}\\*`));
+  });
+});
+
+describe('help', () => {
+  it.each([['get'], ['wait'], ['config'], ['completion']])('`%s --help` prints usage and examples on stdout, exit 0', async (command) => {
+    const r = await rdsjob(undefined, [command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: rdsjob ${command}`));
+    expect(r.stdout).toMatch(/Example|Install/);
+    expect(r.stderr).toBe('');
+  });
+});
