@@ -77,6 +77,15 @@ describe('wait output', () => {
     expect(r.stderr).toContain('createVM failed.');
   });
 
+  it('a 429 with Retry-After does not end the wait, and the next poll waits as asked', async () => {
+    emu.setJob('throttled', { steps: [{ fault: 'throttle', retryAfter: '1' }, job('throttled', 'Completed')] });
+    const r = await rdsjob(emu, ['wait', 'throttled', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/429/);
+    const [first, second] = emu.requests.filter((q) => q.jobId === 'throttled');
+    expect(second!.time - first!.time).toBeGreaterThanOrEqual(1000);
+  });
+
   it('stdout carries only the table: the same bytes `get` prints, progress lines on stderr', async () => {
     const waited = await rdsjob(emu, ['wait', 'done', ...FAST]);
     const got = await rdsjob(emu, ['get', 'done']);
