@@ -3,11 +3,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { DEMO, demoOptions } from '../dist/emulator/demo.js';
-import { startEmulator } from '../dist/emulator/server.js';
+import { DEMO, demoOptions } from '../emulator/dist/demo.js';
+import { startEmulator } from '../emulator/dist/server.js';
 import {
   bindEip, createFailed, createInstanceCompleted, createReplicaRunning, resizeVolume,
-} from '../dist/emulator/sample-jobs.js';
+} from '../emulator/dist/sample-jobs.js';
 
 const bin = fileURLToPath(new URL('../bin/rdsjob.js', import.meta.url));
 const emulator = await startEmulator(demoOptions());

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../../dist/emulator/server.js';
-import { allSampleJobs, createInstanceCompleted, PROJECT_ID } from '../../dist/emulator/sample-jobs.js';
+import { startEmulator } from '../../emulator/dist/server.js';
+import { allSampleJobs, createInstanceCompleted, PROJECT_ID } from '../../emulator/dist/sample-jobs.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
 const WARMUP = 3;

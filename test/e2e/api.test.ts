@@ -2,8 +2,8 @@
 // "exports" to the built dist/index.js (package self-reference), in a child process against the emulator.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
-import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/server.js';
+import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { emulator, rdsjob } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { AK, PROJECT_ID, REGION, SK, emulator, rdsjob, tempHome, writeJson, type RunResult } from './harness.js';
 
 let emu: Emulator;

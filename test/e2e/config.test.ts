@@ -2,8 +2,8 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/server.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { AK, PROJECT_ID, REGION, SK, emulator, rdsjob, tempHome, writeJson } from './harness.js';
 
 let emu: Emulator;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Emulator } from '../../src/emulator/server.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/server.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { ANSI, AUTH_TOKEN, PROJECT_ID, SECURITY_TOKEN, TEMP_AK, TEMP_SK, emulator, rdsjob } from './harness.js';
 

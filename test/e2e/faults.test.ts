@@ -3,8 +3,8 @@
 // the request id when the server sent one, no stack trace, and within a bound (the harness kills a run at 15 s).
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator, Fault, JobScript } from '../../src/emulator/server.js';
-import { createInstanceCompleted, createReplicaRunning } from '../../src/emulator/sample-jobs.js';
+import type { Emulator, Fault, JobScript } from '../../emulator/server.js';
+import { createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { exitCodeFor } from '../../src/exit-codes.js';
 import { AK, PROJECT_ID, SK, emulator, rdsjob, type RunResult } from './harness.js';

@@ -1,10 +1,10 @@
 // `rdsjob get` end to end: the built binary, spawned, against the strict emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Emulator } from '../../src/emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import {
   bindEip, createFailed, createInstanceCompleted, resizeVolume, switchover,
-} from '../../src/emulator/sample-jobs.js';
+} from '../../emulator/sample-jobs.js';
 import {
   AK, ANSI, AUTH_TOKEN, PROJECT_ID, REGION, SECURITY_TOKEN, SK, TEMP_AK, TEMP_SK, emulator, rdsjob, tempHome, writeJson,
 } from './harness.js';

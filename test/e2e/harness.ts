@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/server.js';
-import { PROJECT_ID, allSampleJobs } from '../../src/emulator/sample-jobs.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
+import { PROJECT_ID, allSampleJobs } from '../../emulator/sample-jobs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(root, 'bin', 'rdsjob.js');

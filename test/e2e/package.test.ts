@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/server.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { emulator, rdsjob } from './harness.js';
 
 const run = promisify(execFile);

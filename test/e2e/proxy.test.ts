@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/server.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { AUTH_TOKEN, emulator, rdsjob } from './harness.js';
 
 interface Proxy {

@@ -1,7 +1,7 @@
 // `rdsjob wait` end to end: the spawned binary against the emulator, with short intervals and a high rate limit
 // so each case takes well under a second or two.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import type { Job } from '../../src/job.js';
 import { ANSI, emulator, rdsjob } from './harness.js';
 

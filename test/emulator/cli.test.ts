@@ -6,9 +6,9 @@ import { createInterface } from 'node:readline';
 import { PassThrough } from 'node:stream';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, runEmulatorCli } from '../../src/emulator/cli.js';
-import { demoJobs, parseCliArgs, withScenario, demoOptions } from '../../src/emulator/demo.js';
-import { allSampleJobs, createReplicaRunning } from '../../src/emulator/sample-jobs.js';
+import { DEMO, runEmulatorCli } from '../../emulator/cli.js';
+import { demoJobs, parseCliArgs, withScenario, demoOptions } from '../../emulator/demo.js';
+import { allSampleJobs, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { signedCall } from './client.js';
 
 const demoCall = (url: string, jobId: string) =>
@@ -74,7 +74,7 @@ describe('node cli.js', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rdsjob-emulator-'));
     script = join(dir, 'cli.mjs');
-    await build({ entryPoints: ['src/emulator/cli.ts'], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' });
+    await build({ entryPoints: ['emulator/cli.ts'], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

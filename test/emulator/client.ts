@@ -1,7 +1,7 @@
 // A tiny client for the emulator's tests: signs with the real signer, then lets a test change what goes on the wire.
 import { request } from 'node:http';
 import { encodeQuery, sign } from '../../src/signer.js';
-import { PROJECT_ID } from '../../src/emulator/sample-jobs.js';
+import { PROJECT_ID } from '../../emulator/sample-jobs.js';
 
 export const NOW = Date.UTC(2024, 0, 2, 3, 4, 5);
 export const AK = 'TESTAK0000000000TEST';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Emulator, Fault } from '../../src/emulator/types.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Emulator, Fault } from '../../emulator/types.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { signedCall } from './client.js';
 import { startTestEmulator } from './fixture.js';
 

@@ -1,7 +1,7 @@
 // The emulator as the tests configure it: a permanent and a temporary key, one IAM token, one project.
-import { startEmulator } from '../../src/emulator/server.js';
-import type { Emulator, EmulatorOptions } from '../../src/emulator/types.js';
-import { PROJECT_ID } from '../../src/emulator/sample-jobs.js';
+import { startEmulator } from '../../emulator/server.js';
+import type { Emulator, EmulatorOptions } from '../../emulator/types.js';
+import { PROJECT_ID } from '../../emulator/sample-jobs.js';
 import { AK, NOW, REGION, SK, TEMP, TOKEN } from './client.js';
 
 export function startTestEmulator(extra: Partial<EmulatorOptions> = {}): Promise<Emulator> {

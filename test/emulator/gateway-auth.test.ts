@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/types.js';
-import { createInstanceCompleted, PROJECT_ID, quirkyId } from '../../src/emulator/sample-jobs.js';
-import { always } from '../../src/emulator/scripts.js';
-import { parseSdkDate } from '../../src/emulator/gateway-auth.js';
+import type { Emulator } from '../../emulator/types.js';
+import { createInstanceCompleted, PROJECT_ID, quirkyId } from '../../emulator/sample-jobs.js';
+import { always } from '../../emulator/scripts.js';
+import { parseSdkDate } from '../../emulator/gateway-auth.js';
 import { AK, NOW, send, signedCall, TEMP, TOKEN, tokenHeaders, type SignedCall } from './client.js';
 import { startTestEmulator } from './fixture.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/types.js';
-import { PROJECT_ID } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/types.js';
+import { PROJECT_ID } from '../../emulator/sample-jobs.js';
 import { AK, send, signedCall, TOKEN } from './client.js';
 import { startTestEmulator } from './fixture.js';
 

@@ -1,8 +1,8 @@
 // The gateway's AK lockout: more than 5 consecutive signature failures lock the key for 5 minutes of gateway time.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/types.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
-import { always } from '../../src/emulator/scripts.js';
+import type { Emulator } from '../../emulator/types.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
+import { always } from '../../emulator/scripts.js';
 import { AK, NOW, signedCall, type SignedCall } from './client.js';
 import { startTestEmulator } from './fixture.js';
 

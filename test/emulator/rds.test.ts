@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/types.js';
-import { createFailed, createReplicaRunning, PROJECT_ID } from '../../src/emulator/sample-jobs.js';
-import { always } from '../../src/emulator/scripts.js';
+import type { Emulator } from '../../emulator/types.js';
+import { createFailed, createReplicaRunning, PROJECT_ID } from '../../emulator/sample-jobs.js';
+import { always } from '../../emulator/scripts.js';
 import { NOW, signedCall, TOKEN, tokenHeaders, send } from './client.js';
 import { startTestEmulator } from './fixture.js';
 

@@ -2,8 +2,8 @@
 // be accepted exactly like the real gateway would, and one signed with another key refused. If our signer and the
 // emulator shared a mistake, this is where it would show.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../src/emulator/server.js';
-import { createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import type { Emulator } from '../../emulator/server.js';
+import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { AK, PROJECT_ID, SECURITY_TOKEN, SK, TEMP_AK, TEMP_SK, emulator } from '../e2e/harness.js';
 import { basicCredentials, hcClient } from './sdk.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
-import { bindEip, createFailed, createInstanceCompleted } from '../../src/emulator/sample-jobs.js';
+import { bindEip, createFailed, createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { fakeDeps, scriptedApi } from '../support/fakes.js';
 

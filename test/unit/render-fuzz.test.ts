@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReplicaRunning } from '../../src/emulator/sample-jobs.js';
+import { createReplicaRunning } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { renderJob } from '../../src/render/job-table.js';
 import { renderJobs } from '../../src/render/jobs-table.js';

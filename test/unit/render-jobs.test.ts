@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as samples from '../../src/emulator/sample-jobs.js';
+import * as samples from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { renderJobs } from '../../src/render/jobs-table.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as samples from '../../src/emulator/sample-jobs.js';
+import * as samples from '../../emulator/sample-jobs.js';
 import { renderJson } from '../../src/render/json.js';
 
 describe('renderJson', () => {

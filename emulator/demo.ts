@@ -1,6 +1,6 @@
 // The standalone emulator's defaults (used by the README demo) and its command line, as pure functions.
 import { parseArgs } from 'node:util';
-import type { Job } from '../job.js';
+import type { JobRecord } from './types.js';
 import { allSampleJobs, createReplicaRunning, PROJECT_ID } from './sample-jobs.js';
 import { always } from './scripts.js';
 import type { EmulatorOptions, JobScript } from './types.js';
@@ -17,7 +17,7 @@ export const DEMO = {
 export function demoJobs(): Record<string, JobScript> {
   const jobs: Record<string, JobScript> = {};
   for (const job of allSampleJobs) if (job.id !== undefined) jobs[job.id] = always(job);
-  const running: Job = createReplicaRunning;
+  const running: JobRecord = createReplicaRunning;
   jobs[running.id!] = {
     steps: [
       { ...running, process: '10%' },

@@ -1,5 +1,21 @@
 // The emulator's vocabulary: what a test scripts (jobs, faults, credentials) and what it can observe (the log).
-import type { Job } from '../job.js';
+
+/**
+ * A job as ListJobInfo serves it (huawei-rds-api.md § The job object). The emulator's own description of the wire,
+ * not rdsjob's type: any field may be missing, any other field may be added.
+ */
+export interface JobRecord {
+  id?: string;
+  name?: string;
+  status?: string;
+  created?: string;
+  ended?: string;
+  process?: string;
+  instance?: { id?: string; name?: string; [key: string]: unknown };
+  entities?: Record<string, unknown>;
+  fail_reason?: string;
+  [key: string]: unknown;
+}
 
 export interface EmulatorCredential {
   accessKey: string;
@@ -26,7 +42,7 @@ export type Fault =
   | { fault: 'big'; bytes: number }
   | { fault: 'raw'; status: number; headers?: Record<string, string>; body: string };
 
-export type Step = Job | Fault;
+export type Step = JobRecord | Fault;
 
 /**
  * A job's history as the API will reveal it: the first `notFoundPolls` polls answer 404 ("not visible yet"),

@@ -1,5 +1,5 @@
 // Scripted job histories: each poll of a job advances it by one step, the last step repeating forever.
-import type { Job } from '../job.js';
+import type { JobRecord } from './types.js';
 import type { Fault, JobScript, Step } from './types.js';
 
 /** What one poll of a job shows: not visible (yet, or at all), or the step due now. */
@@ -41,6 +41,6 @@ export function isFault(step: Step): step is Fault {
 }
 
 /** A script that always shows the same job. */
-export function always(job: Job): JobScript {
+export function always(job: JobRecord): JobScript {
   return { steps: [job] };
 }

@@ -1,9 +1,7 @@
 // The API gateway's authentication, as unforgiving as the real one: an IAM token, or an SDK-HMAC-SHA256 signature
 // recomputed from the request as it arrived. Pure: a function of (wire request, keys, clock).
-import { createHash, timingSafeEqual } from 'node:crypto';
-import {
-  ALGORITHM, canonicalHeaders, encodeQuery, percentEncode, signature, signedHeaderNames, stringToSign,
-} from '../signer.js';
+import { timingSafeEqual } from 'node:crypto';
+import { ALGORITHM, canonicalRequest, expectedSignature } from './signature.js';
 import type { EmulatorCredential } from './types.js';
 import { decodePathSegments, headerValue, parseQuery, type WireRequest } from './wire.js';
 
@@ -59,18 +57,18 @@ export function authenticate(request: WireRequest, keys: GatewayKeys): AuthResul
   if (Math.abs(keys.now() - time) > MAX_CLOCK_SKEW_MS) {
     return fail('signature expired: x-sdk-date is more than 15 minutes away from the server time');
   }
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   for (const name of signed) {
     const value = headerValue(request.headers, name);
     if (value === undefined) return fail(`signed header ${name} is missing`);
-    headers[name] = value;
+    headers.set(name, value);
   }
   const tokenProblem = securityTokenProblem(credential, request, signed);
   if (tokenProblem) return fail(tokenProblem);
 
   const canonical = wireCanonicalRequest(request, headers);
   if (canonical === undefined) return fail('the request URI cannot be decoded');
-  const expected = signature(credential.secretKey, stringToSign(canonical, date));
+  const expected = expectedSignature(credential.secretKey, date, canonical);
   return safeEqual(expected, sentSignature)
     ? { ok: true, accessKey }
     : { ok: false, message: BAD_SIGNATURE, accessKey, badSignature: true };
@@ -80,19 +78,11 @@ export function authenticate(request: WireRequest, keys: GatewayKeys): AuthResul
  * The canonical request rebuilt from the wire: each path segment decoded and re-encoded, the raw query decoded
  * (`+` stays `+`) and re-encoded, the signed headers as received, the body's own bytes hashed.
  */
-export function wireCanonicalRequest(request: WireRequest, headers: Record<string, string>): string | undefined {
+export function wireCanonicalRequest(request: WireRequest, headers: ReadonlyMap<string, string>): string | undefined {
   const segments = decodePathSegments(request.rawPath);
   const query = parseQuery(request.rawQuery);
   if (!segments || !query) return undefined;
-  const path = segments.map(percentEncode).join('/');
-  return [
-    request.method.toUpperCase(),
-    path.endsWith('/') ? path : path + '/',
-    encodeQuery(query),
-    canonicalHeaders(headers),
-    signedHeaderNames(headers).join(';'),
-    createHash('sha256').update(request.body).digest('hex'),
-  ].join('\n');
+  return canonicalRequest({ method: request.method, segments, query, headers, body: request.body });
 }
 
 export function parseSdkDate(value: string): number | undefined {

@@ -1,4 +1,4 @@
-// `node dist/emulator/cli.js [--port N] [--scenario file.json]`: the emulator on its own, for the README demo
+// `node emulator/dist/cli.js [--port N] [--scenario file.json]`: the emulator on its own, for the README demo
 // and for trying rdsjob by hand. Prints one line with its URL on stdout, stops on SIGINT/SIGTERM.
 import { readFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';

@@ -1,11 +1,11 @@
 // Jobs shaped like the examples of RDS's ListJobInfo documentation (the "seed" examples), quirks included:
 // a leading space in a name, a Completed job that still says `process: "60% "`, an id with spaces in it,
 // `fail_reason: null`, and a field the API may add later. Used by the demo, the emulator's defaults and the tests.
-import type { Job } from '../job.js';
+import type { JobRecord } from './types.js';
 
 export const PROJECT_ID = '0483b6b16e954cb88930a360d2c4e663';
 
-export const createInstanceCompleted: Job = {
+export const createInstanceCompleted: JobRecord = {
   id: 'a9767ede-fe0f-4888-9003-e843a4c90514',
   name: 'CreateMysqlSingleHAInstance',
   status: 'Completed',
@@ -24,7 +24,7 @@ export const createInstanceCompleted: Job = {
   fail_reason: null as unknown as string,
 };
 
-export const createReplicaRunning: Job = {
+export const createReplicaRunning: JobRecord = {
   id: '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11',
   name: ' CreateMysqlReplicaInstance',
   status: 'Running',
@@ -42,7 +42,7 @@ export const createReplicaRunning: Job = {
   },
 };
 
-export const completedWithStaleProcess: Job = {
+export const completedWithStaleProcess: JobRecord = {
   id: '0b3cc9e1-4c5a-4c1e-8e1b-2f6b8a4d7c21',
   name: 'CreateMysqlSingleHAInstance',
   status: 'Completed',
@@ -53,7 +53,7 @@ export const completedWithStaleProcess: Job = {
   entities: {},
 };
 
-export const resizeVolume: Job = {
+export const resizeVolume: JobRecord = {
   id: '2f5d9a71-3b8e-4c6d-a1f0-9e8d7c6b5a43',
   name: 'MysqlResizeVolume',
   status: 'Completed',
@@ -67,7 +67,7 @@ export const resizeVolume: Job = {
   },
 };
 
-export const bindEip: Job = {
+export const bindEip: JobRecord = {
   id: '5c8e1f3a-9d2b-4e7c-b6a5-0f1e2d3c4b5a',
   name: 'MysqlBindEIP',
   status: 'Completed',
@@ -78,7 +78,7 @@ export const bindEip: Job = {
   entities: { public_ip: '10.154.217.154' },
 };
 
-export const switchover: Job = {
+export const switchover: JobRecord = {
   id: '8d7c6b5a-4e3f-4a1b-9c0d-e1f2a3b4c5d6',
   name: 'MysqlSwitchOver',
   status: 'Completed',
@@ -89,7 +89,7 @@ export const switchover: Job = {
   entities: { switch_strategy: 'reliability' },
 };
 
-export const createFailed: Job = {
+export const createFailed: JobRecord = {
   id: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
   name: 'CreateMysqlSingleHAInstance',
   status: 'Failed',
@@ -102,7 +102,7 @@ export const createFailed: Job = {
 };
 
 /** An id with spaces in it, as one seed example has; rdsjob refuses such ids as input but must render them. */
-export const quirkyId: Job = {
+export const quirkyId: JobRecord = {
   id: 'a9767ede fe0f 4888 9003 e843a4c90514 ',
   name: 'RestartMysqlInstance',
   status: 'Completed',
@@ -114,7 +114,7 @@ export const quirkyId: Job = {
   future_field: { kept: true },
 };
 
-export const allSampleJobs: readonly Job[] = [
+export const allSampleJobs: readonly JobRecord[] = [
   createInstanceCompleted, createReplicaRunning, completedWithStaleProcess, resizeVolume, bindEip, switchover,
   createFailed, quirkyId,
 ];
