@@ -71,7 +71,10 @@ const lazyListFormat = {
 const outdir = new URL('../dist/cli/', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { rdsjob: new URL('../src/bin-entry.ts', import.meta.url).pathname },
+  entryPoints: {
+    main: new URL('../src/main.ts', import.meta.url).pathname,
+    'process-deps': new URL('../src/process-deps.ts', import.meta.url).pathname,
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,5 +1,5 @@
 // Everything a command touches in the outside world, injected so tests run in-process with fakes.
-import type { JobsApiFactory } from './api/types.js';
+import type { ApiFactory } from './api/types.js';
 
 export interface OutStream {
   write(chunk: string): boolean;
@@ -25,6 +25,6 @@ export interface Deps {
   homedir: string;
   /** Aborted when the user presses Ctrl-C. */
   signal: AbortSignal;
-  /** Builds the RDS/IAM client from the resolved configuration. The real one uses got; tests may pass a fake. */
-  jobsApi?: JobsApiFactory;
+  /** Opens the RDS/IAM client from the resolved configuration. The real one uses got; tests may pass a fake. */
+  openApi?: ApiFactory;
 }

@@ -66,11 +66,25 @@ export function isTransient(error: unknown): boolean {
   return false;
 }
 
+/** Fails for every id and every request alike (credentials, configuration): reported once, ends a wait at once. */
+export function failsForEveryRequest(error: unknown): boolean {
+  return error instanceof AuthError || error instanceof ConfigError;
+}
+
 /** The API answered 2xx with a body that is not what ListJobInfo returns. */
 export class MalformedResponseError extends RdsjobError {}
 
 /** `wait` reached --timeout with jobs still running. */
 export class WaitTimeoutError extends RdsjobError {}
 
-/** SIGINT (Ctrl-C). */
-export class InterruptedError extends RdsjobError {}
+/** The signals that stop rdsjob cleanly: Ctrl-C, CI cancellation or `timeout`, a closed terminal. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/** Stopped by a signal (SIGINT unless said otherwise). */
+export class InterruptedError extends RdsjobError {
+  readonly signal: StopSignal;
+  constructor(message: string, details: ErrorDetails & { signal?: StopSignal } = {}) {
+    super(message, details);
+    this.signal = details.signal ?? 'SIGINT';
+  }
+}

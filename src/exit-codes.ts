@@ -1,8 +1,10 @@
-// The one place that maps outcomes to exit codes (contract § Exit codes).
+// The one mapping from outcomes and errors to exit codes (contract § Exit codes). Only main() calls it for the
+// process; the programmatic API offers it so callers can tell what the CLI would have exited with.
 import {
   ApiError, AuthError, ConfigError, InterruptedError, MalformedResponseError, NetworkError, NotFoundError,
-  UsageError, WaitTimeoutError,
+  UsageError, WaitTimeoutError, type StopSignal,
 } from './errors.js';
+import type { Reported } from './outcome.js';
 
 export const EXIT = {
   ok: 0,
@@ -13,9 +15,14 @@ export const EXIT = {
   api: 5,
   timeout: 6,
   interrupted: 130,
+  hangup: 129,
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** 128 + the signal's number, as a shell reports a process killed by it. */
+const SIGNAL_EXIT: Readonly<Record<StopSignal, ExitCode>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
 
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
@@ -23,14 +30,42 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof NotFoundError) return EXIT.notFound;
   if (error instanceof ApiError || error instanceof NetworkError || error instanceof MalformedResponseError) return EXIT.api;
   if (error instanceof WaitTimeoutError) return EXIT.timeout;
-  if (error instanceof InterruptedError) return EXIT.interrupted;
+  if (error instanceof InterruptedError) return SIGNAL_EXIT[error.signal];
   return EXIT.api; // an unexpected failure is reported like an API failure, never as success
 }
 
-/** With several ids the most important outcome wins: 3, 5, 1, 4, 6, 0 (then 2 and 130, which end everything). */
-const PRIORITY: readonly ExitCode[] = [EXIT.interrupted, EXIT.usage, EXIT.config, EXIT.api, EXIT.jobFailed, EXIT.notFound, EXIT.timeout, EXIT.ok];
+function codeOf({ outcome, error }: Reported): ExitCode {
+  switch (outcome) {
+    case 'ok':
+    case 'completed':
+      return EXIT.ok;
+    case 'failed':
+    case 'unset': // like `git config` for a missing key
+      return EXIT.jobFailed;
+    case 'not-found':
+      return EXIT.notFound;
+    case 'timeout':
+      // The API failing at the deadline is an API failure (5), not a job known to be still running (6).
+      return error === undefined ? EXIT.timeout : exitCodeFor(error);
+    case 'interrupted':
+      return error instanceof InterruptedError ? SIGNAL_EXIT[error.signal] : EXIT.interrupted;
+    case 'error':
+      return exitCodeFor(error);
+  }
+}
 
-export function mostImportant(codes: readonly ExitCode[]): ExitCode {
+/** Several ids: the most important outcome wins: 3, 5, 1, 4, 6, 0 (2 and the signals end everything anyway). */
+const PRIORITY: readonly ExitCode[] = [
+  EXIT.interrupted, EXIT.terminated, EXIT.hangup, EXIT.usage, EXIT.config, EXIT.api, EXIT.jobFailed, EXIT.notFound,
+  EXIT.timeout, EXIT.ok,
+];
+
+function mostImportant(codes: readonly ExitCode[]): ExitCode {
   for (const code of PRIORITY) if (codes.includes(code)) return code;
   return EXIT.ok;
+}
+
+export function exitCodeOf(reported: Reported | readonly Reported[]): ExitCode {
+  const all: readonly Reported[] = Array.isArray(reported) ? reported : [reported as Reported];
+  return mostImportant(all.map(codeOf));
 }

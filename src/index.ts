@@ -1,18 +1,20 @@
-// The programmatic API: `import { getJob, waitForJob } from 'rdsjob'`. The same configuration resolution, HTTP
-// client and wait engine as the CLI; errors are the CLI's error classes (map them with `exitCodeFor`).
-// Like bin/rdsjob.js, this is an entry point: it is the one place that falls back to process.env and the home dir.
+// The programmatic API: `import { getJob, waitForJob } from 'rdsjob'`. The same configuration resolution, API
+// opener and wait engine as the CLI; errors are the CLI's error classes, and `exitCodeFor` / `exitCode` tell what
+// the CLI would have exited with (the same mapping main() uses). Like bin/rdsjob.js, this is an entry point: the
+// one other place that falls back to process.env and the home directory.
 import { homedir as osHomedir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createJobsApi } from './api/jobs-api.js';
-import type { JobsApi } from './api/types.js';
-import { loadConfigFiles } from './config/files.js';
-import { resolveConfig } from './config/resolve.js';
-import type { GlobalFlags, ResolvedConfig } from './config/types.js';
+import { openApi } from './api/open.js';
+import type { Api } from './api/types.js';
+import { loadConfig as loadResolvedConfig } from './config/load.js';
+import type { ResolvedConfig } from './config/types.js';
 import { assertJobIds } from './config/validate.js';
 import { InterruptedError, WaitTimeoutError } from './errors.js';
+import { exitCodeOf, type ExitCode } from './exit-codes.js';
+import { settingFlags, type GlobalFlags } from './flags.js';
 import type { Job } from './job.js';
-import { parseDuration } from './wait/duration.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_TIMEOUT } from './wait/defaults.js';
+import { parseDuration } from './wait/duration.js';
 import { waitForJobs as runWaitEngine } from './wait/engine.js';
 import { quietReporter } from './wait/reporter.js';
 import type { WaitResult } from './wait/result.js';
@@ -27,9 +29,10 @@ export { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 export { resolveConfig } from './config/resolve.js';
 export { loadConfigFiles } from './config/files.js';
 export { describeSource, maskSecret } from './config/describe.js';
-export type { ResolvedConfig, Setting, Source, GlobalFlags, ConfigFiles } from './config/types.js';
-export type { JobsApi } from './api/types.js';
-export type { WaitResult, JobResult, WaitOutcome } from './wait/result.js';
+export type { ResolvedConfig, Setting, Source, ConfigFiles } from './config/types.js';
+export type { GlobalFlags } from './flags.js';
+export type { Api as JobsApi } from './api/types.js';
+export type { JobResult, WaitOutcome } from './wait/result.js';
 
 export interface RdsjobOptions extends GlobalFlags {
   /** Where environment variables are read from; default `process.env`. */
@@ -53,6 +56,11 @@ export interface WaitForJobOptions extends RdsjobOptions {
   onProgress?: (job: Job) => void;
 }
 
+/** How a wait ended, and the exit code `rdsjob wait` would have given it. */
+export interface WaitForJobsResult extends WaitResult {
+  exitCode: ExitCode;
+}
+
 function environment(options: RdsjobOptions) {
   return { env: options.env ?? process.env, homedir: options.homedir ?? osHomedir() };
 }
@@ -60,24 +68,17 @@ function environment(options: RdsjobOptions) {
 /** Reads the config files and resolves every setting with its source, exactly as the CLI does. */
 export async function loadConfig(options: RdsjobOptions = {}): Promise<ResolvedConfig> {
   const { env, homedir } = environment(options);
-  const { profile, region, projectId, endpoint, iamEndpoint } = options;
-  return resolveConfig({ profile, region, projectId, endpoint, iamEndpoint }, env, await loadConfigFiles(env, homedir));
+  return (await loadResolvedConfig(settingFlags(options), env, homedir)).config;
 }
 
 /** A client with one keep-alive pool for many calls; call `close()` when done. */
-export async function openJobsApi(options: RdsjobOptions = {}): Promise<JobsApi> {
-  return openWithRetries(options);
-}
-
-/** `retries`: HTTP-level retries per request; waiting passes 0 since the wait engine retries within its budget. */
-async function openWithRetries(options: RdsjobOptions, retries?: number): Promise<JobsApi> {
+export async function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
   const { env, homedir } = environment(options);
-  const context = { env, homedir, now: Date.now, signal: options.signal, debug: options.debug, retries };
-  return createJobsApi(await loadConfig(options), context);
+  return openApi(await loadConfig(options), { env, homedir, now: Date.now, signal: options.signal, debug: options.debug });
 }
 
-async function withApi<T>(options: RdsjobOptions, use: (api: JobsApi) => Promise<T>, retries?: number): Promise<T> {
-  const api = await openWithRetries(options, retries);
+async function withApi<T>(options: RdsjobOptions, use: (api: Api) => Promise<T>): Promise<T> {
+  const api = await openJobsApi(options);
   try {
     return await use(api);
   } finally {
@@ -92,7 +93,7 @@ export async function getJob(id: string, options: RdsjobOptions = {}): Promise<J
 }
 
 /** Polls until every job is Completed or Failed (or the timeout); never throws for a job's outcome. */
-export async function waitForJobs(ids: readonly string[], options: WaitForJobOptions = {}): Promise<WaitResult> {
+export async function waitForJobs(ids: readonly string[], options: WaitForJobOptions = {}): Promise<WaitForJobsResult> {
   assertJobIds(ids);
   const waitOptions = {
     timeoutMs: options.timeoutMs ?? parseDuration(DEFAULT_TIMEOUT),
@@ -100,7 +101,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
     notFoundGraceMs: options.notFoundGraceMs ?? parseDuration(DEFAULT_NOT_FOUND_GRACE),
   };
   const onProgress = options.onProgress;
-  return withApi(options, (api) =>
+  const result = await withApi(options, (api) =>
     runWaitEngine(ids, waitOptions, {
       api,
       now: Date.now,
@@ -109,8 +110,9 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
       signal: options.signal,
       reporter: onProgress ? { ...quietReporter, observed: (_id, job) => onProgress(job) } : quietReporter,
     }),
-    0,
   );
+  const exitCode = result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
+  return { ...result, exitCode };
 }
 
 /**

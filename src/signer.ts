@@ -3,7 +3,7 @@
 // point at the stage that differs from the official SDK's vectors.
 import { createHash, createHmac } from 'node:crypto';
 
-export const ALGORITHM = 'SDK-HMAC-SHA256';
+const ALGORITHM = 'SDK-HMAC-SHA256';
 
 export interface SignableRequest {
   method: string;
@@ -53,13 +53,13 @@ export function encodeQuery(query: ReadonlyArray<readonly [string, string]>): st
     .join('&');
 }
 
-export function signedHeaderNames(headers: Readonly<Record<string, string>>): string[] {
+function signedHeaderNames(headers: Readonly<Record<string, string>>): string[] {
   return Object.keys(headers)
     .map((name) => name.toLowerCase())
     .sort(compare);
 }
 
-export function canonicalHeaders(headers: Readonly<Record<string, string>>): string {
+function canonicalHeaders(headers: Readonly<Record<string, string>>): string {
   const byName = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value.trim()]));
   return signedHeaderNames(headers)
     .map((name) => `${name}:${byName.get(name)}\n`)

@@ -5,7 +5,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidProjectId } from '../config/validate.js';
 
-export const PROJECT_CACHE_FILE = 'projects.json';
+const PROJECT_CACHE_FILE = 'projects.json';
 
 interface CacheFile {
   version: 1;

@@ -6,7 +6,7 @@ import { requireIamEndpoint } from '../config/require.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
-import { lookupProjectId } from './projects.js';
+import { lookupProjectId } from './iam-projects.js';
 import { projectCachePath, readCachedProjectId, writeCachedProjectId } from './project-cache.js';
 
 export interface ProjectIdDeps {
@@ -15,8 +15,8 @@ export interface ProjectIdDeps {
   now(): number;
   debug?: (line: string) => void;
   signal?: AbortSignal;
-  /** Shares the caller's keep-alive pool; without it a client is made for the lookup and closed after. */
-  http?: HttpClient;
+  /** The caller's client: the lookup shares its keep-alive pool. */
+  http: HttpClient;
 }
 
 export async function resolveProjectId(config: ResolvedConfig, deps: ProjectIdDeps): Promise<ResolvedConfig> {
@@ -38,13 +38,7 @@ export async function resolveProjectId(config: ResolvedConfig, deps: ProjectIdDe
     return { ...config, projectId: { value: cached, source: { kind: 'cache', path: projectCachePath(dir) } } };
   }
 
-  const http = deps.http ?? (await import('../http/client.js')).createHttpClient({ auth, now: deps.now, debug: deps.debug, proxyEnv: deps.env });
-  let projectId: string;
-  try {
-    projectId = await lookupProjectId(http, iamEndpoint, region, deps.signal);
-  } finally {
-    if (deps.http === undefined) http.close();
-  }
+  const projectId = await lookupProjectId(deps.http, iamEndpoint, region, deps.signal);
   try {
     await writeCachedProjectId(dir, identity, region, projectId);
   } catch (error) {

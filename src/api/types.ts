@@ -2,24 +2,30 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { Job } from '../job.js';
 
-export interface JobsApi {
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** HTTP-level retries (network errors, 5xx, 429); `wait` passes 0 since it retries on its own schedule. */
+  retries?: number;
+}
+
+export interface Api {
+  /** The configuration the client was opened with, the project id resolved (and its source: cache, IAM…). */
+  readonly config: ResolvedConfig;
   /** ListJobInfo. Resolves with the `job` object exactly as received; rejects with an RdsjobError. */
-  getJob(jobId: string, options?: { signal?: AbortSignal }): Promise<Job>;
+  getJob(jobId: string, options?: CallOptions): Promise<Job>;
   /** Releases keep-alive sockets so the process can exit promptly. */
   close(): void;
 }
 
-export interface JobsApiContext {
+export interface ApiContext {
   /** Writes one --debug line to stderr; undefined when --debug is off. */
   debug?: (line: string) => void;
   now(): number;
   homedir: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Ends every request of the client (Ctrl-C, a signal). */
   signal?: AbortSignal;
-  /** Retry limit for the ListJobInfo requests (network errors, 5xx, 429); `wait` passes 0 since it retries on its own
-   * schedule. The one-off IAM project lookup keeps the default either way. */
-  retries?: number;
 }
 
-/** Makes a client for a configuration; may look the project id up in IAM (and cache it) first. */
-export type JobsApiFactory = (config: ResolvedConfig, context: JobsApiContext) => Promise<JobsApi>;
+/** Opens a client for a configuration; may look the project id up in IAM (and cache it) first. */
+export type ApiFactory = (config: ResolvedConfig, context: ApiContext) => Promise<Api>;

@@ -1,15 +1,13 @@
-// What every command receives from main(): injected dependencies plus the global choices already made.
-import type { JobsApi } from '../api/types.js';
-import type { GlobalFlags } from '../config/types.js';
+// What every command receives from main(), and how a command's definition hands its run to main().
+import type { Command } from 'commander';
+import type { Api } from '../api/types.js';
+import type { ResolvedConfig } from '../config/types.js';
 import type { Deps } from '../deps.js';
-import type { ExitCode } from '../exit-codes.js';
+import type { GlobalFlags } from '../flags.js';
+import type { Reported } from '../outcome.js';
+import type { OutputFormat } from '../render/result.js';
 
-export type OutputFormat = 'table' | 'json';
-
-export interface ApiOptions {
-  /** HTTP-level retries per request; `wait` passes 0 because it retries on its own, within its rate budget. */
-  retries?: number;
-}
+export type { OutputFormat };
 
 export interface CommandContext {
   deps: Deps;
@@ -19,19 +17,16 @@ export interface CommandContext {
   /** The same decision for stderr (progress, spinner), which may be a terminal while stdout is redirected. */
   stderrColor: boolean;
   debug: boolean;
-  /** The global options as given on the command line, to repeat in commands we suggest (e.g. resuming a wait). */
-  globalArgs: readonly string[];
-  /** Resolves configuration and builds the client on first use (after input checks, so bad input sends nothing). */
-  api(options?: ApiOptions): Promise<JobsApi>;
+  /** The setting flags as given (`--profile prod`), to resolve settings with and to repeat in suggested commands. */
+  flags: GlobalFlags;
+  /** The configuration, read and resolved on first use (after input checks, so bad input sends nothing). */
+  config(): Promise<ResolvedConfig>;
+  /** The API client, opened once on first use from config(). */
+  api(): Promise<Api>;
 }
 
-/** The global options as commander parses them (valid before or after any command). */
-export interface GlobalOptions extends GlobalFlags {
-  debug?: boolean;
-  color?: boolean; // commander's --no-color → false
-}
+/** A command's work: outcomes only (one, or one per item); main() owns the exit code. */
+export type Run = (ctx: CommandContext) => Promise<Reported | readonly Reported[]>;
 
-export type Action = (ctx: CommandContext) => Promise<ExitCode>;
-
-/** How a command definition hands its work to main(), which builds the context and owns the exit code. */
-export type SelectAction = (run: Action, globals: GlobalOptions, output: OutputFormat) => void;
+/** How a definition's action hands main() the run (`command` carries the global options commander parsed). */
+export type Select = (command: Command, run: Run, output?: OutputFormat) => void;

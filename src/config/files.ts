@@ -1,38 +1,62 @@
-// Reads rdsjob's config file and KooCLI's, reporting any problem with the file's path. Never writes.
-import { readFile, stat } from 'node:fs/promises';
+// The one reader of rdsjob's config file and KooCLI's: every command that looks at either file goes through
+// readJsonFile, so each problem (missing, unreadable, a directory, too large, not JSON) reads the same everywhere,
+// with the file's path and, for bad JSON, the line. Never writes (write.ts builds on readRdsjobFile).
+import { open, stat } from 'node:fs/promises';
 import { platform as osPlatform } from 'node:os';
 import { ConfigError } from '../errors.js';
-import { parseHcloud } from './hcloud-file.js';
+import { HCLOUD_HINT, parseHcloud, type HcloudConfig } from './hcloud-file.js';
 import { hcloudConfigPath, rdsjobConfigPath } from './paths.js';
-import { CORRUPT_HINT, rdsjobProfiles } from './rdsjob-file.js';
+import { CORRUPT_HINT, rdsjobProfiles, type ProfileValues } from './rdsjob-file.js';
 import type { ConfigFiles } from './types.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/** A config file holds a few profiles: anything near this size is not one, and reading it on every run (and every
+ * <Tab>) would cost seconds. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 function errnoCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
-/** File text, or undefined when the file does not exist. */
+function unreadable(what: string, path: string, error: unknown): ConfigError {
+  const code = errnoCode(error);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new ConfigError(`cannot read ${what} ${path}: permission denied`, {
+      hint: 'make it readable by your user, e.g. `chmod 600` on it as its owner',
+      cause: error,
+    });
+  }
+  if (code === 'EISDIR') return new ConfigError(`cannot read ${what} ${path}: it is a directory`, { cause: error });
+  return new ConfigError(`cannot read ${what} ${path} (${code ?? 'unknown error'})`, { cause: error });
+}
+
+/** File text, or undefined when the file does not exist; ConfigError naming the file otherwise. */
 async function readText(path: string, what: string): Promise<string | undefined> {
+  let handle;
   try {
-    return await readFile(path, 'utf8');
+    handle = await open(path, 'r');
   } catch (error) {
-    const code = errnoCode(error);
-    if (code === 'ENOENT') return undefined;
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new ConfigError(`cannot read ${what} ${path}: permission denied`, {
-        hint: 'make it readable by your user, e.g. `chmod 600` on it as its owner',
-        cause: error,
+    if (errnoCode(error) === 'ENOENT') return undefined;
+    throw unreadable(what, path, error);
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_CONFIG_BYTES) {
+      throw new ConfigError(`${what} ${path} is too large (${size} bytes; a config file is a few hundred)`, {
+        hint: 'check the path, or move the file aside',
       });
     }
-    if (code === 'EISDIR') throw new ConfigError(`cannot read ${what} ${path}: it is a directory`, { cause: error });
-    throw new ConfigError(`cannot read ${what} ${path} (${code ?? 'unknown error'})`, { cause: error });
+    return await handle.readFile('utf8');
+  } catch (error) {
+    throw error instanceof ConfigError ? error : unreadable(what, path, error);
+  } finally {
+    await handle.close();
   }
 }
 
 /**
- * Parsed JSON. An empty file counts as an empty object. The parser's own message is not shown: recent V8 versions
+ * Parsed JSON; an empty file counts as an empty object. The parser's own message is not shown: recent V8 versions
  * quote the surrounding text, which may be a secret key.
  */
 function parseJson(text: string, path: string, what: string, hint: string): unknown {
@@ -48,23 +72,42 @@ function parseJson(text: string, path: string, what: string, hint: string): unkn
   }
 }
 
+/** A JSON file as parsed, or undefined when it does not exist. */
+async function readJsonFile(path: string, what: string, hint: string): Promise<unknown> {
+  const text = await readText(path, what);
+  return text === undefined ? undefined : parseJson(text, path, what, hint);
+}
+
+export interface RdsjobFile {
+  path: string;
+  /** The parsed file, other versions' keys included (undefined when it does not exist). */
+  data: unknown;
+  profiles: Map<string, ProfileValues>;
+}
+
+/** rdsjob's config file with its profiles; ConfigError naming the file when it cannot be used. */
+export async function readRdsjobFile(path: string): Promise<RdsjobFile> {
+  const data = await readJsonFile(path, 'config file', CORRUPT_HINT);
+  return { path, data, profiles: rdsjobProfiles(data, path) };
+}
+
+/** KooCLI's file, or undefined when it does not exist. */
+export async function readHcloudFile(path: string): Promise<HcloudConfig | undefined> {
+  const data = await readJsonFile(path, 'KooCLI config file', HCLOUD_HINT);
+  return data === undefined ? undefined : parseHcloud(data, path);
+}
+
 /**
  * Reads both config files. Missing files are absent, not errors; a corrupt or unreadable rdsjob file throws
  * ConfigError, a corrupt or unreadable KooCLI file is returned with its problem (see ConfigFiles).
  */
 export async function loadConfigFiles(env: Env, homedir: string): Promise<ConfigFiles> {
-  const rdsjobPath = rdsjobConfigPath(env, homedir);
-  const rdsjobText = await readText(rdsjobPath, 'config file');
-  const rdsjobData =
-    rdsjobText === undefined ? undefined : parseJson(rdsjobText, rdsjobPath, 'config file', CORRUPT_HINT);
-  rdsjobProfiles(rdsjobData, rdsjobPath); // structure check, so a corrupt file is reported before anything else
-
-  const rdsjob = { path: rdsjobPath, data: rdsjobData };
+  const { path, data } = await readRdsjobFile(rdsjobConfigPath(env, homedir));
+  const rdsjob = { path, data };
   const hcloudPath = hcloudConfigPath(homedir);
   try {
-    const hcloudText = await readText(hcloudPath, 'KooCLI config file');
-    if (hcloudText === undefined) return { rdsjob };
-    const hcloudData = parseJson(hcloudText, hcloudPath, 'KooCLI config file', 'check it with `hcloud configure test`');
+    const hcloudData = await readJsonFile(hcloudPath, 'KooCLI config file', HCLOUD_HINT);
+    if (hcloudData === undefined) return { rdsjob };
     parseHcloud(hcloudData, hcloudPath);
     return { rdsjob, hcloud: { path: hcloudPath, data: hcloudData } };
   } catch (error) {
@@ -85,4 +128,10 @@ export async function groupOrWorldReadable(path: string, platform: string = osPl
     if (errnoCode(error) === 'ENOENT') return false;
     throw error;
   }
+}
+
+/** The warning for a config file others can read, or undefined (also when that cannot be told). */
+export async function readableWarning(path: string, platform?: string): Promise<string | undefined> {
+  const readable = await groupOrWorldReadable(path, platform).catch(() => false);
+  return readable ? `warning: ${path} is readable by group or others and may hold secrets; run: chmod 600 ${path}\n` : undefined;
 }

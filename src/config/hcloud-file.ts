@@ -16,7 +16,7 @@ export interface HcloudConfig {
   profiles: HcloudProfile[];
 }
 
-const HINT = 'check it with `hcloud configure test`, or move it aside if you do not use KooCLI';
+export const HCLOUD_HINT = 'check it with `hcloud configure test`, or move it aside if you do not use KooCLI';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,10 +29,10 @@ function stringField(raw: Record<string, unknown>, key: string): string | undefi
 
 /** Only the fields rdsjob uses; KooCLI's many others are ignored. Throws ConfigError on a wrong structure. */
 export function parseHcloud(data: unknown, path: string): HcloudConfig {
-  if (!isPlainObject(data)) throw new ConfigError(`KooCLI config file ${path} is not a JSON object`, { hint: HINT });
+  if (!isPlainObject(data)) throw new ConfigError(`KooCLI config file ${path} is not a JSON object`, { hint: HCLOUD_HINT });
   const profiles = data.profiles ?? [];
   if (!Array.isArray(profiles)) {
-    throw new ConfigError(`KooCLI config file ${path}: "profiles" is not a list`, { hint: HINT });
+    throw new ConfigError(`KooCLI config file ${path}: "profiles" is not a list`, { hint: HCLOUD_HINT });
   }
   const parsed: HcloudProfile[] = [];
   for (const raw of profiles) {

@@ -1,6 +1,6 @@
 // The shape of rdsjob's own config file: {"profiles": {"NAME": {region, accessKey, …}}}.
 import { ConfigError } from '../errors.js';
-import { SETTING_KEYS, type SettingKey } from './types.js';
+import { SETTING_KEYS, type SettingKey } from './settings.js';
 import { quote } from './validate.js';
 
 export type ProfileValues = Partial<Record<SettingKey, string>>;
@@ -12,18 +12,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Every profile in the file, keyed by name. Unknown keys are ignored (a newer rdsjob may have written them);
- * empty strings count as unset. Throws ConfigError naming the file when the structure is wrong.
+ * Every profile in the file, by name (a Map: a profile may be called `__proto__` or `constructor`). Unknown keys
+ * are ignored (a newer rdsjob may have written them); empty strings count as unset. Throws ConfigError naming the
+ * file when the structure is wrong.
  */
-export function rdsjobProfiles(data: unknown, path: string): Record<string, ProfileValues> {
-  if (data === undefined) return {};
+export function rdsjobProfiles(data: unknown, path: string): Map<string, ProfileValues> {
+  const result = new Map<string, ProfileValues>();
+  if (data === undefined) return result;
   if (!isPlainObject(data)) throw new ConfigError(`config file ${path} is not a JSON object`, { hint: CORRUPT_HINT });
   const profiles = data.profiles;
-  if (profiles === undefined) return {};
+  if (profiles === undefined) return result;
   if (!isPlainObject(profiles)) {
     throw new ConfigError(`config file ${path}: "profiles" is not an object`, { hint: CORRUPT_HINT });
   }
-  const result: Record<string, ProfileValues> = {};
   for (const [name, raw] of Object.entries(profiles)) {
     if (!isPlainObject(raw)) {
       throw new ConfigError(`config file ${path}: profile ${quote(name)} is not an object`, { hint: CORRUPT_HINT });
@@ -39,7 +40,7 @@ export function rdsjobProfiles(data: unknown, path: string): Record<string, Prof
       }
       values[key] = value;
     }
-    result[name] = values;
+    result.set(name, values);
   }
   return result;
 }

@@ -10,11 +10,6 @@ function noRegion(): ConfigError {
   });
 }
 
-export function requireRegion(config: ResolvedConfig): Setting {
-  if (config.region === undefined) throw noRegion();
-  return config.region;
-}
-
 /** The RDS endpoint; only missing when there is no region to derive it from. */
 export function requireEndpoint(config: ResolvedConfig): Setting {
   if (config.endpoint === undefined) throw noRegion();

@@ -1,45 +1,16 @@
 // Configuration resolution (contract § Configuration): each setting from the first source that has it, with its source.
 import { ConfigError, UsageError } from '../errors.js';
+import { flagOf, type GlobalFlagKey, type GlobalFlags } from '../flags.js';
 import { iamEndpoint, rdsEndpoint, sdkRdsEndpointEnvName } from './endpoints.js';
 import { isAkskMode, looksEncrypted, parseHcloud, type HcloudProfile } from './hcloud-file.js';
 import { rdsjobProfiles, type ProfileValues } from './rdsjob-file.js';
-import type { ConfigFiles, GlobalFlags, ResolvedConfig, Setting, SettingKey, Source } from './types.js';
+import { DEFAULT_PROFILE, isCredential, nameOf, PROFILE_ENV, SETTING_KEYS, SETTINGS, type SettingKey } from './settings.js';
+import type { ConfigFiles, ResolvedConfig, Setting, Source } from './types.js';
 import {
-  checkEndpoint, ID_RULE, isValidProfileName, isValidProjectId, isValidRegion, normalizeEndpoint, quote,
+  checkEndpoint, ID_RULE, isValidProfileName, isValidProjectId, isValidRegion, normalizeEndpoint, PROFILE_RULE, quote,
 } from './validate.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-/** Environment variables per setting, first set wins (the contract's table, in its order). */
-export const ENV_VARS: Readonly<Record<SettingKey, readonly string[]>> = {
-  region: ['RDSJOB_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME'],
-  accessKey: ['HUAWEICLOUD_SDK_AK', 'HW_ACCESS_KEY'],
-  secretKey: ['HUAWEICLOUD_SDK_SK', 'HW_SECRET_KEY'],
-  securityToken: ['HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HW_SECURITY_TOKEN'],
-  authToken: ['RDSJOB_AUTH_TOKEN'],
-  projectId: ['HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'],
-  endpoint: ['RDSJOB_ENDPOINT'], // then the SDK's HUAWEICLOUD_SDK_REGION_RDS_<REGION>, which depends on the region
-  iamEndpoint: ['HUAWEICLOUD_SDK_IAM_ENDPOINT'],
-};
-
-export const FLAG_NAMES = {
-  profile: '--profile',
-  region: '--region',
-  projectId: '--project-id',
-  endpoint: '--endpoint',
-  iamEndpoint: '--iam-endpoint',
-} as const satisfies Record<keyof GlobalFlags, string>;
-
-/** KooCLI's field for each setting it can supply. */
-const HCLOUD_FIELDS: Partial<Record<SettingKey, keyof HcloudProfile>> = {
-  region: 'region',
-  accessKey: 'accessKeyId',
-  secretKey: 'secretAccessKey',
-  securityToken: 'securityToken',
-  projectId: 'projectId',
-};
-
-const CREDENTIAL_KEYS: ReadonlySet<SettingKey> = new Set(['accessKey', 'secretKey', 'securityToken', 'authToken']);
 
 function fromEnv(env: Env, names: readonly string[]): Setting | undefined {
   for (const name of names) {
@@ -55,14 +26,9 @@ function firstOfList(setting: Setting | undefined): Setting | undefined {
   return { ...setting, value: setting.value.split(',')[0]!.trim() };
 }
 
-function fromFlag(flags: GlobalFlags, key: keyof GlobalFlags): Setting | undefined {
+function fromFlag(flags: GlobalFlags, key: GlobalFlagKey): Setting | undefined {
   const value = flags[key];
-  return value === undefined ? undefined : { value, source: { kind: 'flag', name: FLAG_NAMES[key] } };
-}
-
-/** `config set`'s name for a setting: accessKey → access-key. */
-function kebab(key: SettingKey): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return value === undefined ? undefined : { value, source: { kind: 'flag', name: flagOf(key) } };
 }
 
 /** Why `value` is not acceptable for `key`, or undefined. Endpoints are checked here and normalised by the caller. */
@@ -83,7 +49,7 @@ export function problemWith(key: SettingKey, value: string): string | undefined 
 
 /** UsageError (exit 2) for what the user typed or exported; ConfigError (exit 3) naming the file for stored values. */
 function invalid(key: SettingKey, setting: Setting, reason: string): Error {
-  const shown = CREDENTIAL_KEYS.has(key) ? '' : ` ${quote(setting.value)}`;
+  const shown = isCredential(key) ? '' : ` ${quote(setting.value)}`;
   const source = setting.source;
   switch (source.kind) {
     case 'flag':
@@ -91,7 +57,7 @@ function invalid(key: SettingKey, setting: Setting, reason: string): Error {
       return new UsageError(`invalid ${source.name}${shown}: ${reason}`);
     case 'profile':
       return new ConfigError(`invalid ${key}${shown} in profile ${quote(source.name)} of ${source.path}: ${reason}`, {
-        hint: `correct it with \`rdsjob config set ${kebab(key)} --profile ${source.name}\``,
+        hint: `correct it with \`rdsjob config set ${nameOf(key)} --profile ${source.name}\``,
       });
     case 'hcloud':
       return new ConfigError(
@@ -111,14 +77,16 @@ function validated(key: SettingKey, setting: Setting | undefined): Setting | und
   return setting;
 }
 
-function resolveProfile(flags: GlobalFlags, env: Env): { setting: Setting; explicit: boolean } {
-  const named = fromFlag(flags, 'profile') ?? fromEnv(env, ['RDSJOB_PROFILE']);
-  if (named === undefined) return { setting: { value: 'default', source: { kind: 'default' } }, explicit: false };
+/**
+ * The profile a command uses: --profile, else RDSJOB_PROFILE, else "default". `explicit` when the user named one
+ * (then it must exist somewhere). UsageError (exit 2) for a name outside the rule, naming where it came from.
+ */
+export function resolveProfile(flags: GlobalFlags, env: Env): { setting: Setting; explicit: boolean } {
+  const named = fromFlag(flags, 'profile') ?? fromEnv(env, [PROFILE_ENV]);
+  if (named === undefined) return { setting: { value: DEFAULT_PROFILE, source: { kind: 'default' } }, explicit: false };
   if (!isValidProfileName(named.value)) {
-    throw new UsageError(
-      `invalid ${named.source.kind === 'flag' || named.source.kind === 'env' ? named.source.name : 'profile'} ` +
-        `${quote(named.value)}: use 1–64 characters of A-Z a-z 0-9 _ . -`,
-    );
+    const from = named.source.kind === 'flag' || named.source.kind === 'env' ? ` from ${named.source.name}` : '';
+    throw new UsageError(`invalid profile name ${quote(named.value)}${from}: ${PROFILE_RULE}`);
   }
   return { setting: named, explicit: true };
 }
@@ -149,11 +117,13 @@ function hcloudValues(files: ConfigFiles, profile: HcloudProfile | undefined): H
   }
   const encrypted = looksEncrypted(profile);
   const values: Partial<Record<SettingKey, Setting>> = {};
-  for (const [key, field] of Object.entries(HCLOUD_FIELDS) as [SettingKey, keyof HcloudProfile][]) {
+  for (const key of SETTING_KEYS) {
+    const field = SETTINGS[key].hcloud;
+    if (field === undefined) continue;
     const value = profile[field];
     if (value === undefined) continue;
     // Ciphertext only KooCLI can decrypt: never sign with it. Region and project id are stored in the clear.
-    if (encrypted && (key === 'accessKey' || key === 'secretKey' || key === 'securityToken')) continue;
+    if (encrypted && isCredential(key)) continue;
     values[key] = { value, source: { kind: 'hcloud', name: profile.name, path } };
   }
   return { values, encrypted: encrypted ? { name: profile.name, path } : undefined };
@@ -179,7 +149,7 @@ function encryptedKeysError(name: string, path: string): ConfigError {
 export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles): ResolvedConfig {
   const { setting: profile, explicit } = resolveProfile(flags, env);
   const rdsjobPath = files.rdsjob.path;
-  const stored: ProfileValues | undefined = rdsjobProfiles(files.rdsjob.data, rdsjobPath)[profile.value];
+  const stored: ProfileValues | undefined = rdsjobProfiles(files.rdsjob.data, rdsjobPath).get(profile.value);
   const hcloudProfile = pickHcloudProfile(files, profile.value, explicit);
 
   const hcloudProblem = files.hcloud?.problem;
@@ -196,11 +166,11 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
     const value = stored?.[key];
     return value === undefined ? undefined : { value, source: { kind: 'profile', name: profile.value, path: rdsjobPath } };
   };
-  const pick = (key: SettingKey, flag?: keyof GlobalFlags, extraEnv: readonly string[] = []): Setting | undefined =>
+  const pick = (key: SettingKey, flag?: GlobalFlagKey, extraEnv: readonly string[] = []): Setting | undefined =>
     validated(
       key,
       (flag === undefined ? undefined : fromFlag(flags, flag)) ??
-        firstOfList(fromEnv(env, [...ENV_VARS[key], ...extraEnv])) ??
+        firstOfList(fromEnv(env, [...SETTINGS[key].env, ...extraEnv])) ??
         fromStored(key) ??
         hcloud.values[key],
     );
@@ -218,7 +188,7 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   // came from. Pairing, say, a KooCLI token with permanent keys from the environment makes every request fail
   // (and counts towards the gateway locking the key).
   const atLevel = (key: SettingKey, kind: Source['kind']): Setting | undefined =>
-    kind === 'env' ? fromEnv(env, ENV_VARS[key]) : kind === 'profile' ? fromStored(key) : kind === 'hcloud' ? hcloud.values[key] : undefined;
+    kind === 'env' ? fromEnv(env, SETTINGS[key].env) : kind === 'profile' ? fromStored(key) : kind === 'hcloud' ? hcloud.values[key] : undefined;
   set('securityToken', accessKey ? validated('securityToken', atLevel('securityToken', accessKey.source.kind)) : pick('securityToken'));
   set('authToken', pick('authToken'));
   set('projectId', pick('projectId', 'projectId'));

@@ -1,4 +1,5 @@
 // The shape of resolved configuration: every value carries where it came from (for `config list` and messages).
+import type { SettingKey } from './settings.js';
 
 export type Source =
   | { kind: 'flag'; name: string } //            e.g. --region
@@ -13,15 +14,6 @@ export type Source =
 export interface Setting {
   value: string;
   source: Source;
-}
-
-/** Options valid before or after any command (contract § Commands). */
-export interface GlobalFlags {
-  profile?: string;
-  region?: string;
-  projectId?: string;
-  endpoint?: string;
-  iamEndpoint?: string;
 }
 
 /** A config file as read from disk: parsed JSON, or absent. Corrupt files are reported by the reader. */
@@ -39,13 +31,6 @@ export interface ConfigFiles {
    */
   hcloud?: LoadedFile & { problem?: Error };
 }
-
-export const SETTING_KEYS = [
-  'region', 'projectId', 'accessKey', 'secretKey', 'securityToken', 'authToken', 'endpoint', 'iamEndpoint',
-] as const;
-export type SettingKey = (typeof SETTING_KEYS)[number];
-
-export const SECRET_KEYS: ReadonlySet<SettingKey> = new Set(['secretKey', 'securityToken', 'authToken']);
 
 export type ResolvedConfig = {
   profile: Setting;

@@ -6,6 +6,7 @@ const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const PROFILE_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export const ID_RULE = 'use 1–64 characters of A-Z a-z 0-9 - _';
+export const PROFILE_RULE = 'use 1–64 characters of A-Z a-z 0-9 _ . -';
 
 export function isValidJobId(id: string): boolean {
   return ID.test(id);

@@ -3,12 +3,12 @@
 // temp file in the same directory that is renamed over the old one, so readers never see half a file. Other
 // profiles and keys this version does not know are kept as they are. A corrupt file is reported and left alone.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigError } from '../errors.js';
-import { CORRUPT_HINT, rdsjobProfiles } from './rdsjob-file.js';
-import type { SettingKey } from './types.js';
+import { readRdsjobFile } from './files.js';
+import type { SettingKey } from './settings.js';
 
 export interface WriteOptions {
   /** Give up waiting for another writer's lock after this long; default 10 s. */
@@ -39,8 +39,8 @@ export async function updateProfileValue(
   }
   return withLock(`${target}.lock`, options, async () => {
     const data = await readForUpdate(target);
-    const profiles = (data.profiles ??= {}) as Record<string, Record<string, unknown>>;
-    const entry = (profiles[profile] ??= {});
+    const profiles = ownObject(data, 'profiles');
+    const entry = ownObject(profiles, profile);
     if (value === undefined) delete entry[key];
     else entry[key] = value;
     await writeAtomically(target, `${JSON.stringify(data, null, 2)}\n`);
@@ -57,30 +57,20 @@ async function resolveLink(path: string): Promise<string> {
   }
 }
 
+/** The file as parsed (`{}` when missing); the reader refuses, naming the file, what cannot be used, so a corrupt
+ * file is never overwritten. */
 async function readForUpdate(path: string): Promise<Record<string, unknown>> {
-  const data = await readConfigFile(path, ' (left unchanged)');
-  rdsjobProfiles(data, path); // throws, naming the file, when the structure is wrong
-  return data as Record<string, unknown>;
+  const { data } = await readRdsjobFile(path);
+  return (data ?? {}) as Record<string, unknown>;
 }
 
-/** A JSON config file as parsed (`{}` when missing or empty); ConfigError naming the file when it is not JSON. */
-export async function readConfigFile(path: string, note = ''): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return {};
-    throw new ConfigError(`cannot read config file ${path} (${code ?? 'error'})`, { cause: error });
+/** `parent[name]` as an object of its own, created when missing. `name` may be `__proto__` (a valid profile name):
+ * plain assignment would then change the prototype instead of adding a key. */
+function ownObject(parent: Record<string, unknown>, name: string): Record<string, unknown> {
+  if (!Object.hasOwn(parent, name)) {
+    Object.defineProperty(parent, name, { value: {}, enumerable: true, writable: true, configurable: true });
   }
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return {};
-  try {
-    return JSON.parse(body);
-  } catch {
-    // The parser's message is not shown: it may quote the text around the error, which may be a secret.
-    throw new ConfigError(`config file ${path} is not valid JSON${note}`, { hint: CORRUPT_HINT });
-  }
+  return parent[name] as Record<string, unknown>;
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -9,7 +9,6 @@ export interface ErrorResponse {
   status: number;
   body: string;
   headers: ResponseHeaders;
-  url: string;
   /** Names the API in the message: `RDS API error 503 (…)`. */
   service?: string;
   /** Epoch ms, to turn an HTTP-date Retry-After into a delay. */

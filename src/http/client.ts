@@ -2,17 +2,13 @@
 // retry is re-signed with a fresh X-Sdk-Date, retries for transient failures, a body size cap and --debug tracing.
 // This is the only file that imports got, so callers can load it lazily (`await import`) and keep startup fast.
 import got, { type NormalizedOptions, type RequestError, type RetryObject } from 'got';
+import type { Auth } from '../config/auth.js';
 import { MalformedResponseError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
 import { createTracer } from './debug.js';
 import { createAgentPool, throughProxy } from './proxy.js';
-
-/** Same shape as `authFrom(config)` in src/config/auth.ts. */
-export type Auth =
-  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
-  | { kind: 'token'; token: string };
 
 export interface HttpClientOptions {
   auth: Auth;
@@ -62,10 +58,10 @@ export interface HttpClient {
   close(): void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_RETRIES = 2;
-export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-export const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRIES = 2;
+const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+const MAX_BODY_BYTES = 1024 * 1024;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
 
@@ -73,7 +69,7 @@ const RETRY_STATUS_CODES = [429, ...Array.from({ length: 100 }, (_, i) => 500 + 
 const RETRY_ERROR_CODES = ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so clients that failed together spread out. */
-export function backoffMs(attempt: number, random: () => number): number {
+function backoffMs(attempt: number, random: () => number): number {
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
   return ceiling / 2 + (random() * ceiling) / 2;
 }
@@ -184,7 +180,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           status: failed.response.statusCode,
           body: typeof failed.response.body === 'string' ? failed.response.body : '',
           headers: failed.response.headers,
-          url,
           service,
           now: options.now(),
         });

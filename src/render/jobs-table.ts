@@ -8,7 +8,7 @@ import { columns } from './table.js';
 import { asRecord, scalarText } from './text.js';
 import { formatLocalTime, parseRdsTime } from './time.js';
 
-export const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'INSTANCE'] as const;
+const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'INSTANCE'] as const;
 
 /**
  * CREATED is the absolute local time with its offset (not an age): several-job listings end up in CI logs that are

@@ -1,4 +1,4 @@
-import type { ColorLevel } from './color.js';
+import type { ColorLevel } from './color-level.js';
 
 export interface RenderOptions {
   /** `true` means basic colour (level 1); a level picks the exact depth; `false`/0 emits no ANSI escapes. */

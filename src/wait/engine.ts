@@ -1,13 +1,13 @@
 // Polls jobs until each is Completed or Failed. Pure logic: the API, clock, sleep, randomness, Ctrl-C and the
 // progress display are all injected, so every path (throttling, outages, timeouts, Ctrl-C) runs in tests instantly.
 import { setMaxListeners } from 'node:events';
-import type { JobsApi } from '../api/types.js';
-import { AuthError, ConfigError, MalformedResponseError, NotFoundError, isTransient } from '../errors.js';
+import type { Api } from '../api/types.js';
+import { failsForEveryRequest, isTransient, MalformedResponseError, NotFoundError } from '../errors.js';
 import { statusOf, type Job } from '../job.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS, MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from './defaults.js';
 import { RequestBudget, backoff, jitter } from './pacing.js';
 import type { WaitReporter } from './reporter.js';
-import { overallExitCode, type JobResult, type WaitOutcome, type WaitResult } from './result.js';
+import type { JobResult, WaitOutcome, WaitResult } from './result.js';
 
 export interface WaitOptions {
   /** 0 = no limit. */
@@ -22,7 +22,7 @@ export interface WaitOptions {
 }
 
 export interface WaitIo {
-  api: JobsApi;
+  api: Pick<Api, 'getJob'>;
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Uniform in [0, 1), for jitter. */
@@ -36,12 +36,7 @@ export interface WaitIo {
  * A 2xx body without a `job` is more often a proxy or gateway hiccup than a changed API, so it is retried like a
  * transient failure — but only this many times in a row: a body that stays malformed will not heal in an hour.
  */
-export const MAX_CONSECUTIVE_MALFORMED = 3;
-
-/** Errors that would fail for every id alike: they end the whole wait at once. */
-function endsEverything(error: unknown): boolean {
-  return error instanceof AuthError || error instanceof ConfigError;
-}
+const MAX_CONSECUTIVE_MALFORMED = 3;
 
 function retryAfterOf(error: unknown): number | undefined {
   const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
@@ -80,7 +75,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
     const end = (outcome: WaitOutcome, error?: unknown): JobResult => ({
       id, outcome, job: last, error, elapsedMs: now() - start,
     });
-    const cutShort = (): JobResult => (fatal === undefined ? end('interrupted') : end('error', fatal));
+    const cutShort = (): JobResult => (fatal === undefined ? end('interrupted', stop.signal.reason) : end('error', fatal));
 
     try {
       for (;;) {
@@ -91,7 +86,8 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
 
         let delay: number;
         try {
-          const job = await api.getJob(id, { signal: requestSignal });
+          // No HTTP-level retries: the engine retries itself, within the shared request budget.
+          const job = await api.getJob(id, { signal: requestSignal, retries: 0 });
           last = job;
           failures = 0;
           malformed = 0;
@@ -117,7 +113,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
             if (retryAfterMs !== undefined) budget.pauseUntil(now() + retryAfterMs);
             reporter.retrying(id, error, delay, now());
           } else {
-            if (endsEverything(error)) {
+            if (failsForEveryRequest(error)) {
               fatal ??= error;
               stop.abort(error);
             }
@@ -171,12 +167,12 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
         return r;
       }),
     );
-    result = { results, exitCode: overallExitCode(results), fatal, elapsedMs: now() - start };
+    result = { results, fatal, elapsedMs: now() - start };
     return result;
   } finally {
     ticking.abort();
     await Promise.all([ticker, watchdog]);
     io.signal?.removeEventListener('abort', interrupt);
-    reporter.stop(result ?? { results: [], exitCode: overallExitCode([]), elapsedMs: now() - start }, now());
+    reporter.stop(result ?? { results: [], elapsedMs: now() - start }, now());
   }
 }

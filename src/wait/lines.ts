@@ -1,5 +1,5 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from '../render/paint.js';
 import type { Job } from '../job.js';
 import { failReason, jobName, stateText, errorText } from './describe.js';
 import { formatElapsed } from './duration.js';
@@ -34,7 +34,7 @@ export interface SymbolLine {
 }
 
 /** The ✔/✖ line for a job that reached a final status; undefined for every other outcome. */
-export function outcomeLine(result: JobResult, short: string, chalk: ChalkInstance): SymbolLine | undefined {
+export function outcomeLine(result: JobResult, short: string, chalk: Paint): SymbolLine | undefined {
   if (result.outcome === 'completed') {
     return { symbol: chalk.green('✔'), text: `${label(short, result.job)} Completed in ${formatElapsed(result.elapsedMs)}` };
   }

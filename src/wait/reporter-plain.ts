@@ -1,7 +1,7 @@
 // Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
 import type { OutStream } from '../deps.js';
 import { isFinished, type Job } from '../job.js';
-import { paint } from '../render/color.js';
+import { PLAIN } from '../render/paint.js';
 import { shortIds } from './describe.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
 import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
@@ -15,7 +15,6 @@ export interface PlainReporterOptions {
 
 export function plainReporter(options: PlainReporterOptions): WaitReporter {
   const { stream } = options;
-  const plain = paint(false);
   let short = new Map<string, string>();
   let start = 0;
   const shown = new Map<string, string>();
@@ -47,7 +46,7 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     },
     finished(result, at) {
       ended.add(result.id);
-      const line = outcomeLine(result, shortOf(result.id), plain);
+      const line = outcomeLine(result, shortOf(result.id), PLAIN);
       if (line !== undefined) write(at, `${line.symbol} ${line.text}`);
     },
     tick(at) {

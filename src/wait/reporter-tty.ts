@@ -18,8 +18,6 @@ export interface TtyReporterOptions {
   spinner?: (options: OraOptions) => Ora;
 }
 
-export { canSpin } from './reporter.js';
-
 type Seen = { kind: 'pending' } | { kind: 'not-visible' } | { kind: 'job'; job: Job };
 
 export function ttyReporter(options: TtyReporterOptions): WaitReporter {

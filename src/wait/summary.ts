@@ -22,7 +22,7 @@ const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
 const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
-export function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
+function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...ids, '--timeout', formatDuration(options.timeoutMs)];
   if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL)) words.push('--interval', formatDuration(options.intervalMs));
   if (options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
@@ -54,7 +54,7 @@ function errorLines(result: JobResult, graceMs: number): string[] {
 function unfinishedLine(result: JobResult): string {
   const name = jobName(result.job);
   const state = result.job === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.job)}`;
-  const failure = result.error === undefined ? '' : ` (last attempt failed: ${errorText(result.error)})`;
+  const failure = result.outcome !== 'timeout' || result.error === undefined ? '' : ` (last attempt failed: ${errorText(result.error)})`;
   return `  ${sanitize(result.id)}  ${state}${failure}`;
 }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError, AuthError, NotFoundError, RdsjobError } from '../../src/errors.js';
 import { exitCodeFor } from '../../src/exit-codes.js';
-import { formatError } from '../../src/format-error.js';
+import { formatError } from '../../src/render/error.js';
 import { errorFromNetwork, errorFromResponse, parseErrorBody, retryAfterMsOf } from '../../src/http/api-error.js';
 
 const RUNS = { seed: 42, numRuns: 400 } as const;

@@ -3,12 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import chalk from 'chalk';
-import { fetchJob } from '../../src/api/jobs.js';
+import { fetchJob } from '../../src/api/job-info.js';
 import { MalformedResponseError } from '../../src/errors.js';
 import { exitCodeFor } from '../../src/exit-codes.js';
 import type { HttpClient } from '../../src/http/client.js';
 import type { Job } from '../../src/job.js';
-import { renderJob } from '../../src/render/job-table.js';
+import { renderJob } from '../../src/render/job-view.js';
 import { renderJobs } from '../../src/render/jobs-table.js';
 import { renderJson } from '../../src/render/json.js';
 import { outcomeLine, stateLine } from '../../src/wait/lines.js';

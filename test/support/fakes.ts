@@ -1,6 +1,6 @@
 // In-memory stand-ins for the outside world, so commands run in-process in milliseconds.
 import { Readable } from 'node:stream';
-import type { JobsApi, JobsApiFactory } from '../../src/api/types.js';
+import type { Api, ApiFactory } from '../../src/api/types.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { Deps, InStream, OutStream } from '../../src/deps.js';
 import type { Job } from '../../src/job.js';
@@ -34,9 +34,10 @@ export class MemoryStream implements OutStream {
 }
 
 /** A JobsApi whose answers are scripted per call: a Job, or an Error to throw. */
-export function scriptedApi(script: (id: string, call: number) => Job | Error): JobsApi & { calls: string[]; closed: boolean } {
+export function scriptedApi(script: (id: string, call: number) => Job | Error): Api & { calls: string[]; closed: boolean } {
   const counts = new Map<string, number>();
   const api = {
+    config: undefined as unknown as ResolvedConfig,
     calls: [] as string[],
     closed: false,
     async getJob(id: string) {
@@ -62,13 +63,13 @@ export interface FakeDeps extends Deps {
   controller: AbortController;
 }
 
-export function fakeDeps(api: JobsApi, overrides: Partial<Deps> = {}): FakeDeps {
+export function fakeDeps(api: Pick<Api, 'getJob' | 'close'>, overrides: Partial<Deps> = {}): FakeDeps {
   let clock = Date.parse('2026-11-27T10:00:00Z');
   const configs: ResolvedConfig[] = [];
   const controller = new AbortController();
-  const factory: JobsApiFactory = async (config) => {
+  const factory: ApiFactory = async (config) => {
     configs.push(config);
-    return api;
+    return { config, ...api, getJob: api.getJob.bind(api), close: api.close.bind(api) };
   };
   return {
     env: {},
@@ -81,7 +82,7 @@ export function fakeDeps(api: JobsApi, overrides: Partial<Deps> = {}): FakeDeps 
     },
     homedir: '/nonexistent-home-for-tests',
     signal: controller.signal,
-    jobsApi: factory,
+    openApi: factory,
     configs,
     controller,
     ...overrides,

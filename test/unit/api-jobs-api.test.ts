@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createJobsApi, resolveProjectId } from '../../src/api/jobs-api.js';
-import type { JobsApiContext } from '../../src/api/types.js';
+import { openApi } from '../../src/api/open.js';
+import { resolveProjectId } from '../../src/api/project-id.js';
+import type { ApiContext } from '../../src/api/types.js';
+import { createHttpClient } from '../../src/http/client.js';
 import type { ResolvedConfig, Setting } from '../../src/config/types.js';
 import { ConfigError } from '../../src/errors.js';
 import { json, startServer, type TestServer } from './http-test-server.js';
@@ -13,7 +15,7 @@ const flag = (value: string, name = '--x'): Setting => ({ value, source: { kind:
 
 let server: TestServer;
 let cacheHome: string;
-let context: JobsApiContext;
+let context: ApiContext;
 const ports: number[] = [];
 
 beforeEach(async () => {
@@ -44,9 +46,9 @@ function config(overrides: Partial<ResolvedConfig> = {}): ResolvedConfig {
   };
 }
 
-describe('createJobsApi', () => {
+describe('openApi', () => {
   it('without an endpoint (no region) → ConfigError naming the ways to set a region', async () => {
-    const error = await createJobsApi(config({ endpoint: undefined, region: undefined }), context).catch((e: unknown) => e);
+    const error = await openApi(config({ endpoint: undefined, region: undefined }), context).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toBe('no region configured');
     expect((error as ConfigError).hint).toMatch(/--region.*HUAWEICLOUD_SDK_REGION.*rdsjob config set region/);
@@ -54,12 +56,12 @@ describe('createJobsApi', () => {
   });
 
   it('without credentials → ConfigError before any request', async () => {
-    await expect(createJobsApi(config({ accessKey: undefined, secretKey: undefined }), context)).rejects.toBeInstanceOf(ConfigError);
+    await expect(openApi(config({ accessKey: undefined, secretKey: undefined }), context)).rejects.toBeInstanceOf(ConfigError);
     expect(server.requests).toHaveLength(0);
   });
 
   it('uses a configured project id without asking IAM', async () => {
-    const api = await createJobsApi(config({ projectId: flag('my-project', '--project-id') }), context);
+    const api = await openApi(config({ projectId: flag('my-project', '--project-id') }), context);
     try {
       expect(await api.getJob('job-1')).toEqual({ id: 'job-1', status: 'Completed' });
     } finally {
@@ -69,7 +71,7 @@ describe('createJobsApi', () => {
   });
 
   it('looks the project id up once, caches it, and shares one keep-alive connection', async () => {
-    const api = await createJobsApi(config(), context);
+    const api = await openApi(config(), context);
     try {
       await api.getJob('job-1');
       await api.getJob('job-2');
@@ -82,13 +84,13 @@ describe('createJobsApi', () => {
     expect(new Set(ports).size).toBe(1);
 
     server.requests.length = 0;
-    const again = await createJobsApi(config(), context);
+    const again = await openApi(config(), context);
     again.close();
     expect(server.requests).toHaveLength(0);
   });
 
   it('passes the caller’s abort signal to the request', async () => {
-    const api = await createJobsApi(config({ projectId: flag('p') }), context);
+    const api = await openApi(config({ projectId: flag('p') }), context);
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(api.getJob('job-1', { signal: controller.signal })).rejects.toThrow('stop');
@@ -96,15 +98,21 @@ describe('createJobsApi', () => {
   });
 });
 
+/** resolveProjectId borrows its caller's client (openApi's, in the product). */
+function withHttp(ctx: ApiContext) {
+  const http = createHttpClient({ auth: { kind: 'aksk', accessKey: 'AKJOBSAPI0001', secretKey: 'sk-jobs-api' }, now: Date.now });
+  return { ...ctx, http };
+}
+
 describe('resolveProjectId', () => {
   it('reports where the project id came from: configured, iam lookup, then cache', async () => {
     const configured = config({ projectId: flag('p1', '--project-id') });
-    expect(await resolveProjectId(configured, context)).toBe(configured);
+    expect(await resolveProjectId(configured, withHttp(context))).toBe(configured);
 
-    const looked = await resolveProjectId(config(), context);
+    const looked = await resolveProjectId(config(), withHttp(context));
     expect(looked.projectId).toEqual({ value: PROJECT, source: { kind: 'iam lookup' } });
 
-    const cached = await resolveProjectId(config(), context);
+    const cached = await resolveProjectId(config(), withHttp(context));
     expect(cached.projectId).toEqual({
       value: PROJECT, source: { kind: 'cache', path: join(cacheHome, 'rdsjob', 'projects.json') },
     });
@@ -112,7 +120,7 @@ describe('resolveProjectId', () => {
   });
 
   it('with an endpoint but neither region nor project id → ConfigError', async () => {
-    const error = await resolveProjectId(config({ region: undefined }), context).catch((e: unknown) => e);
+    const error = await resolveProjectId(config({ region: undefined }), withHttp(context)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).hint).toMatch(/--project-id/);
   });
@@ -122,15 +130,15 @@ describe('resolveProjectId', () => {
     const notADirectory = join(cacheHome, 'a-file');
     await writeFile(notADirectory, '');
     const blocked = { ...context, env: { XDG_CACHE_HOME: notADirectory }, debug: (l: string) => lines.push(l) };
-    expect((await resolveProjectId(config(), blocked)).projectId?.value).toBe(PROJECT);
+    expect((await resolveProjectId(config(), withHttp(blocked))).projectId?.value).toBe(PROJECT);
     expect(lines.some((l) => l.startsWith('could not cache the project id'))).toBe(true);
   });
 });
 
-describe('createJobsApi with a Ctrl-C signal', () => {
+describe('openApi with a Ctrl-C signal', () => {
   it('combines it with a caller\'s signal once, not once per request (AbortSignal.any leaks on Node 20)', async () => {
     const interrupt = new AbortController();
-    const api = await createJobsApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
+    const api = await openApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
     const any = vi.spyOn(AbortSignal, 'any');
     try {
       const waitSignal = new AbortController().signal;
@@ -144,7 +152,7 @@ describe('createJobsApi with a Ctrl-C signal', () => {
 
   it('still stops a request when Ctrl-C comes', async () => {
     const interrupt = new AbortController();
-    const api = await createJobsApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
+    const api = await openApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
     try {
       interrupt.abort(new Error('interrupted'));
       await expect(api.getJob('job-1', { signal: new AbortController().signal })).rejects.toThrow('interrupted');

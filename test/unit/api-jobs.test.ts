@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchJob } from '../../src/api/jobs.js';
+import { fetchJob } from '../../src/api/job-info.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { ApiError, AuthError, MalformedResponseError, NotFoundError } from '../../src/errors.js';
 import { json, startServer, type Handler, type TestServer } from './http-test-server.js';

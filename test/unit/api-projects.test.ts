@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  lookupProjectId, projectCacheKey, projectCachePath, readCachedProjectId, writeCachedProjectId,
-} from '../../src/api/projects.js';
+import { lookupProjectId } from '../../src/api/iam-projects.js';
+import { projectCacheKey, projectCachePath, readCachedProjectId, writeCachedProjectId } from '../../src/api/project-cache.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { AuthError, ConfigError, MalformedResponseError } from '../../src/errors.js';
 import { expectedAuthorization, json, startServer, type Handler, type TestServer } from './http-test-server.js';

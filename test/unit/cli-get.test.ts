@@ -1,6 +1,6 @@
 // main() in-process: argument handling, output streams and exit codes of `get`, with a scripted API.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { main } from '../../src/main.js';
 import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
 import { bindEip, createFailed, createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';

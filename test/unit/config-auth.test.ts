@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { authFrom } from '../../src/config/auth.js';
-import { requireEndpoint, requireIamEndpoint, requireRegion } from '../../src/config/require.js';
+import { requireEndpoint, requireIamEndpoint } from '../../src/config/require.js';
 import type { ResolvedConfig, Setting, Source } from '../../src/config/types.js';
 
 const env = (name: string): Source => ({ kind: 'env', name });
@@ -88,9 +88,9 @@ describe('require*', () => {
   const endpoint = s('https://rds.example.com', { kind: 'derived' });
   it('return the setting when present', () => {
     const c = config({ region, endpoint, iamEndpoint: endpoint });
-    expect([requireRegion(c), requireEndpoint(c), requireIamEndpoint(c)]).toEqual([region, endpoint, endpoint]);
+    expect([requireEndpoint(c), requireIamEndpoint(c)]).toEqual([endpoint, endpoint]);
   });
-  it.each([['requireRegion', requireRegion], ['requireEndpoint', requireEndpoint], ['requireIamEndpoint', requireIamEndpoint]])(
+  it.each([['requireEndpoint', requireEndpoint], ['requireIamEndpoint', requireIamEndpoint]])(
     '%s: no region → ConfigError with the ways to set one',
     (_, fn) => {
       const e = configError(() => fn(config()));

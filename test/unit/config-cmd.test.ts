@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
-import { checkedValue } from '../../src/commands/config-keys.js';
-import { listRows, renderRows } from '../../src/commands/config-list.js';
+import { main } from '../../src/main.js';
+import { checkedValue } from '../../src/commands/config/keys.js';
+import { listRows } from '../../src/commands/config/list.js';
+import { renderSettingRows } from '../../src/render/settings-table.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { updateProfileValue } from '../../src/config/write.js';
 import type { InStream } from '../../src/deps.js';
@@ -149,7 +150,7 @@ describe('listRows', () => {
   });
 
   it('renders aligned columns; unset shows "-" and why', () => {
-    const text = renderRows(listRows({ ...config, projectId: undefined }, { projectId: 'not set (IAM lookup failed)' }));
+    const text = renderSettingRows(listRows({ ...config, projectId: undefined }, { projectId: 'not set (IAM lookup failed)' }));
     expect(text.split('\n')[0]).toMatch(/^SETTING\s+VALUE\s+SOURCE$/);
     expect(text).toMatch(/\nproject-id\s+-\s+not set \(IAM lookup failed\)\n/);
     expect(text).toMatch(/\nauth-token\s+-\s+not set\n/);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReplicaRunning } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
-import { renderJob } from '../../src/render/job-table.js';
+import { renderJob } from '../../src/render/job-view.js';
 import { renderJobs } from '../../src/render/jobs-table.js';
 import { parseProgress } from '../../src/render/progress.js';
 import { formatLocalTime, parseRdsTime } from '../../src/render/time.js';

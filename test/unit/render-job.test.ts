@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as samples from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
-import { renderJob } from '../../src/render/job-table.js';
+import { renderJob } from '../../src/render/job-view.js';
 
 const now = Date.UTC(2026, 0, 1);
 const plain = (job: Job) => renderJob(job, { color: false, now, timeZone: 'Asia/Shanghai' });

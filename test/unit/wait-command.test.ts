@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runWait, type WaitCommandOptions } from '../../src/commands/wait.js';
 import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
-import { EXIT } from '../../src/exit-codes.js';
+import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
 import { shortIds } from '../../src/wait/describe.js';
 import { escapeData, escapeProperty } from '../../src/wait/reporter-github.js';
 import { harness, job, type Step } from './wait-fakes.js';
@@ -19,7 +19,8 @@ const failed = job({ id: ID2, status: 'Failed', fail_reason: 'createVM failed.',
 const notFound = () => new NotFoundError('RDS API error 404 (DBS.280239: job not found, request id 5b7e)', { status: 404, requestId: '5b7e' });
 
 async function wait(scripts: Record<string, Step[]>, ids: string[], extra: Partial<WaitCommandOptions> = {}, h = harness(scripts)) {
-  const code = await runWait(ids, { ...options, ...extra }, h.ctx);
+  // What main() would exit with: the outcomes mapped, or the error it would report.
+  const code = await runWait(ids, { ...options, ...extra }, h.ctx).then(exitCodeOf, exitCodeFor);
   return { code, ...h, out: h.stdout.text, err: h.stderr.text, lines: h.stderr.text.split('\n').filter(Boolean) };
 }
 
@@ -68,7 +69,7 @@ describe('rdsjob wait, stderr not a TTY', () => {
   });
 
   it('the resume command repeats the global options, so it asks the same account and region', async () => {
-    const h = harness({ [ID]: [running('30%')] }, { globalArgs: ['--profile', 'prod', '--region', 'eu-west-101'] });
+    const h = harness({ [ID]: [running('30%')] }, { flags: { profile: 'prod', region: 'eu-west-101' } });
     const r = await wait({}, [ID], { timeoutMs: MIN, requestsPerMinute: 120 }, h);
     expect(r.code).toBe(EXIT.timeout);
     expect(r.lines.at(-1)).toBe(`resume with: rdsjob --profile prod --region eu-west-101 wait ${ID} --timeout 1m --rate-limit 120`);
@@ -203,7 +204,7 @@ describe('rdsjob wait, stderr a TTY', () => {
   ])('clears the spinner and shows the cursor on %s', async (_, extra, code) => {
     const denied = new AuthError('401', { status: 401 });
     const h = harness({ [ID]: [running('10%'), running('20%'), code === EXIT.config ? denied : running('30%')] }, { tty: true });
-    const result = await runWait([ID], { ...options, ...extra }, h.ctx).catch((e: unknown) => (e === denied ? EXIT.config : -1));
+    const result = await runWait([ID], { ...options, ...extra }, h.ctx).then(exitCodeOf, (e: unknown) => (e === denied ? EXIT.config : -1));
     expect(result).toBe(code);
     const err = h.stderr.text;
     expect(err).toContain('CreateMysqlSingleHAInstance Running 20%');

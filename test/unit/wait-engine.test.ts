@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiError, AuthError, ConfigError, MalformedResponseError, NetworkError, NotFoundError,
 } from '../../src/errors.js';
-import { EXIT } from '../../src/exit-codes.js';
+import { EXIT, exitCodeOf } from '../../src/exit-codes.js';
 import { waitForJobs, type WaitOptions } from '../../src/wait/engine.js';
 import { quietReporter, type WaitReporter } from '../../src/wait/reporter.js';
 import { FakeClock, ScriptedApi, T0, job, type Step } from './wait-fakes.js';
@@ -21,9 +21,11 @@ async function run(scripts: Record<string, Step[]>, ids: string[], options: RunO
   const clock = new FakeClock();
   const api = new ScriptedApi(clock, scripts);
   const { signal, random = () => 0.5, reporter = quietReporter, ...waitOptions } = options;
-  const result = await waitForJobs(ids, { ...defaults, ...waitOptions }, {
+  const outcome = await waitForJobs(ids, { ...defaults, ...waitOptions }, {
     api, now: clock.now, sleep: clock.sleep, random, signal, reporter,
   });
+  // The engine reports outcomes only; this is the exit code main() makes of them.
+  const result = { ...outcome, exitCode: exitCodeOf(outcome.results) };
   return { result, api, clock };
 }
 
@@ -83,7 +85,7 @@ describe('waitForJobs: one job', () => {
     const result = await waitForJobs(['a'], { ...defaults, timeoutMs: 12 * S }, {
       api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: quietReporter,
     });
-    expect(result.exitCode).toBe(EXIT.timeout);
+    expect(exitCodeOf(result.results)).toBe(EXIT.timeout);
     expect(result.results[0]).toMatchObject({ outcome: 'timeout', job: running('30%') });
     expect(result.elapsedMs).toBe(12 * S + 5 * S);
   });
@@ -281,7 +283,7 @@ describe('waitForJobs: reporter events', () => {
       retrying: (id, _e, delay, at) => events.push(`retrying ${id} ${delay} ${at - T0}`),
       finished: (r, at) => events.push(`finished ${r.id} ${r.outcome} ${at - T0}`),
       tick: (at) => events.push(`tick ${at - T0}`),
-      stop: (r, at) => events.push(`stop ${r.exitCode} ${at - T0}`),
+      stop: (r, at) => events.push(`stop ${exitCodeOf(r.results)} ${at - T0}`),
     };
     await run({ a: [notFound(), unavailable(), completed] }, ['a'], { reporter });
     expect(events).toEqual([

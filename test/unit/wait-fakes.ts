@@ -1,8 +1,10 @@
 // Fakes for the wait tests: a virtual clock whose sleeps fire instantly in time order, a scripted JobsApi,
 // and in-memory streams.
-import type { JobsApi } from '../../src/api/types.js';
+import type { Api } from '../../src/api/types.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
 import type { CommandContext, OutputFormat } from '../../src/commands/context.js';
 import type { Deps, InStream } from '../../src/deps.js';
+import type { GlobalFlags } from '../../src/flags.js';
 import type { Job } from '../../src/job.js';
 import { MemoryStream } from '../support/fakes.js';
 
@@ -77,7 +79,8 @@ export class FakeClock {
 export type Step = Job | Error | ((call: { at: number; n: number }) => Job | Error);
 
 /** Each id answers its script in order; the last step repeats. Unscripted ids answer like the `*` script. */
-export class ScriptedApi implements JobsApi {
+export class ScriptedApi implements Api {
+  readonly config = { profile: { value: 'default', source: { kind: 'default' } }, configPath: '/nonexistent' } as ResolvedConfig;
   readonly calls: { id: string; at: number }[] = [];
   closed = false;
 
@@ -130,7 +133,7 @@ export interface Harness {
 
 export function harness(
   scripts: Record<string, Step[]>,
-  options: { output?: OutputFormat; tty?: boolean; env?: Record<string, string>; globalArgs?: string[] } = {},
+  options: { output?: OutputFormat; tty?: boolean; env?: Record<string, string>; flags?: GlobalFlags } = {},
 ): Harness {
   const clock = new FakeClock();
   const api = new ScriptedApi(clock, scripts);
@@ -147,6 +150,9 @@ export function harness(
     homedir: '/nonexistent',
     signal: interrupt.signal,
   };
-  const ctx: CommandContext = { deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, globalArgs: options.globalArgs ?? [], api: async () => api };
+  const ctx: CommandContext = {
+    deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, flags: options.flags ?? {},
+    config: async () => api.config, api: async () => api,
+  };
   return { clock, api, stdout, stderr, interrupt, ctx };
 }

@@ -1,7 +1,7 @@
 // Reads a config value from stdin: a hidden prompt on a terminal (nothing is echoed, so a secret never shows on
 // screen or in a recording), else all of stdin minus its trailing newline (`printf %s "$SK" | rdsjob config set …`).
-import type { InStream, OutStream } from '../deps.js';
-import { InterruptedError, UsageError } from '../errors.js';
+import type { InStream, OutStream } from '../../deps.js';
+import { InterruptedError, UsageError } from '../../errors.js';
 
 export async function readValue(stdin: InStream, stderr: OutStream, prompt: string): Promise<string> {
   const value = stdin.isTTY === true && stdin.setRawMode ? await readHidden(stdin, stderr, prompt) : await readAll(stdin);

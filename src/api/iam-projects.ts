@@ -3,8 +3,6 @@ import { isValidProjectId, quote } from '../config/validate.js';
 import { AuthError, ConfigError, MalformedResponseError, NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 
-export { readCachedProjectId, writeCachedProjectId, projectCachePath, projectCacheKey } from './project-cache.js';
-
 const SET_IT = 'pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID, or run `rdsjob config set project-id ID`';
 
 interface Project {

@@ -1,5 +1,5 @@
 // How a failure reads on stderr: `error: …` and, when there is a next step, `hint: …`. Stack only with --debug.
-import { RdsjobError } from './errors.js';
+import { RdsjobError } from '../errors.js';
 
 /** `jobId`: with several ids, which job the error is about (unless the message already says so). */
 export function formatError(error: unknown, debug: boolean, jobId?: string): string {

@@ -1,38 +1,32 @@
-// The real JobsApi: one HttpClient (one keep-alive pool) for the IAM lookup and every ListJobInfo call.
+// The one factory of API clients, used by the CLI (once per run), `config list` (through the CLI's) and the
+// programmatic API: resolved configuration → one signed HTTP client (one keep-alive pool for the IAM lookup and
+// every RDS call) → the RDS operations.
 import { authFrom } from '../config/auth.js';
 import { requireEndpoint } from '../config/require.js';
-import type { JobsApi, JobsApiFactory } from './types.js';
-import { fetchJob } from './jobs.js';
+import { createHttpClient } from '../http/client.js';
+import { fetchJob } from './job-info.js';
 import { resolveProjectId } from './project-id.js';
+import type { Api, ApiFactory } from './types.js';
 
-export { resolveProjectId } from './project-id.js';
-
-export const createJobsApi: JobsApiFactory = async (config, context) => {
+export const openApi: ApiFactory = async (config, context) => {
   const endpoint = requireEndpoint(config).value;
   const auth = authFrom(config);
-  // Loaded here, not at the top, so commands that send nothing (--help, config path) never load got.
-  const { createHttpClient } = await import('../http/client.js');
-  const http = createHttpClient({
-    auth,
-    now: context.now,
-    debug: context.debug,
-    proxyEnv: context.env,
-  });
+  const http = createHttpClient({ auth, now: context.now, debug: context.debug, proxyEnv: context.env });
 
-  let projectId: string;
+  let resolved;
   try {
     // The lookup keeps the client's usual retries even under `wait`: nothing else would retry it, and one IAM
-    // hiccup must not end a wait before it started. `context.retries` is for the job polls only.
-    const resolved = await resolveProjectId(config, { ...context, http });
-    projectId = resolved.projectId!.value;
+    // hiccup must not end a wait before it started.
+    resolved = await resolveProjectId(config, { ...context, http });
   } catch (error) {
     http.close();
     throw error;
   }
-
+  const projectId = resolved.projectId!.value;
   const either = combinedWith(context.signal);
-  const api: JobsApi = {
-    getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal), context.retries),
+  const api: Api = {
+    config: resolved,
+    getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries),
     close: () => http.close(),
   };
   return api;

@@ -1,0 +1,25 @@
+// `rdsjob completion bash|zsh|fish`: prints the script for the shell.
+import { Argument, type Command } from 'commander';
+import { SHELLS, type Shell } from '../completion/shells.js';
+import { loadCompletion } from '../lazy.js';
+import { OK } from '../outcome.js';
+import type { Select } from './context.js';
+
+export function defineCompletion(program: Command, select: Select): void {
+  program
+    .command('completion')
+    .description('print a shell completion script (bash, zsh or fish)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText('after', `
+Install:
+  bash  $ rdsjob completion bash > ~/.local/share/bash-completion/completions/rdsjob
+  zsh   $ rdsjob completion zsh > "\${fpath[1]}/_rdsjob"
+  fish  $ rdsjob completion fish > ~/.config/fish/completions/rdsjob.fish
+`)
+    .action((shell: Shell, _options: object, command: Command) => {
+      select(command, async (ctx) => {
+        ctx.deps.stdout.write((await loadCompletion()).completionScript(program, shell));
+        return OK;
+      });
+    });
+}

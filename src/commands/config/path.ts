@@ -1,0 +1,44 @@
+// `rdsjob config path` and the hidden `rdsjob config profiles` that shell completion calls.
+import type { Command } from 'commander';
+import { readHcloudFile, readRdsjobFile } from '../../config/files.js';
+import { hcloudConfigPath, rdsjobConfigPath } from '../../config/paths.js';
+import { isValidProfileName } from '../../config/validate.js';
+import { OK, type Reported } from '../../outcome.js';
+import type { CommandContext, Select } from '../context.js';
+
+export function defineConfigPath(config: Command, select: Select): void {
+  config
+    .command('path')
+    .description("print the config file's path (whether or not it exists)")
+    .action((_options: object, command: Command) => select(command, runConfigPath));
+}
+
+export function defineConfigProfiles(config: Command, select: Select): void {
+  config
+    .command('profiles', { hidden: true }) // for shell completion
+    .action((_options: object, command: Command) => select(command, runConfigProfiles));
+}
+
+async function runConfigPath(ctx: CommandContext): Promise<Reported> {
+  ctx.deps.stdout.write(`${rdsjobConfigPath(ctx.deps.env, ctx.deps.homedir)}\n`);
+  return OK;
+}
+
+/** Profile names in rdsjob's file and KooCLI's, one per line. Silent on any problem: it runs on every <Tab>. */
+async function runConfigProfiles(ctx: CommandContext): Promise<Reported> {
+  const { env, homedir } = ctx.deps;
+  const names = new Set<string>();
+  const quietly = async (read: () => Promise<Iterable<string>>) => {
+    try {
+      for (const name of await read()) names.add(name);
+    } catch {
+      // a corrupt or unreadable file just offers no names
+    }
+  };
+  await quietly(async () => (await readRdsjobFile(rdsjobConfigPath(env, homedir))).profiles.keys());
+  await quietly(async () => ((await readHcloudFile(hcloudConfigPath(homedir)))?.profiles ?? []).map((p) => p.name));
+  // Only names a shell can take as one word, and that --profile would accept.
+  const safe = [...names].filter(isValidProfileName).sort();
+  if (safe.length > 0) ctx.deps.stdout.write(`${safe.join('\n')}\n`);
+  return OK;
+}

@@ -1,0 +1,17 @@
+// Reading and resolving the configuration, as every command and the programmatic API do it.
+import type { GlobalFlags } from '../flags.js';
+import { loadConfigFiles, readableWarning } from './files.js';
+import { resolveConfig } from './resolve.js';
+import type { ResolvedConfig } from './types.js';
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** Lines for stderr (a config file others can read). */
+  warnings: string[];
+}
+
+export async function loadConfig(flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>, homedir: string): Promise<LoadedConfig> {
+  const files = await loadConfigFiles(env, homedir);
+  const warning = files.rdsjob.data === undefined ? undefined : await readableWarning(files.rdsjob.path);
+  return { config: resolveConfig(flags, env, files), warnings: warning === undefined ? [] : [warning] };
+}

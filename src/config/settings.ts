@@ -1,0 +1,48 @@
+// Every setting rdsjob resolves, in one table (contract § Configuration): its name for `rdsjob config`, the
+// environment variables that set it (first set wins), KooCLI's field for it, and how it may be shown.
+// Everything else (config keys, env lookups, masking, completion, help) is derived from this table.
+
+export const SETTINGS = {
+  region: { name: 'region', env: ['RDSJOB_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME'], hcloud: 'region', shown: 'plain' },
+  projectId: { name: 'project-id', env: ['HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'], hcloud: 'projectId', shown: 'plain' },
+  // The access key is no secret, but its first 4 characters are enough to tell keys apart.
+  accessKey: { name: 'access-key', env: ['HUAWEICLOUD_SDK_AK', 'HW_ACCESS_KEY'], hcloud: 'accessKeyId', shown: 'masked' },
+  secretKey: { name: 'secret-key', env: ['HUAWEICLOUD_SDK_SK', 'HW_SECRET_KEY'], hcloud: 'secretAccessKey', shown: 'secret' },
+  securityToken: {
+    name: 'security-token', env: ['HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HW_SECURITY_TOKEN'], hcloud: 'securityToken', shown: 'secret',
+  },
+  authToken: { name: 'auth-token', env: ['RDSJOB_AUTH_TOKEN'], hcloud: undefined, shown: 'secret' },
+  // Then the SDKs' HUAWEICLOUD_SDK_REGION_RDS_<REGION>, which depends on the region (config/endpoints.ts).
+  endpoint: { name: 'endpoint', env: ['RDSJOB_ENDPOINT'], hcloud: undefined, shown: 'plain' },
+  iamEndpoint: { name: 'iam-endpoint', env: ['HUAWEICLOUD_SDK_IAM_ENDPOINT'], hcloud: undefined, shown: 'plain' },
+} as const;
+
+/** The profile is not a setting of a profile: it chooses the profile (--profile, else this, else the default). */
+export const PROFILE_ENV = 'RDSJOB_PROFILE';
+export const DEFAULT_PROFILE = 'default';
+
+export type SettingKey = keyof typeof SETTINGS;
+/** The kebab-case name `rdsjob config set` takes, e.g. `secret-key`. */
+export type SettingName = (typeof SETTINGS)[SettingKey]['name'];
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+export const SETTING_NAMES = SETTING_KEYS.map((key) => SETTINGS[key].name) as SettingName[];
+
+/** Never printed whole (contract § Secrets). */
+export function isSecret(key: SettingKey): boolean {
+  return SETTINGS[key].shown === 'secret';
+}
+
+/** Credentials: `config list` shows their first 4 characters, and no error message shows their values. */
+export function isCredential(key: SettingKey): boolean {
+  return SETTINGS[key].shown !== 'plain';
+}
+
+export function nameOf(key: SettingKey): SettingName {
+  return SETTINGS[key].name;
+}
+
+/** `secret-key` → `secretKey`; undefined for a name that is not a setting. */
+export function keyNamed(name: string): SettingKey | undefined {
+  return SETTING_KEYS.find((key) => SETTINGS[key].name === name);
+}

@@ -1,0 +1,31 @@
+// How a command, or one item of it (a job id, a task), ended. Commands and the wait engine report outcomes and
+// never exit codes; main() alone turns them into one (exit-codes.ts).
+
+export type Outcome =
+  /** Done: jobs fetched, settings written, output printed. */
+  | 'ok'
+  /** A waited job or task reached Completed. */
+  | 'completed'
+  /** A job or task ended Failed. */
+  | 'failed'
+  /** Still 404 after the grace period. */
+  | 'not-found'
+  /** Still running at --timeout (with `error`: the last attempt failed, so nobody knows). */
+  | 'timeout'
+  /** Stopped by a signal (`error` is the InterruptedError naming it). */
+  | 'interrupted'
+  /** Ended by `error`. */
+  | 'error'
+  /** `config get`: nothing stored under that key. */
+  | 'unset';
+
+export interface Reported {
+  outcome: Outcome;
+  error?: unknown;
+}
+
+export const OK: Reported = { outcome: 'ok' };
+
+export function errorOutcome(error: unknown): Reported {
+  return { outcome: 'error', error };
+}

@@ -1,0 +1,15 @@
+// A command's result on stdout, in the chosen format. Each format loads only its own renderer (lazy.ts): JSON
+// needs neither chalk nor cli-table3, and the one-job view needs no cli-table3.
+import type { Job } from '../job.js';
+import { loadJobsTable, loadJobView } from '../lazy.js';
+import { renderJson } from './json.js';
+import type { RenderOptions } from './options.js';
+
+export type OutputFormat = 'table' | 'json';
+
+/** Jobs, as `get` and `wait` print them: one job alone as its two-column view, several as rows (or a JSON array). */
+export async function renderJobsResult(jobs: readonly Job[], several: boolean, format: OutputFormat, options: RenderOptions): Promise<string> {
+  if (format === 'json') return renderJson(several ? jobs : jobs[0]);
+  if (!several) return jobs[0] ? (await loadJobView()).renderJob(jobs[0], options) : '';
+  return jobs.length > 0 ? (await loadJobsTable()).renderJobs(jobs, options) : '';
+}
