@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup/loopback-only.ts'],
+    // Rebuilds dist/ when it is older than its sources, so the end-to-end tests never run a stale bundle.
+    globalSetup: ['test/setup/build.ts'],
     testTimeout: 20_000,
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],

@@ -4,6 +4,7 @@
 // The programmatic API and the emulator keep using tsc's output in dist/.
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // commander loads child_process at import for executable subcommands, which rdsjob has none of; loading it on
 // first use instead makes every run ~4 ms faster (5% of `--help`, measured A/B). Fails the build if commander's
@@ -68,23 +69,31 @@ const lazyListFormat = {
   },
 };
 
-const outdir = new URL('../dist/cli/', import.meta.url).pathname;
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: {
-    main: new URL('../src/main.ts', import.meta.url).pathname,
-    'process-deps': new URL('../src/process-deps.ts', import.meta.url).pathname,
-  },
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'linked',
-  // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.
-  banner: { js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);" },
-  plugins: [leaveOutUnusedGotFeatures, lazyChildProcess, lazyListFormat],
-  logLevel: 'warning',
-});
+/** Builds the CLI bundle into `outdir`; with `metafile`, returns esbuild's account of what went where. */
+export async function bundle({ outdir, metafile = false }) {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: {
+      main: new URL('../src/main.ts', import.meta.url).pathname,
+      'process-deps': new URL('../src/process-deps.ts', import.meta.url).pathname,
+    },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'linked',
+    metafile,
+    // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.
+    banner: { js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);" },
+    plugins: [leaveOutUnusedGotFeatures, lazyChildProcess, lazyListFormat],
+    logLevel: 'warning',
+  });
+  return result.metafile;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundle({ outdir: fileURLToPath(new URL('../dist/cli/', import.meta.url)) });
+}

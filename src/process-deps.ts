@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Deps } from './deps.js';
+import { InterruptedError } from './errors.js';
 
 export function processDeps(): Deps {
   const interrupt = new AbortController();
@@ -9,8 +10,7 @@ export function processDeps(): Deps {
     // The first Ctrl-C lets the command stop cleanly (clear the spinner, list unfinished jobs); a second one
     // means "now".
     if (interrupt.signal.aborted) process.exit(130);
-    // The error classes are not loaded at start-up (README § Performance); by a Ctrl-C they are, or load at once.
-    void import('./errors.js').then(({ InterruptedError }) => interrupt.abort(new InterruptedError('interrupted')));
+    interrupt.abort(new InterruptedError('interrupted'));
   });
   // Node builds process.stdin/stdout/stderr on first access (a few ms each); only `config set` reads stdin, and
   // many runs never write to stderr. So the streams are handed out on first use.

@@ -1,12 +1,14 @@
 // Contract lines (../shared/reference/cli-contract.md) that no other end-to-end test pins down.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../emulator/server.js';
 import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
-import { ANSI, AUTH_TOKEN, PROJECT_ID, SECURITY_TOKEN, TEMP_AK, TEMP_SK, emulator, rdsjob } from './harness.js';
+import {
+  ANSI, AUTH_TOKEN, PROJECT_ID, SECURITY_TOKEN, TEMP_AK, TEMP_SK, UNPRIVILEGED_PREFIX, emulator, rdsjob, tempHome,
+} from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({ id, name: 'CreateMysqlSingleHAInstance', status, process: '', ...extra });
@@ -114,6 +116,25 @@ describe('errors', () => {
       expect(emu.requests).toHaveLength(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a config file the user cannot read', () => {
+  it('→ exit 3 naming it with the chmod hint, nothing sent (run as an ordinary user, also in CI as root)', async () => {
+    const { home, cleanup } = tempHome();
+    try {
+      const path = join(home, 'config.json');
+      writeFileSync(path, '{"profiles": {}}', { mode: 0o600 });
+      chmodSync(home, 0o755); // the user may look into the directory, not read the file
+      // Owned by root when the tests run as root (the child runs as nobody); mode 000 for anyone else.
+      if (UNPRIVILEGED_PREFIX.length === 0) chmodSync(path, 0o000);
+      const r = await rdsjob(emu, ['get', ok], { env: { RDSJOB_CONFIG: path }, home, unprivileged: true });
+      expect(r.stderr).toBe(`error: cannot read config file ${path}: permission denied\nhint: make it readable by your user, e.g. \`chmod 600\` on it as its owner\n`);
+      expect(r.code).toBe(3);
+      expect(emu.requests).toHaveLength(0);
+    } finally {
+      cleanup();
     }
   });
 });

@@ -64,7 +64,12 @@ export interface RunOptions {
   cwd?: string;
   /** Run under a pseudo-terminal (util-linux `script`) of this size: stdout and stderr both arrive in `stdout`. */
   pty?: { cols: number; rows: number };
+  /** As an ordinary user: when the tests run as root (CI does), through util-linux `setpriv` as `nobody`. */
+  unprivileged?: boolean;
 }
+
+/** Root reads every file whatever its mode; a permission test must drop that first. */
+export const UNPRIVILEGED_PREFIX = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--'] : [];
 
 /** A fresh HOME with nothing configured, removed by the caller via cleanup(). */
 export function tempHome(): { home: string; cleanup: () => void } {
@@ -116,7 +121,7 @@ export async function rdsjob(emu: Emulator | undefined, args: string[], options:
 
 function spawnCli(args: string[], env: Record<string, string>, options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const argv = [process.execPath, ...(options.command ?? [BIN]), ...args];
+    const argv = [...(options.unprivileged ? UNPRIVILEGED_PREFIX : []), process.execPath, ...(options.command ?? [BIN]), ...args];
     const child = options.pty
       ? spawn('script', ['-qfec', `stty cols ${options.pty.cols} rows ${options.pty.rows}; exec ${argv.map(shellQuote).join(' ')}`, '/dev/null'], {
           env,

@@ -1,0 +1,79 @@
+// What each path of the CLI loads, read from esbuild's metafile of the very bundle bin/rdsjob.js runs: the start-up
+// budget (README § Performance) depends on the lazy seams in src/lazy.ts staying where they are.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain-JS build script, no types
+import { bundle } from '../../scripts/bundle.js';
+
+interface Output {
+  entryPoint?: string;
+  imports: { path: string; kind: string }[];
+  inputs: Record<string, unknown>;
+}
+
+let outdir: string;
+let outputs: Record<string, Output>;
+
+beforeAll(async () => {
+  outdir = mkdtempSync(join(tmpdir(), 'rdsjob-bundle-'));
+  outputs = (await bundle({ outdir, metafile: true })).outputs;
+}, 60_000);
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** The chunk built for a source module (an entry point, or a module behind a lazy seam). */
+function chunkOf(source: string): string {
+  const found = Object.keys(outputs).find((key) => outputs[key]!.entryPoint === source);
+  if (found === undefined) throw new Error(`no chunk for ${source}: is it still loaded lazily?`);
+  return found;
+}
+
+/** The npm packages a process loads once it has run these chunks: their static imports, transitively. */
+function packagesLoadedBy(...sources: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = sources.map(chunkOf);
+  while (queue.length > 0) {
+    const key = queue.pop()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const edge of outputs[key]!.imports) if (edge.kind === 'import-statement' && edge.path in outputs) queue.push(edge.path);
+  }
+  const packages = new Set<string>();
+  for (const key of seen) {
+    for (const input of Object.keys(outputs[key]!.inputs)) {
+      const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+      if (name !== undefined) packages.add(name);
+    }
+  }
+  return packages;
+}
+
+const START = ['src/main.ts', 'src/process-deps.ts'];
+
+describe('what each path of the bundle loads', () => {
+  it('--version: none of the dependencies', () => {
+    expect([...packagesLoadedBy(...START)]).toEqual([]);
+  });
+
+  it('--help: commander only, no got, ora, chalk or cli-table3', () => {
+    expect([...packagesLoadedBy(...START, 'src/program.ts')].sort()).toEqual(['commander']);
+  });
+
+  it('get <id> (table): got and chalk, but neither ora nor cli-table3', () => {
+    const loaded = packagesLoadedBy(...START, 'src/program.ts', 'src/api/open.ts', 'src/render/job-view.ts');
+    expect(loaded).toContain('got');
+    expect(loaded).toContain('chalk');
+    expect(loaded).not.toContain('ora');
+    expect(loaded).not.toContain('cli-table3');
+  });
+
+  it('get <id> --json: no chalk, cli-table3 or ora', () => {
+    const loaded = packagesLoadedBy(...START, 'src/program.ts', 'src/api/open.ts');
+    for (const heavy of ['chalk', 'cli-table3', 'ora']) expect(loaded).not.toContain(heavy);
+  });
+
+  it('the spinner alone brings ora', () => {
+    expect(packagesLoadedBy('src/wait/reporter-tty.ts')).toContain('ora');
+  });
+});
