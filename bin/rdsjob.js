@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-import { processDeps } from '../dist/cli/process-deps.js';
+import { main, processDeps } from '../dist/cli/rdsjob.js';
 
 process.exitCode = await main(process.argv.slice(2), processDeps());

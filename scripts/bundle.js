@@ -69,14 +69,25 @@ const lazyListFormat = {
   },
 };
 
+const binEntry = {
+  name: 'bin-entry',
+  setup(b) {
+    b.onResolve({ filter: /^rdsjob-entry$/ }, () => ({ path: 'rdsjob-entry', namespace: 'bin-entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'bin-entry' }, () => ({
+      contents: "export { main } from './src/main.ts';\nexport { processDeps } from './src/process-deps.ts';\n",
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds the CLI bundle into `outdir`; with `metafile`, returns esbuild's account of what went where. */
 export async function bundle({ outdir, metafile = false }) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: {
-      main: new URL('../src/main.ts', import.meta.url).pathname,
-      'process-deps': new URL('../src/process-deps.ts', import.meta.url).pathname,
-    },
+    // One entry for bin/rdsjob.js (main and the real-world deps it is called with): a second entry would be a
+    // second file to load on every run, and its shared modules more chunks.
+    entryPoints: [{ in: 'rdsjob-entry', out: 'rdsjob' }],
     outdir,
     bundle: true,
     splitting: true,
@@ -88,7 +99,7 @@ export async function bundle({ outdir, metafile = false }) {
     metafile,
     // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.
     banner: { js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);" },
-    plugins: [leaveOutUnusedGotFeatures, lazyChildProcess, lazyListFormat],
+    plugins: [binEntry, leaveOutUnusedGotFeatures, lazyChildProcess, lazyListFormat],
     logLevel: 'warning',
   });
   return result.metafile;

@@ -5,6 +5,19 @@
 /** commander and every command's definition: `rdsjob --version` needs neither. */
 export const loadProgram = () => import('./program.js');
 
+/** Each command's run, loaded once that command is chosen: parsing and `--help` need only the definitions. */
+export const runs = {
+  get: () => import('./commands/get/run.js'),
+  wait: () => import('./commands/wait/run.js'),
+  configSet: () => import('./commands/config/set.js'),
+  configGet: () => import('./commands/config/get.js'),
+  configList: () => import('./commands/config/list.js'),
+  configPath: () => import('./commands/config/path.js'),
+};
+
+/** The config files and their resolution: only commands that read settings. */
+export const loadConfigLoader = () => import('./config/load.js');
+
 /** got, hpagent and the signer: only for commands that send requests. */
 export const loadApiOpener = () => import('./api/open.js');
 

@@ -4,12 +4,11 @@
 // cli-table3 load only on the paths that use them (lazy.ts).
 import type { Api } from './api/types.js';
 import type { CommandContext, OutputFormat } from './commands/context.js';
-import { loadConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Deps } from './deps.js';
 import { EXIT, exitCodeFor, exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
-import { loadApiOpener, loadProgram } from './lazy.js';
+import { loadApiOpener, loadConfigLoader, loadProgram } from './lazy.js';
 import { colorLevel } from './render/color-level.js';
 import { formatError } from './render/error.js';
 import { VERSION } from './version.js';
@@ -48,7 +47,7 @@ function commandContext(globals: GlobalOptions, output: OutputFormat, deps: Deps
   let api: Promise<Api> | undefined;
 
   const readConfig = async () => {
-    const loaded = await loadConfig(flags, deps.env, deps.homedir);
+    const loaded = await (await loadConfigLoader()).loadConfig(flags, deps.env, deps.homedir);
     for (const warning of loaded.warnings) deps.stderr.write(warning);
     return loaded.config;
   };

@@ -3,10 +3,10 @@
 // run for main(); nothing here writes output or decides exit codes.
 import { Command, CommanderError } from 'commander';
 import { defineCompletion } from './commands/completion.js';
-import { defineConfig } from './commands/config/index.js';
+import { defineConfig } from './commands/config/define.js';
 import type { OutputFormat, Run } from './commands/context.js';
-import { defineGet } from './commands/get.js';
-import { defineWait } from './commands/wait.js';
+import { defineGet } from './commands/get/define.js';
+import { defineWait } from './commands/wait/define.js';
 import type { Deps } from './deps.js';
 import { DISPLAY_FLAGS, SETTING_FLAGS, type GlobalOptions } from './flags.js';
 import { helpEpilog } from './help.js';

@@ -29,5 +29,5 @@ const build = (command: string, args: string[]) => execFileSync(command, args, {
 export default function setup(): void {
   const sources = ['src', 'package.json', 'package-lock.json'];
   if (stale('dist/index.js', [...sources, 'tsconfig.json'])) build(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
-  if (stale('dist/cli/main.js', [...sources, 'scripts/bundle.js'])) build(process.execPath, [join(root, 'scripts/bundle.js')]);
+  if (stale('dist/cli/rdsjob.js', [...sources, 'scripts/bundle.js'])) build(process.execPath, [join(root, 'scripts/bundle.js')]);
 }

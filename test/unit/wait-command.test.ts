@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWait, type WaitCommandOptions } from '../../src/commands/wait.js';
+import { runWait, type WaitCommandOptions } from '../../src/commands/wait/run.js';
 import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
 import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
 import { shortIds } from '../../src/wait/describe.js';

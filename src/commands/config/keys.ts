@@ -1,6 +1,5 @@
 // The names `rdsjob config` takes for settings (kebab-case, like the flags; config/settings.ts), checked and
 // turned into the file's keys.
-import { Argument } from 'commander';
 import { problemWith, resolveProfile } from '../../config/resolve.js';
 import { keyNamed, nameOf, SETTING_KEYS, SETTING_NAMES, isCredential, type SettingKey } from '../../config/settings.js';
 import { normalizeEndpoint, quote } from '../../config/validate.js';
@@ -27,9 +26,4 @@ export function checkedValue(key: SettingKey, value: string): string {
 /** The profile `config` commands act on, chosen as for every other command. */
 export function profileFor(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
   return resolveProfile({ profile: flag }, env).setting.value;
-}
-
-/** The `<key>` argument of `config set/unset/get`; commander refuses other names with the list of these. */
-export function keyArgument(): Argument {
-  return new Argument('<key>', 'setting name').choices(SETTING_NAMES);
 }

@@ -1,7 +1,6 @@
 // `rdsjob config list`: every setting as the other commands would resolve it, with where it came from.
 // Credentials show their first 4 characters only. The project id is looked up in IAM (or read from the cache)
 // when nothing configures it, as `get` would do, unless --no-lookup.
-import type { Command } from 'commander';
 import { authFrom } from '../../config/auth.js';
 import { describeSource, maskSecret } from '../../config/describe.js';
 import { isCredential, nameOf, SETTING_KEYS } from '../../config/settings.js';
@@ -11,20 +10,8 @@ import { OK, type Reported } from '../../outcome.js';
 import { formatError } from '../../render/error.js';
 import { renderJson } from '../../render/json.js';
 import type { SettingRow } from '../../render/settings-table.js';
-import type { CommandContext, Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
+import type { CommandContext } from '../context.js';
 
-export function defineConfigList(config: Command, select: Select): void {
-  const command = config
-    .command('list')
-    .description('every resolved setting with its source (flag, env, profile, hcloud, derived, iam lookup, cache)');
-  addOutputOptions(command)
-    .option('--no-lookup', 'do not ask IAM for the project id when none is configured')
-    .addHelpText('after', '\nExamples:\n  $ rdsjob config list\n  $ rdsjob config list --profile prod --json | jq -r .region.source\n')
-    .action((options: OutputFlags & { lookup: boolean }, self: Command) => {
-      select(self, (ctx) => runConfigList({ lookup: options.lookup }, ctx), formatOf(options));
-    });
-}
 
 /** Pure: the rows `config list` prints, in the contract's order, unset settings included. */
 export function listRows(config: ResolvedConfig, notes: { projectId?: string } = {}): SettingRow[] {
@@ -43,7 +30,7 @@ export function listRows(config: ResolvedConfig, notes: { projectId?: string } =
   return rows;
 }
 
-async function runConfigList(args: { lookup: boolean }, ctx: CommandContext): Promise<Reported> {
+export async function runConfigList(args: { lookup: boolean }, ctx: CommandContext): Promise<Reported> {
   const { deps } = ctx;
   let config = await ctx.config();
   let projectNote: string | undefined;

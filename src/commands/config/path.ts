@@ -1,31 +1,19 @@
 // `rdsjob config path` and the hidden `rdsjob config profiles` that shell completion calls.
-import type { Command } from 'commander';
 import { readHcloudFile, readRdsjobFile } from '../../config/files.js';
 import { hcloudConfigPath, rdsjobConfigPath } from '../../config/paths.js';
 import { isValidProfileName } from '../../config/validate.js';
 import { OK, type Reported } from '../../outcome.js';
-import type { CommandContext, Select } from '../context.js';
+import type { CommandContext } from '../context.js';
 
-export function defineConfigPath(config: Command, select: Select): void {
-  config
-    .command('path')
-    .description("print the config file's path (whether or not it exists)")
-    .action((_options: object, command: Command) => select(command, runConfigPath));
-}
 
-export function defineConfigProfiles(config: Command, select: Select): void {
-  config
-    .command('profiles', { hidden: true }) // for shell completion
-    .action((_options: object, command: Command) => select(command, runConfigProfiles));
-}
 
-async function runConfigPath(ctx: CommandContext): Promise<Reported> {
+export async function runConfigPath(ctx: CommandContext): Promise<Reported> {
   ctx.deps.stdout.write(`${rdsjobConfigPath(ctx.deps.env, ctx.deps.homedir)}\n`);
   return OK;
 }
 
 /** Profile names in rdsjob's file and KooCLI's, one per line. Silent on any problem: it runs on every <Tab>. */
-async function runConfigProfiles(ctx: CommandContext): Promise<Reported> {
+export async function runConfigProfiles(ctx: CommandContext): Promise<Reported> {
   const { env, homedir } = ctx.deps;
   const names = new Set<string>();
   const quietly = async (read: () => Promise<Iterable<string>>) => {

@@ -1,40 +1,15 @@
 // `rdsjob config set <key> [value]` and `rdsjob config unset <key>`: one value in one profile of rdsjob's file.
-import type { Command } from 'commander';
 import { groupOrWorldReadable } from '../../config/files.js';
 import { rdsjobConfigPath } from '../../config/paths.js';
 import { isSecret, nameOf, type SettingKey } from '../../config/settings.js';
 import { UsageError } from '../../errors.js';
-import type { GlobalOptions } from '../../flags.js';
 import { loadConfigWriter } from '../../lazy.js';
 import { OK, type Reported } from '../../outcome.js';
-import type { CommandContext, Select } from '../context.js';
+import type { CommandContext } from '../context.js';
 import { readValue } from './input.js';
-import { checkedValue, keyArgument, profileFor, settingKeyOf } from './keys.js';
+import { checkedValue, profileFor, settingKeyOf } from './keys.js';
 
-export function defineConfigSet(config: Command, select: Select): void {
-  config
-    .command('set')
-    .description('store a value in a profile of the config file (secrets: omit the value, it is read from stdin)')
-    .addArgument(keyArgument())
-    .argument('[value]', 'the value; read from stdin (hidden prompt on a terminal) when omitted')
-    .addHelpText('after', '\nExamples:\n  $ rdsjob config set region cn-north-4\n  $ rdsjob config set secret-key\n  $ printf %s "$SK" | rdsjob config set secret-key --profile ci\n')
-    .action((key: string, value: string | undefined, _options: object, command: Command) => {
-      const { profile } = command.optsWithGlobals<GlobalOptions>();
-      select(command, (ctx) => runConfigSet({ key, value, profile }, ctx));
-    });
-}
 
-export function defineConfigUnset(config: Command, select: Select): void {
-  config
-    .command('unset')
-    .description('remove a value from a profile of the config file')
-    .addArgument(keyArgument())
-    .addHelpText('after', '\nExample:\n  $ rdsjob config unset auth-token --profile ci\n')
-    .action((key: string, _options: object, command: Command) => {
-      const { profile } = command.optsWithGlobals<GlobalOptions>();
-      select(command, (ctx) => runConfigUnset({ key, profile }, ctx));
-    });
-}
 
 export interface ConfigSetArgs {
   key: string;
@@ -43,7 +18,7 @@ export interface ConfigSetArgs {
   profile?: string;
 }
 
-async function runConfigSet(args: ConfigSetArgs, ctx: CommandContext): Promise<Reported> {
+export async function runConfigSet(args: ConfigSetArgs, ctx: CommandContext): Promise<Reported> {
   const { deps } = ctx;
   const key = settingKeyOf(args.key);
   const profile = profileFor(args.profile, deps.env);
@@ -57,7 +32,7 @@ async function runConfigSet(args: ConfigSetArgs, ctx: CommandContext): Promise<R
   return write(ctx, profile, key, checkedValue(key, raw));
 }
 
-async function runConfigUnset(args: { key: string; profile?: string }, ctx: CommandContext): Promise<Reported> {
+export async function runConfigUnset(args: { key: string; profile?: string }, ctx: CommandContext): Promise<Reported> {
   return write(ctx, profileFor(args.profile, ctx.deps.env), settingKeyOf(args.key), undefined);
 }
 

@@ -1,0 +1,83 @@
+// `rdsjob wait <id...>`: its arguments, options and help, and the wait options `get --wait` shares. Checked while
+// parsing, so bad input is refused (exit 2) before anything is sent; the run is loaded once the command is chosen.
+import type { Command } from 'commander';
+import { assertJobIds } from '../../config/validate.js';
+import { UsageError } from '../../errors.js';
+import { runs } from '../../lazy.js';
+import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT } from '../../wait/defaults.js';
+import { parseDuration } from '../../wait/duration.js';
+import type { Select } from '../context.js';
+import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
+
+/** The wait options as commander parses them. */
+export interface WaitFlags {
+  timeout: string;
+  interval: string;
+  notFoundGrace: string;
+  rateLimit: string;
+  quiet?: boolean;
+}
+
+const WAIT_OPTIONS: readonly (keyof WaitFlags)[] = ['timeout', 'interval', 'notFoundGrace', 'rateLimit', 'quiet'];
+
+export interface WaitCommandOptions {
+  /** 0 = no limit. */
+  timeoutMs: number;
+  intervalMs: number;
+  notFoundGraceMs: number;
+  /** Request budget shared by all ids; default 60 (RDS's documented per-user limit). */
+  requestsPerMinute?: number;
+  /** No progress at all; errors and the unfinished list are still printed. */
+  quiet: boolean;
+  /** Without a TTY, the "still waiting" cadence (default 5 minutes). */
+  heartbeatMs?: number;
+  /** Jitter source; default Math.random. */
+  random?: () => number;
+}
+
+export function addWaitOptions(command: Command): Command {
+  return command
+    .option('--timeout <duration>', 'give up after this long (0 = never)', DEFAULT_TIMEOUT)
+    .option('--interval <duration>', 'time between polls of one job', DEFAULT_INTERVAL)
+    .option('--not-found-grace <duration>', 'how long a new job id may be not found yet', DEFAULT_NOT_FOUND_GRACE)
+    .option('--rate-limit <n>', 'requests per minute across all jobs (RDS allows 60 per user)', String(DEFAULT_REQUESTS_PER_MINUTE))
+    .option('--quiet', 'print only the result (and errors)');
+}
+
+/** The long name of a wait option given on the command line, if any (for `get` without --wait). */
+export function givenWaitOption(command: Command): string | undefined {
+  const given = command.options.find((option) => WAIT_OPTIONS.includes(option.attributeName() as keyof WaitFlags) &&
+    command.getOptionValueSource(option.attributeName()) === 'cli');
+  return given?.long;
+}
+
+export function waitOptionsOf(flags: WaitFlags): WaitCommandOptions {
+  const intervalMs = parseDuration(flags.interval);
+  if (intervalMs <= 0) throw new UsageError(`invalid --interval "${flags.interval}": must be more than 0`);
+  const requestsPerMinute = Number(flags.rateLimit);
+  if (!/^\d+$/.test(flags.rateLimit) || requestsPerMinute < 1) {
+    throw new UsageError(`invalid --rate-limit "${flags.rateLimit}": use a whole number of requests per minute, at least 1`);
+  }
+  return {
+    timeoutMs: parseDuration(flags.timeout),
+    intervalMs,
+    requestsPerMinute,
+    notFoundGraceMs: parseDuration(flags.notFoundGrace),
+    quiet: flags.quiet === true,
+  };
+}
+
+export function defineWait(program: Command, select: Select): void {
+  const command = program
+    .command('wait')
+    .description('wait until RDS jobs are Completed or Failed (exit 0 / 1)')
+    .argument('<job-id...>', 'job ids');
+  addOutputOptions(command);
+  addWaitOptions(command);
+  command.addHelpText('after', '\nExamples:\n  $ rdsjob wait $JOB --timeout 30m\n  $ rdsjob wait $JOB1 $JOB2 --json > jobs.json || echo "a job failed: exit $?"\n');
+  command.action((ids: string[], flags: OutputFlags & WaitFlags, self: Command) => {
+    assertJobIds(ids);
+    const options = waitOptionsOf(flags);
+    select(self, async (ctx) => (await runs.wait()).runWait(ids, options, ctx), formatOf(flags));
+  });
+}
