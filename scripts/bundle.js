@@ -95,6 +95,11 @@ export async function bundle({ outdir, metafile = false }) {
     platform: 'node',
     target: 'node20',
     minify: true,
+    // `--debug` stack traces: class and function names kept (error.name too), and source maps that bin/rdsjob.js
+    // turns on only under --debug.
+    keepNames: false,
+    sourcemap: 'linked',
+    sourcesContent: false,
     legalComments: 'linked',
     metafile,
     // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.

@@ -2,9 +2,12 @@
 import type { ApiFactory } from './api/types.js';
 
 export interface OutStream {
-  write(chunk: string): boolean;
+  /** `callback` runs once the chunk was handed on, with the error if it could not be. */
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 export interface InStream extends NodeJS.ReadableStream {
@@ -21,9 +24,12 @@ export interface Deps {
   now(): number;
   /** Resolves after `ms`, or rejects with the signal's reason when it is aborted first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  /** The user's home directory (KooCLI's ~/.hcloud, the default config and cache paths). */
-  homedir: string;
-  /** Aborted when the user presses Ctrl-C. */
+  /**
+   * The user's home directory (KooCLI's ~/.hcloud, the default config and cache paths); undefined when there is
+   * no usable one (HOME empty or relative): then nothing is read from or written under it.
+   */
+  homedir: string | undefined;
+  /** Aborted, with an InterruptedError naming the signal, on SIGINT, SIGTERM or SIGHUP. */
   signal: AbortSignal;
   /** Opens the RDS/IAM client from the resolved configuration. The real one uses got; tests may pass a fake. */
   openApi?: ApiFactory;

@@ -1,7 +1,7 @@
 // The one mapping from outcomes and errors to exit codes (contract § Exit codes). Only main() calls it for the
 // process; the programmatic API offers it so callers can tell what the CLI would have exited with.
 import {
-  ApiError, AuthError, ConfigError, InterruptedError, MalformedResponseError, NetworkError, NotFoundError,
+  ApiError, AuthError, ConfigError, InterruptedError, MalformedResponseError, NetworkError, NotFoundError, OutputError,
   UsageError, WaitTimeoutError, type StopSignal,
 } from './errors.js';
 import type { Reported } from './outcome.js';
@@ -14,6 +14,8 @@ export const EXIT = {
   notFound: 4,
   api: 5,
   timeout: 6,
+  /** A bug in rdsjob (EX_SOFTWARE): nothing the user, the network or the API did. */
+  internal: 70,
   interrupted: 130,
   hangup: 129,
   terminated: 143,
@@ -28,10 +30,13 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof ConfigError || error instanceof AuthError) return EXIT.config;
   if (error instanceof NotFoundError) return EXIT.notFound;
-  if (error instanceof ApiError || error instanceof NetworkError || error instanceof MalformedResponseError) return EXIT.api;
+  if (
+    error instanceof ApiError || error instanceof NetworkError || error instanceof MalformedResponseError ||
+    error instanceof OutputError
+  ) return EXIT.api;
   if (error instanceof WaitTimeoutError) return EXIT.timeout;
   if (error instanceof InterruptedError) return SIGNAL_EXIT[error.signal];
-  return EXIT.api; // an unexpected failure is reported like an API failure, never as success
+  return EXIT.internal; // not one of ours: a bug, never success and never blamed on the API
 }
 
 function codeOf({ outcome, error }: Reported): ExitCode {
@@ -54,13 +59,13 @@ function codeOf({ outcome, error }: Reported): ExitCode {
   }
 }
 
-/** Several ids: the most important outcome wins: 3, 5, 1, 4, 6, 0 (2 and the signals end everything anyway). */
+/** Several ids: the most important outcome wins: 3, 5, 1, 4, 6, 0 (signals, a bug and 2 end everything anyway). */
 const PRIORITY: readonly ExitCode[] = [
-  EXIT.interrupted, EXIT.terminated, EXIT.hangup, EXIT.usage, EXIT.config, EXIT.api, EXIT.jobFailed, EXIT.notFound,
-  EXIT.timeout, EXIT.ok,
+  EXIT.interrupted, EXIT.terminated, EXIT.hangup, EXIT.internal, EXIT.usage, EXIT.config, EXIT.api, EXIT.jobFailed,
+  EXIT.notFound, EXIT.timeout, EXIT.ok,
 ];
 
-function mostImportant(codes: readonly ExitCode[]): ExitCode {
+export function mostImportant(codes: readonly ExitCode[]): ExitCode {
   for (const code of PRIORITY) if (codes.includes(code)) return code;
   return EXIT.ok;
 }

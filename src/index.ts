@@ -14,9 +14,10 @@ import { exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
 import type { Job } from './job.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_TIMEOUT } from './wait/defaults.js';
-import { parseDuration } from './wait/duration.js';
+import { parseDuration } from './duration.js';
 import { waitForJobs as runWaitEngine } from './wait/engine.js';
 import { quietReporter } from './wait/reporter.js';
+import { VERSION } from './version.js';
 import type { WaitResult } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
@@ -74,7 +75,9 @@ export async function loadConfig(options: RdsjobOptions = {}): Promise<ResolvedC
 /** A client with one keep-alive pool for many calls; call `close()` when done. */
 export async function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
   const { env, homedir } = environment(options);
-  return openApi(await loadConfig(options), { env, homedir, now: Date.now, signal: options.signal, debug: options.debug });
+  return openApi(await loadConfig(options), {
+    env, homedir, now: Date.now, signal: options.signal, debug: options.debug, userAgent: `rdsjob/${VERSION}`,
+  });
 }
 
 async function withApi<T>(options: RdsjobOptions, use: (api: Api) => Promise<T>): Promise<T> {

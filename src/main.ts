@@ -1,34 +1,48 @@
 // main(argv, deps) → exit code. The only place that decides it: commands and the wait engine return outcomes,
 // errors are thrown, and both are mapped here through exit-codes.ts; errors are printed here through
-// render/error.ts. Start-up cost matters (pipelines run rdsjob many times), so commander, got, chalk, ora and
-// cli-table3 load only on the paths that use them (lazy.ts).
-import type { Api } from './api/types.js';
-import type { CommandContext, OutputFormat } from './commands/context.js';
-import type { ResolvedConfig } from './config/types.js';
+// render/error.ts.
+//
+// Start-up cost matters (pipelines run rdsjob many times) and on Node every ES module file loaded costs ~2 ms, so
+// this module imports only what `--version` needs; everything else arrives with the command line (command-line.ts)
+// and, behind it, the seams in lazy.ts.
 import type { Deps } from './deps.js';
-import { EXIT, exitCodeFor, exitCodeOf, type ExitCode } from './exit-codes.js';
-import { settingFlags, type GlobalOptions } from './flags.js';
-import { loadApiOpener, loadConfigLoader, loadProgram } from './lazy.js';
-import { colorLevel } from './render/color-level.js';
+import { EXIT, exitCodeFor, exitCodeOf, mostImportant, type ExitCode } from './exit-codes.js';
 import { formatError } from './render/error.js';
+import { ResultOutput } from './render/output.js';
 import { VERSION } from './version.js';
 
+/** The parser and the context commands run in: everything beyond `--version` (commander, the definitions). */
+const loadCommandLine = () => import('./command-line.js');
+
 export async function main(argv: readonly string[], deps: Deps): Promise<ExitCode> {
+  // Every write of the result goes through one writer that knows a closed pipe from a full disk.
+  const stdout = new ResultOutput(() => deps.stdout);
+  const io: Deps = Object.create(deps, { stdout: { value: stdout, enumerable: true } });
+  const code = await run(argv, io);
+  const problem = await stdout.finished();
+  if (problem === undefined) return code;
+  io.stderr.write(formatError(problem, argv.includes('--debug')));
+  return mostImportant([code, exitCodeFor(problem)]);
+}
+
+async function run(argv: readonly string[], deps: Deps): Promise<ExitCode> {
   // Answered before commander is even loaded: the most frequent call in scripts that check the version.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     deps.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
+  let commandLine;
   let parsed;
   try {
-    parsed = await (await loadProgram()).parseCommandLine(argv, deps);
+    commandLine = await loadCommandLine();
+    parsed = await commandLine.parseCommandLine(argv, deps, VERSION);
   } catch (error) {
     deps.stderr.write(formatError(error, argv.includes('--debug')));
     return exitCodeFor(error);
   }
   if (parsed.kind === 'answered') return parsed.usage ? EXIT.usage : EXIT.ok;
 
-  const ctx = commandContext(parsed.globals, parsed.output, deps);
+  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, { version: VERSION, describe: formatError });
   try {
     return exitCodeOf(await parsed.run(ctx));
   } catch (error) {
@@ -37,44 +51,4 @@ export async function main(argv: readonly string[], deps: Deps): Promise<ExitCod
   } finally {
     await ctx.close();
   }
-}
-
-function commandContext(globals: GlobalOptions, output: OutputFormat, deps: Deps): CommandContext & { close(): Promise<void> } {
-  const debug = globals.debug === true;
-  const noColorFlag = globals.color === false;
-  const flags = settingFlags(globals);
-  let config: Promise<ResolvedConfig> | undefined;
-  let api: Promise<Api> | undefined;
-
-  const readConfig = async () => {
-    const loaded = await (await loadConfigLoader()).loadConfig(flags, deps.env, deps.homedir);
-    for (const warning of loaded.warnings) deps.stderr.write(warning);
-    return loaded.config;
-  };
-  const openApi = async () => {
-    const resolved = await (config ??= readConfig());
-    const open = deps.openApi ?? (await loadApiOpener()).openApi;
-    return open(resolved, {
-      debug: debug ? (line) => deps.stderr.write(`debug: ${line}\n`) : undefined,
-      now: deps.now,
-      homedir: deps.homedir,
-      env: deps.env,
-      signal: deps.signal,
-    });
-  };
-
-  return {
-    deps,
-    output,
-    debug,
-    flags,
-    color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag }) > 0,
-    stderrColor: colorLevel({ isTTY: deps.stderr.isTTY === true, env: deps.env, noColorFlag }) > 0,
-    // Promises, not values, are cached: two callers at once still share one configuration and one client.
-    config: () => (config ??= readConfig()),
-    api: () => (api ??= openApi()),
-    close: async () => {
-      (await api?.catch(() => undefined))?.close();
-    },
-  };
 }

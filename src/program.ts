@@ -2,7 +2,7 @@
 // table (flags.ts). Each action checks its input (so bad input is refused before anything is sent) and selects a
 // run for main(); nothing here writes output or decides exit codes.
 import { Command, CommanderError } from 'commander';
-import { defineCompletion } from './commands/completion.js';
+import { defineCompletion } from './commands/completion/define.js';
 import { defineConfig } from './commands/config/define.js';
 import type { OutputFormat, Run } from './commands/context.js';
 import { defineGet } from './commands/get/define.js';
@@ -10,16 +10,15 @@ import { defineWait } from './commands/wait/define.js';
 import type { Deps } from './deps.js';
 import { DISPLAY_FLAGS, SETTING_FLAGS, type GlobalOptions } from './flags.js';
 import { helpEpilog } from './help.js';
-import { VERSION } from './version.js';
 
 export type Parsed =
   | { kind: 'run'; run: Run; globals: GlobalOptions; output: OutputFormat }
   /** commander answered itself: help or version (`usage: false`), or a usage error it already printed. */
   | { kind: 'answered'; usage: boolean };
 
-export async function parseCommandLine(argv: readonly string[], deps: Deps): Promise<Parsed> {
+export async function parseCommandLine(argv: readonly string[], deps: Deps, version: string): Promise<Parsed> {
   let selected: Parsed | undefined;
-  const program = buildProgram(deps, (command, run, output = 'table') => {
+  const program = buildProgram(deps, version, (command, run, output = 'table') => {
     selected = { kind: 'run', run, globals: command.optsWithGlobals<GlobalOptions>(), output };
   });
   try {
@@ -31,10 +30,10 @@ export async function parseCommandLine(argv: readonly string[], deps: Deps): Pro
   return selected ?? { kind: 'answered', usage: false };
 }
 
-function buildProgram(deps: Deps, select: (command: Command, run: Run, output?: OutputFormat) => void): Command {
+function buildProgram(deps: Deps, version: string, select: (command: Command, run: Run, output?: OutputFormat) => void): Command {
   const program = new Command('rdsjob')
     .description('Show and wait for Huawei Cloud RDS jobs (ListJobInfo).')
-    .version(VERSION, '-v, --version', 'print the version')
+    .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
     .configureOutput({

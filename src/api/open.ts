@@ -4,6 +4,7 @@
 import { authFrom } from '../config/auth.js';
 import { requireEndpoint } from '../config/require.js';
 import { createHttpClient } from '../http/client.js';
+import { API_BOUND_MS, attemptTimeoutMs, MAX_RETRY_AFTER_MS } from '../limits.js';
 import { fetchJob } from './job-info.js';
 import { resolveProjectId } from './project-id.js';
 import type { Api, ApiFactory } from './types.js';
@@ -11,7 +12,11 @@ import type { Api, ApiFactory } from './types.js';
 export const openApi: ApiFactory = async (config, context) => {
   const endpoint = requireEndpoint(config).value;
   const auth = authFrom(config);
-  const http = createHttpClient({ auth, now: context.now, debug: context.debug, proxyEnv: context.env });
+  const bound = context.requestBoundMs ?? API_BOUND_MS;
+  const http = createHttpClient({
+    auth, now: context.now, debug: context.debug, proxyEnv: context.env,
+    timeoutMs: attemptTimeoutMs(bound), maxRetryAfterMs: Math.min(bound, MAX_RETRY_AFTER_MS), userAgent: context.userAgent,
+  });
 
   let resolved;
   try {

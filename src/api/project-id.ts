@@ -11,7 +11,7 @@ import { projectCachePath, readCachedProjectId, writeCachedProjectId } from './p
 
 export interface ProjectIdDeps {
   env: Readonly<Record<string, string | undefined>>;
-  homedir: string;
+  homedir: string | undefined;
   now(): number;
   debug?: (line: string) => void;
   signal?: AbortSignal;
@@ -32,15 +32,16 @@ export async function resolveProjectId(config: ResolvedConfig, deps: ProjectIdDe
   const identity = auth.kind === 'aksk' ? auth.accessKey : auth.token;
   const dir = cacheDir(deps.env, deps.homedir);
 
-  const cached = await readCachedProjectId(dir, identity, region);
-  if (cached !== undefined) {
+  const cached = dir === undefined ? undefined : await readCachedProjectId(dir, identity, region);
+  if (cached !== undefined && dir !== undefined) {
     deps.debug?.(`project id ${cached} for ${region} from ${projectCachePath(dir)}`);
     return { ...config, projectId: { value: cached, source: { kind: 'cache', path: projectCachePath(dir) } } };
   }
 
   const projectId = await lookupProjectId(deps.http, iamEndpoint, region, deps.signal);
   try {
-    await writeCachedProjectId(dir, identity, region, projectId);
+    if (dir === undefined) deps.debug?.('no cache directory (HOME and XDG_CACHE_HOME unusable): the project id is not cached');
+    else await writeCachedProjectId(dir, identity, region, projectId);
   } catch (error) {
     // Only a missed optimisation: the next run looks it up again.
     deps.debug?.(`could not cache the project id in ${dir}: ${(error as Error).message}`);

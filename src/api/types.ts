@@ -21,10 +21,17 @@ export interface ApiContext {
   /** Writes one --debug line to stderr; undefined when --debug is off. */
   debug?: (line: string) => void;
   now(): number;
-  homedir: string;
+  homedir: string | undefined;
   env: Readonly<Record<string, string | undefined>>;
-  /** Ends every request of the client (Ctrl-C, a signal). */
+  /** Ends every request of the client (a stop signal, the command's time bound). */
   signal?: AbortSignal;
+  /**
+   * What one request may take, all its attempts together (default 60 s): each attempt gets a third, and a
+   * Retry-After longer than this ends the retries with the API's own answer.
+   */
+  requestBoundMs?: number;
+  /** Default `rdsjob`. */
+  userAgent?: string;
 }
 
 /** Opens a client for a configuration; may look the project id up in IAM (and cache it) first. */

@@ -19,6 +19,17 @@ export interface CommandContext {
   debug: boolean;
   /** The setting flags as given (`--profile prod`), to resolve settings with and to repeat in suggested commands. */
   flags: GlobalFlags;
+  /** Aborted by a stop signal (SIGINT, SIGTERM, SIGHUP), or when the bound set by `limit` runs out. */
+  signal: AbortSignal;
+  /**
+   * Bounds every request of the command, from now, to `boundMs` (the IAM lookup included): the one deadline a
+   * command lives under. `what` names the bound in messages (`RDSJOB_API_TIMEOUT`, `--timeout`).
+   */
+  limit(boundMs: number, what: string): void;
+  /** The lines main() prints for an error, for the errors a command reports itself (one per id it could not do). */
+  errorLines(error: unknown, jobId?: string): string;
+  /** What get, list and config list may spend on the API (RDSJOB_API_TIMEOUT, else 60 s); exit 2 when invalid. */
+  apiBoundMs(): number;
   /** The configuration, read and resolved on first use (after input checks, so bad input sends nothing). */
   config(): Promise<ResolvedConfig>;
   /** The API client, opened once on first use from config(). */

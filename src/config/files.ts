@@ -101,20 +101,25 @@ export async function readHcloudFile(path: string): Promise<HcloudConfig | undef
  * Reads both config files. Missing files are absent, not errors; a corrupt or unreadable rdsjob file throws
  * ConfigError, a corrupt or unreadable KooCLI file is returned with its problem (see ConfigFiles).
  */
-export async function loadConfigFiles(env: Env, homedir: string): Promise<ConfigFiles> {
-  const { path, data } = await readRdsjobFile(rdsjobConfigPath(env, homedir));
-  const rdsjob = { path, data };
+export async function loadConfigFiles(env: Env, homedir: string | undefined): Promise<ConfigFiles> {
+  const rdsjobPath = rdsjobConfigPath(env, homedir);
+  const rdsjob = rdsjobPath === undefined ? { path: undefined, data: undefined } : await readRdsjobFile(rdsjobPath);
   const hcloudPath = hcloudConfigPath(homedir);
+  if (hcloudPath === undefined) return { rdsjob: { path: rdsjob.path, data: rdsjob.data } };
+  return { rdsjob: { path: rdsjob.path, data: rdsjob.data }, ...(await loadHcloud(hcloudPath)) };
+}
+
+async function loadHcloud(hcloudPath: string): Promise<Pick<ConfigFiles, 'hcloud'>> {
   try {
     const hcloudData = await readJsonFile(hcloudPath, 'KooCLI config file', HCLOUD_HINT);
-    if (hcloudData === undefined) return { rdsjob };
+    if (hcloudData === undefined) return {};
     parseHcloud(hcloudData, hcloudPath);
-    return { rdsjob, hcloud: { path: hcloudPath, data: hcloudData } };
+    return { hcloud: { path: hcloudPath, data: hcloudData } };
   } catch (error) {
     // KooCLI's file is read last and only as a fallback: a broken one must not stop users who configure rdsjob
     // otherwise. resolveConfig reports it when it would have been needed.
     if (!(error instanceof ConfigError)) throw error;
-    return { rdsjob, hcloud: { path: hcloudPath, data: undefined, problem: error } };
+    return { hcloud: { path: hcloudPath, data: undefined, problem: error } };
   }
 }
 

@@ -149,13 +149,14 @@ function encryptedKeysError(name: string, path: string): ConfigError {
 export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles): ResolvedConfig {
   const { setting: profile, explicit } = resolveProfile(flags, env);
   const rdsjobPath = files.rdsjob.path;
-  const stored: ProfileValues | undefined = rdsjobProfiles(files.rdsjob.data, rdsjobPath).get(profile.value);
+  const stored: ProfileValues | undefined =
+    rdsjobPath === undefined ? undefined : rdsjobProfiles(files.rdsjob.data, rdsjobPath).get(profile.value);
   const hcloudProfile = pickHcloudProfile(files, profile.value, explicit);
 
   const hcloudProblem = files.hcloud?.problem;
   if (explicit && stored === undefined && hcloudProfile === undefined) {
     if (hcloudProblem !== undefined) throw hcloudProblem;
-    const where = files.hcloud === undefined ? rdsjobPath : `${rdsjobPath} or ${files.hcloud.path}`;
+    const where = [rdsjobPath, files.hcloud?.path].filter((p) => p !== undefined).join(' or ') || 'any config file';
     throw new ConfigError(`profile ${quote(profile.value)} not found in ${where}`, {
       hint: `create it with \`rdsjob config set region <region> --profile ${profile.value}\`, or choose another profile`,
     });
@@ -164,7 +165,8 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   const hcloud = hcloudValues(files, hcloudProfile);
   const fromStored = (key: SettingKey): Setting | undefined => {
     const value = stored?.[key];
-    return value === undefined ? undefined : { value, source: { kind: 'profile', name: profile.value, path: rdsjobPath } };
+    // A stored value implies the file exists, so its path is known.
+    return value === undefined ? undefined : { value, source: { kind: 'profile', name: profile.value, path: rdsjobPath! } };
   };
   const pick = (key: SettingKey, flag?: GlobalFlagKey, extraEnv: readonly string[] = []): Setting | undefined =>
     validated(

@@ -23,8 +23,8 @@ export interface LoadedFile {
 }
 
 export interface ConfigFiles {
-  /** rdsjob's own config file (path always known, data undefined when it does not exist). */
-  rdsjob: { path: string; data?: unknown };
+  /** rdsjob's own config file (data undefined when it does not exist; path undefined when there is no place for one). */
+  rdsjob: { path: string | undefined; data?: unknown };
   /**
    * KooCLI's ~/.hcloud/config.json, when present. `problem`: it could not be read or parsed; that only matters (and
    * is reported) when nothing else supplies credentials, since the file is KooCLI's, not rdsjob's.
@@ -34,8 +34,8 @@ export interface ConfigFiles {
 
 export type ResolvedConfig = {
   profile: Setting;
-  /** rdsjob's config file path (whether or not it exists). */
-  configPath: string;
+  /** rdsjob's config file path (whether or not it exists); undefined when there is no place for one. */
+  configPath: string | undefined;
   /** Why a KooCLI profile that was found was not used (e.g. a mode other than AKSK), for the "no credentials" hint. */
   hcloudIgnored?: string;
 } & { [K in SettingKey]?: Setting };

@@ -1,22 +1,23 @@
-// Changes one value in rdsjob's config file without losing anyone else's: a lock file serialises concurrent
-// writers (rename alone would let two read-modify-write cycles overwrite each other), the new content goes to a
-// temp file in the same directory that is renamed over the old one, so readers never see half a file. Other
-// profiles and keys this version does not know are kept as they are. A corrupt file is reported and left alone.
+// Changes one value in rdsjob's config file without losing anyone else's: a lock (proper-lockfile: a lock
+// directory whose mtime the holder keeps fresh, so a crashed writer's lock goes stale and a live one never does)
+// serialises concurrent writers, and the new content goes to a temp file in the same directory that is renamed
+// over the old one, so readers never see half a file. Other profiles and keys this version does not know are kept.
+// A corrupt file is reported and left alone.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigError } from '../errors.js';
+import { mkdir, open, readlink, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { ConfigError, RdsjobError } from '../errors.js';
 import { readRdsjobFile } from './files.js';
 import type { SettingKey } from './settings.js';
 
 export interface WriteOptions {
-  /** Give up waiting for another writer's lock after this long; default 10 s. */
+  /** Give up waiting for another writer's lock after about this long; default 10 s. */
   lockTimeoutMs?: number;
-  /** A lock older than this was left by a crashed process and is taken over; default 10 s. */
+  /** A lock not refreshed for this long was left by a crashed process and is taken over; default 10 s. */
   staleLockMs?: number;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** A stop signal: once it is aborted nothing is written (checked right before the file is replaced). */
+  signal?: AbortSignal;
 }
 
 /** `value` undefined removes the key. Returns the path actually written (a symlinked file is written through). */
@@ -37,24 +38,33 @@ export async function updateProfileValue(
       hint: 'check RDSJOB_CONFIG / XDG_CONFIG_HOME, or the permissions of the directories on that path',
     });
   }
-  return withLock(`${target}.lock`, options, async () => {
+  return withLock(target, options, async () => {
     const data = await readForUpdate(target);
     const profiles = ownObject(data, 'profiles');
     const entry = ownObject(profiles, profile);
     if (value === undefined) delete entry[key];
     else entry[key] = value;
-    await writeAtomically(target, `${JSON.stringify(data, null, 2)}\n`);
+    await writeAtomically(target, `${JSON.stringify(data, null, 2)}\n`, options.signal);
     return target;
   });
 }
 
-/** Dotfile managers symlink config files; renaming over the link would replace it with a copy. */
+/**
+ * Dotfile managers symlink config files: renaming over the link would replace it with a copy. The link is followed
+ * even when its target does not exist yet (the first `config set` creates it there).
+ */
 async function resolveLink(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return path;
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let target: string;
+    try {
+      target = await readlink(current);
+    } catch {
+      return current; // not a link (or not there yet): this is the file
+    }
+    current = resolve(dirname(current), target);
   }
+  throw new ConfigError(`config file ${path}: too many levels of symbolic links`);
 }
 
 /** The file as parsed (`{}` when missing); the reader refuses, naming the file, what cannot be used, so a corrupt
@@ -73,7 +83,7 @@ function ownObject(parent: Record<string, unknown>, name: string): Record<string
   return parent[name] as Record<string, unknown>;
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, text: string, signal: AbortSignal | undefined): Promise<void> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const handle = await open(temp, 'wx', 0o600);
@@ -83,62 +93,50 @@ async function writeAtomically(path: string, text: string): Promise<void> {
     } finally {
       await handle.close();
     }
+    // Ctrl-C while a piped secret was still arriving: what was read may be cut short, so it is not saved.
+    signal?.throwIfAborted();
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    if (error instanceof ConfigError) throw error;
+    if (error instanceof RdsjobError) throw error; // the stop signal's reason
     throw new ConfigError(`cannot write config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
       cause: error,
     });
   }
 }
 
-async function withLock<T>(lockPath: string, options: WriteOptions, work: () => Promise<T>): Promise<T> {
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
-  const deadline = now() + (options.lockTimeoutMs ?? 10_000);
-  const staleMs = options.staleLockMs ?? 10_000;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lockPath, 'wx', 0o600);
-      await handle.close();
-      break;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') {
-        throw new ConfigError(`cannot create lock file ${lockPath} (${code ?? 'error'})`, { cause: error });
-      }
-    }
-    if (await takeOverStale(lockPath, staleMs, now)) continue;
-    if (now() >= deadline) {
+async function withLock<T>(target: string, options: WriteOptions, work: () => Promise<T>): Promise<T> {
+  const lockPath = `${target}.lock`;
+  const timeoutMs = options.lockTimeoutMs ?? 10_000;
+  let compromised: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(target, {
+      lockfilePath: lockPath,
+      realpath: false, // the file may not exist yet
+      stale: options.staleLockMs ?? 10_000,
+      // Randomised so 20 waiting writers do not retry in lockstep; about `timeoutMs` in all.
+      retries: { retries: Math.max(1, Math.ceil(timeoutMs / 100)), minTimeout: 50, maxTimeout: 100, factor: 1.1, randomize: true },
+      onCompromised: (error) => void (compromised = error),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOCKED') {
       throw new ConfigError(`config file is locked by another rdsjob process (${lockPath})`, {
         hint: `try again; if no rdsjob is running, remove ${lockPath}`,
       });
     }
-    // Randomised so 20 waiting writers do not retry in lockstep.
-    await sleep(Math.min(200, 5 + attempt * 5) * (0.5 + Math.random()));
+    throw new ConfigError(`cannot lock the config file (${lockPath}: ${code ?? (error as Error).message})`, { cause: error });
   }
   try {
-    return await work();
+    const result = await work();
+    if (compromised !== undefined) {
+      throw new ConfigError(`the lock on the config file was taken over while writing (${lockPath})`, {
+        hint: 'check the file, and set the value again',
+      });
+    }
+    return result;
   } finally {
-    await unlink(lockPath).catch(() => undefined);
-  }
-}
-
-/**
- * Moves a stale lock aside under a unique name. Only one process can rename a given file, and the one that did
- * checks it really moved the stale lock, not one a faster process had just created; if not, it puts it back.
- */
-async function takeOverStale(lockPath: string, staleMs: number, now: () => number): Promise<boolean> {
-  const isStale = async (path: string) => now() - (await stat(path)).mtimeMs > staleMs;
-  try {
-    if (!(await isStale(lockPath))) return false;
-    const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
-    await rename(lockPath, aside);
-    if (!(await isStale(aside))) await link(aside, lockPath).catch(() => undefined);
-    await unlink(aside);
-    return true;
-  } catch {
-    return false; // it vanished meanwhile: simply try again
+    await release().catch(() => undefined); // released already when compromised: then it is someone else's
   }
 }

@@ -3,8 +3,8 @@
 // This is the only file that imports got, so callers can load it lazily (`await import`) and keep startup fast.
 import got, { type NormalizedOptions, type RequestError, type RetryObject } from 'got';
 import type { Auth } from '../config/auth.js';
-import { MalformedResponseError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { DeadlineError, MalformedResponseError } from '../errors.js';
+import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, WAIT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
 import { createTracer } from './debug.js';
@@ -16,11 +16,11 @@ export interface HttpClientOptions {
   now(): number;
   /** One --debug line; nothing secret is ever passed to it. */
   debug?: (line: string) => void;
-  /** Per attempt, default 30 s. */
+  /** Per attempt, default 20 s. */
   timeoutMs?: number;
   /** Retries for GET after network errors, 5xx and 429; default 2. */
   retries?: number;
-  /** Longest Retry-After we wait for; a longer one ends the retries. Default 60 s. */
+  /** Longest Retry-After we wait for; a longer one ends the retries. Default 10 minutes. */
   maxRetryAfterMs?: number;
   /** Maps the planned backoff to the time actually slept (tests return ~0). Default: the planned delay. */
   retryDelay?: (plannedMs: number, attempt: number) => number;
@@ -58,10 +58,6 @@ export interface HttpClient {
   close(): void;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_RETRIES = 2;
-const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
-const MAX_BODY_BYTES = 1024 * 1024;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
 
@@ -131,18 +127,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // ListJobInfo answers are a few hundred bytes: ask for them uncompressed, which also keeps zlib (and got's
       // decompression module, left out of the bundle) off the start-up path.
       decompress: false,
-      timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+      timeout: { request: options.timeoutMs ?? WAIT_ATTEMPT_TIMEOUT_MS },
       headers: {
         accept: 'application/json',
         'accept-encoding': 'identity',
-        'user-agent': options.userAgent ?? `rdsjob/${VERSION}`,
+        'user-agent': options.userAgent ?? 'rdsjob',
       },
       retry: {
-        limit: retries ?? options.retries ?? DEFAULT_RETRIES,
+        limit: retries ?? options.retries ?? ATTEMPTS - 1,
         methods: ['GET'],
         statusCodes: RETRY_STATUS_CODES,
         errorCodes: RETRY_ERROR_CODES,
-        maxRetryAfter: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+        maxRetryAfter: options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS,
         calculateDelay,
       },
       hooks: {
@@ -168,7 +164,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       response = await request;
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) {
+        const reason: unknown = signal.reason;
+        // The command's bound ran out with this request unanswered: say which host kept us waiting.
+        if (reason instanceof DeadlineError) {
+          throw new DeadlineError(`cannot reach ${base.host}: no complete answer within ${reason.message}`, {
+            boundMs: reason.boundMs,
+            hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
+          });
+        }
+        throw reason;
+      }
       if (tooLarge) {
         throw new MalformedResponseError(`response too large (over ${maxBody} bytes) from ${base.host}`, {
           hint: 'check --endpoint: the RDS API answers with small JSON documents',

@@ -147,7 +147,7 @@ function proxyAgents(proxy: string): Agents {
   try {
     url = new URL(proxy);
   } catch {
-    throw new ConfigError(`invalid proxy URL ${JSON.stringify(redactProxy(proxy))} in HTTPS_PROXY/HTTP_PROXY`);
+    throw new ConfigError(`invalid proxy URL ${JSON.stringify(redactProxy(proxy))} in HTTPS_PROXY / ALL_PROXY`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`unsupported proxy ${redactProxy(proxy)}: only http:// and https:// proxies are supported`, {
@@ -164,7 +164,7 @@ function proxyAgents(proxy: string): Agents {
 export function throughProxy(error: NetworkError, shownProxy: string): NetworkError {
   return new NetworkError(`${error.message} (through proxy ${shownProxy})`, {
     code: error.code,
-    hint: 'check HTTPS_PROXY / HTTP_PROXY and NO_PROXY; rerun with --debug for details',
+    hint: 'check HTTPS_PROXY / ALL_PROXY and NO_PROXY; rerun with --debug for details',
     cause: error.cause,
   });
 }

@@ -2,7 +2,7 @@
 import type { Paint } from '../render/paint.js';
 import type { Job } from '../job.js';
 import { failReason, jobName, stateText, errorText } from './describe.js';
-import { formatElapsed } from './duration.js';
+import { formatDelay, formatElapsed } from '../duration.js';
 import type { JobResult } from './result.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
@@ -25,7 +25,7 @@ export function notVisibleLine(short: string): string {
 }
 
 export function retryLine(short: string, error: unknown, delayMs: number): string {
-  return `${short} ${errorText(error)}; retrying in ${formatElapsed(delayMs)}`;
+  return `${short} ${errorText(error)}; retrying in ${formatDelay(delayMs)}`;
 }
 
 export interface SymbolLine {

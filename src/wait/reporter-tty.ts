@@ -5,7 +5,7 @@ import type { Job } from '../job.js';
 import { formatProgress } from '../render/progress.js';
 import { paint } from '../render/color.js';
 import { jobName, progressOf, shortIds, stateText } from './describe.js';
-import { formatElapsed } from './duration.js';
+import { formatElapsed } from '../duration.js';
 import { outcomeLine, retryLine } from './lines.js';
 import type { WaitReporter } from './reporter.js';
 

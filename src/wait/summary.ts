@@ -3,7 +3,7 @@ import { NotFoundError, RdsjobError } from '../errors.js';
 import { sanitize } from '../render/text.js';
 import { errorText, jobName, stateText } from './describe.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE } from './defaults.js';
-import { formatDuration, formatElapsed, parseDuration } from './duration.js';
+import { formatDuration, formatElapsed, parseDuration } from '../duration.js';
 import { isUnfinished, type JobResult, type WaitResult } from './result.js';
 
 export interface ResumeOptions {
@@ -67,8 +67,10 @@ export function summaryLines(result: WaitResult, options: ResumeOptions): string
   const unfinished = result.results.filter(isUnfinished);
   if (unfinished.length === 0) return lines;
   const count = `${unfinished.length} ${unfinished.length === 1 ? 'job' : 'jobs'} unfinished`;
-  const interrupted = unfinished.some((r) => r.outcome === 'interrupted');
-  lines.push(interrupted ? `interrupted with ${count}:` : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}:`);
+  // `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it.
+  const stopped = unfinished.find((r) => r.outcome === 'interrupted');
+  const how = stopped?.error instanceof RdsjobError ? stopped.error.message : 'interrupted';
+  lines.push(stopped ? `${how} with ${count}:` : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}:`);
   lines.push(...unfinished.map(unfinishedLine));
   lines.push(`resume with: ${resumeCommand(unfinished.map((r) => r.id), options)}`);
   return lines;

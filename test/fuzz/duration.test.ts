@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { exitCodeFor } from '../../src/exit-codes.js';
-import { formatDuration, MAX_DURATION_MS, parseDuration } from '../../src/wait/duration.js';
+import { formatDuration, MAX_DURATION_MS, parseDuration } from '../../src/duration.js';
 
 const RUNS = { seed: 42, numRuns: 500 } as const;
 const UNITS = [['h', 3_600_000n], ['m', 60_000n], ['s', 1_000n], ['ms', 1n]] as const;

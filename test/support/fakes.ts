@@ -9,8 +9,9 @@ import type { Job } from '../../src/job.js';
 export class MemoryStream implements OutStream {
   chunks: string[] = [];
   constructor(public isTTY = false, public columns = 100) {}
-  write(chunk: string): boolean {
+  write(chunk: string, callback?: (error?: Error | null) => void): boolean {
     this.chunks.push(String(chunk));
+    callback?.();
     return true;
   }
   get text(): string {

@@ -58,11 +58,11 @@ describe('what each path of the bundle loads', () => {
   });
 
   it('--help: commander only, no got, ora, chalk or cli-table3', () => {
-    expect([...packagesLoadedBy(...START, 'src/program.ts')].sort()).toEqual(['commander']);
+    expect([...packagesLoadedBy(...START, 'src/command-line.ts')].sort()).toEqual(['commander']);
   });
 
   it('get <id> (table): got and chalk, but neither ora nor cli-table3', () => {
-    const loaded = packagesLoadedBy(...START, 'src/program.ts', 'src/api/open.ts', 'src/render/job-view.ts');
+    const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/render/job-view.ts');
     expect(loaded).toContain('got');
     expect(loaded).toContain('chalk');
     expect(loaded).not.toContain('ora');
@@ -70,7 +70,7 @@ describe('what each path of the bundle loads', () => {
   });
 
   it('get <id> --json: no chalk, cli-table3 or ora', () => {
-    const loaded = packagesLoadedBy(...START, 'src/program.ts', 'src/api/open.ts');
+    const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts');
     for (const heavy of ['chalk', 'cli-table3', 'ora']) expect(loaded).not.toContain(heavy);
   });
 

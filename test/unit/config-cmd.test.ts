@@ -13,7 +13,7 @@ import { renderSettingRows } from '../../src/render/settings-table.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { updateProfileValue } from '../../src/config/write.js';
 import type { InStream } from '../../src/deps.js';
-import { ConfigError, UsageError } from '../../src/errors.js';
+import { ConfigError, InterruptedError, UsageError } from '../../src/errors.js';
 import { fakeDeps, scriptedApi } from '../support/fakes.js';
 
 let dir: string;
@@ -168,8 +168,7 @@ describe('updateProfileValue', () => {
   });
 
   it('takes over a stale lock left by a crashed process', async () => {
-    mkdirSync(join(dir, 'rdsjob'), { recursive: true });
-    writeFileSync(`${path}.lock`, '');
+    mkdirSync(`${path}.lock`, { recursive: true });
     const old = new Date(Date.now() - 60_000);
     utimesSync(`${path}.lock`, old, old);
     await updateProfileValue(path, 'default', 'region', 'cn-north-4', { staleLockMs: 10_000 });
@@ -177,19 +176,44 @@ describe('updateProfileValue', () => {
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
-  it('gives up on a live lock after the timeout, naming the lock file, and writes nothing', async () => {
-    mkdirSync(join(dir, 'rdsjob'), { recursive: true });
-    writeFileSync(`${path}.lock`, '');
-    let clock = Date.now();
-    const error = await updateProfileValue(path, 'default', 'region', 'cn-north-4', {
-      lockTimeoutMs: 1_000,
-      now: () => clock,
-      sleep: async (ms) => void (clock += ms),
-    }).catch((e: unknown) => e);
+  it('gives up on a live lock after the timeout, naming the lock, and writes nothing', async () => {
+    mkdirSync(`${path}.lock`, { recursive: true }); // another writer's, just taken
+    const started = Date.now();
+    const error = await updateProfileValue(path, 'default', 'region', 'cn-north-4', { lockTimeoutMs: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toContain(`${path}.lock`);
+    expect((error as ConfigError).message).toBe(`config file is locked by another rdsjob process (${path}.lock)`);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.lock`)).toBe(true); // someone else's: left alone
+  });
+
+  it('writes nothing once the stop signal is aborted (a piped secret cut short by Ctrl-C)', async () => {
+    const stop = new AbortController();
+    stop.abort(new InterruptedError('interrupted'));
+    const error = await updateProfileValue(path, 'default', 'secretKey', 'half-a-sec', { signal: stop.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(join(dir, 'rdsjob'))).toEqual([]); // no temp file, no lock left behind
+  });
+
+  it('a profile named __proto__ or constructor is stored like any other', async () => {
+    await updateProfileValue(path, '__proto__', 'region', 'cn-north-4');
+    await updateProfileValue(path, 'constructor', 'region', 'cn-east-3');
+    expect(readFileSync(path, 'utf8')).toContain('"__proto__": {');
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    const reread = JSON.parse(readFileSync(path, 'utf8')).profiles;
+    expect(Object.getOwnPropertyDescriptor(reread, '__proto__')?.value).toEqual({ region: 'cn-north-4' });
+    expect(reread.constructor).toEqual({ region: 'cn-east-3' });
+  });
+
+  it('writes through a dangling symlink, creating its target and keeping the link', async () => {
+    const real = join(dir, 'dotfiles', 'not-yet.json');
+    mkdirSync(join(dir, 'dotfiles'));
+    mkdirSync(join(dir, 'rdsjob'));
+    symlinkSync(real, path);
+    await updateProfileValue(path, 'default', 'region', 'cn-north-4');
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ profiles: { default: { region: 'cn-north-4' } } });
   });
 
   it('writes through a symlinked config file, keeping the link', async () => {

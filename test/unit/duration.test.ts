@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { MAX_DURATION_MS, formatDuration, formatElapsed, parseDuration } from '../../src/wait/duration.js';
+import { MAX_DURATION_MS, formatDuration, formatElapsed, parseDuration } from '../../src/duration.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_TIMEOUT } from '../../src/wait/defaults.js';
 
 describe('parseDuration', () => {

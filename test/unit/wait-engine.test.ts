@@ -4,12 +4,15 @@ import {
 } from '../../src/errors.js';
 import { EXIT, exitCodeOf } from '../../src/exit-codes.js';
 import { waitForJobs, type WaitOptions } from '../../src/wait/engine.js';
+import { WINDOW_MARGIN_MS } from '../../src/api/budget.js';
 import { quietReporter, type WaitReporter } from '../../src/wait/reporter.js';
 import { FakeClock, ScriptedApi, T0, job, type Step } from './wait-fakes.js';
 
 const S = 1000;
 const MIN = 60 * S;
 const defaults: WaitOptions = { timeoutMs: 60 * MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S };
+/** The default budget's spacing: a minute and the 1 s margin for late arrivals, over 60 requests. */
+const SPACING = Math.ceil((60 * S + WINDOW_MARGIN_MS) / 60);
 
 interface RunOptions extends Partial<WaitOptions> {
   signal?: AbortSignal;
@@ -70,7 +73,7 @@ describe('waitForJobs: one job', () => {
     expect(api.callTimes('a')).toEqual([0, 5 * S, 10 * S, 12 * S]);
   });
 
-  it('abandons a request that hangs past the deadline (5 s grace), so --timeout bounds the wait', async () => {
+  it('abandons a request that hangs past the deadline (5 s grace), so --timeout bounds the wait; the hang is an API failure', async () => {
     const clock = new FakeClock();
     let calls = 0;
     const api = {
@@ -85,8 +88,10 @@ describe('waitForJobs: one job', () => {
     const result = await waitForJobs(['a'], { ...defaults, timeoutMs: 12 * S }, {
       api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: quietReporter,
     });
-    expect(exitCodeOf(result.results)).toBe(EXIT.timeout);
+    // The last attempt got no answer: nobody knows whether the job still runs, so the API is at fault (5, not 6).
+    expect(exitCodeOf(result.results)).toBe(EXIT.api);
     expect(result.results[0]).toMatchObject({ outcome: 'timeout', job: running('30%') });
+    expect((result.results[0]?.error as Error).message).toBe('no answer from the API: the request was still unanswered 5s after --timeout');
     expect(result.elapsedMs).toBe(12 * S + 5 * S);
   });
 
@@ -195,8 +200,8 @@ describe('waitForJobs: errors that end everything', () => {
     expect(result.fatal).toBe(error);
     expect(result.results.map((r) => r.outcome)).toEqual(['error', 'error']);
     expect(result.results[0]).toMatchObject({ job: running(), error });
-    // b's 401 at 6 s stopped a's loop: nothing was sent after it
-    expect(Math.max(...api.calls.map((c) => c.at))).toBe(T0 + 6 * S);
+    // b's 401 at its second poll stopped a's loop: nothing was sent after it
+    expect(Math.max(...api.calls.map((c) => c.at))).toBe(T0 + 5 * S + SPACING);
     expect(api.calls.filter((c) => c.id === 'b')).toHaveLength(2);
   });
 });
@@ -223,7 +228,7 @@ describe('waitForJobs: several ids', () => {
 
   it('polls concurrently: staggered by the budget, not one after another', async () => {
     const { api } = await run({ '*': [running(), completed] }, ['a', 'b', 'c']);
-    expect(['a', 'b', 'c'].map((id) => api.callTimes(id))).toEqual([[0, 5 * S], [S, 6 * S], [2 * S, 7 * S]]);
+    expect(['a', 'b', 'c'].map((id) => api.callTimes(id))).toEqual([[0, 5 * S], [SPACING, 5 * S + SPACING], [2 * SPACING, 5 * S + 2 * SPACING]]);
   });
 
   it('keeps 100 ids within 60 requests in every minute, each id every 100 s', async () => {

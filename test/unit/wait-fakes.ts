@@ -152,6 +152,8 @@ export function harness(
   };
   const ctx: CommandContext = {
     deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, flags: options.flags ?? {},
+    signal: interrupt.signal, limit: () => undefined, apiBoundMs: () => 60_000,
+    errorLines: (error) => `error: ${(error as Error).message}\n`,
     config: async () => api.config, api: async () => api,
   };
   return { clock, api, stdout, stderr, interrupt, ctx };

@@ -3,7 +3,7 @@
 import { Argument, type Command } from 'commander';
 import { SETTING_NAMES } from '../../config/settings.js';
 import type { GlobalOptions } from '../../flags.js';
-import { runs } from '../../lazy.js';
+import { runs } from '../runs.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
 

@@ -2,7 +2,7 @@
 // Like `git config`, an unset key prints nothing on stdout (and exits 1); `config list` shows resolved values.
 import { maskSecret } from '../../config/describe.js';
 import { readableWarning, readRdsjobFile } from '../../config/files.js';
-import { rdsjobConfigPath } from '../../config/paths.js';
+import { requireRdsjobConfigPath } from '../../config/paths.js';
 import { isSecret, nameOf } from '../../config/settings.js';
 import { OK, type Reported } from '../../outcome.js';
 import type { CommandContext } from '../context.js';
@@ -19,7 +19,7 @@ export async function runConfigGet(args: ConfigGetArgs, ctx: CommandContext): Pr
   const { deps } = ctx;
   const key = settingKeyOf(args.key);
   const profile = profileFor(args.profile, deps.env);
-  const file = await readRdsjobFile(rdsjobConfigPath(deps.env, deps.homedir));
+  const file = await readRdsjobFile(requireRdsjobConfigPath(deps.env, deps.homedir));
   const warning = await readableWarning(file.path);
   if (warning !== undefined) deps.stderr.write(warning);
   const value = file.profiles.get(profile)?.[key];

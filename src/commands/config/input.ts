@@ -3,10 +3,25 @@
 import type { InStream, OutStream } from '../../deps.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 
-export async function readValue(stdin: InStream, stderr: OutStream, prompt: string): Promise<string> {
-  const value = stdin.isTTY === true && stdin.setRawMode ? await readHidden(stdin, stderr, prompt) : await readAll(stdin);
+/** `signal`: a stop signal ends the reading with its reason (what arrived so far may be cut short: not a value). */
+export async function readValue(stdin: InStream, stderr: OutStream, prompt: string, signal: AbortSignal): Promise<string> {
+  const reading = stdin.isTTY === true && stdin.setRawMode ? readHidden(stdin, stderr, prompt) : readAll(stdin);
+  // Let go of stdin when stopped: a pipe still open would keep the process alive after it is done.
+  const value = await untilStopped(reading, signal, () => (stdin as { destroy?(): void }).destroy?.());
   if (value === '') throw new UsageError('no value given', { hint: 'pass it as an argument, or type or pipe it on stdin' });
   return value;
+}
+
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal, release: () => void): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => {
+      reject(signal.reason);
+      release();
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 async function readAll(stdin: InStream): Promise<string> {

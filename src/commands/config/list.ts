@@ -6,8 +6,8 @@ import { describeSource, maskSecret } from '../../config/describe.js';
 import { isCredential, nameOf, SETTING_KEYS } from '../../config/settings.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { loadSettingsTable } from '../../lazy.js';
+import { API_BOUND_ENV } from '../../limits.js';
 import { OK, type Reported } from '../../outcome.js';
-import { formatError } from '../../render/error.js';
 import { renderJson } from '../../render/json.js';
 import type { SettingRow } from '../../render/settings-table.js';
 import type { CommandContext } from '../context.js';
@@ -39,9 +39,10 @@ export async function runConfigList(args: { lookup: boolean }, ctx: CommandConte
     else if (config.region === undefined || !hasCredentials(config)) projectNote = 'not set (needs a region and credentials to look it up)';
     else {
       try {
+        ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV);
         config = (await ctx.api()).config;
       } catch (error) {
-        deps.stderr.write(`warning: project id lookup failed\n${formatError(error, ctx.debug)}`);
+        deps.stderr.write(`warning: project id lookup failed\n${ctx.errorLines(error)}`);
         projectNote = 'not set (IAM lookup failed)';
       }
     }

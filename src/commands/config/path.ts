@@ -1,6 +1,6 @@
 // `rdsjob config path` and the hidden `rdsjob config profiles` that shell completion calls.
 import { readHcloudFile, readRdsjobFile } from '../../config/files.js';
-import { hcloudConfigPath, rdsjobConfigPath } from '../../config/paths.js';
+import { hcloudConfigPath, rdsjobConfigPath, requireRdsjobConfigPath } from '../../config/paths.js';
 import { isValidProfileName } from '../../config/validate.js';
 import { OK, type Reported } from '../../outcome.js';
 import type { CommandContext } from '../context.js';
@@ -8,7 +8,7 @@ import type { CommandContext } from '../context.js';
 
 
 export async function runConfigPath(ctx: CommandContext): Promise<Reported> {
-  ctx.deps.stdout.write(`${rdsjobConfigPath(ctx.deps.env, ctx.deps.homedir)}\n`);
+  ctx.deps.stdout.write(`${requireRdsjobConfigPath(ctx.deps.env, ctx.deps.homedir)}\n`);
   return OK;
 }
 
@@ -23,8 +23,10 @@ export async function runConfigProfiles(ctx: CommandContext): Promise<Reported> 
       // a corrupt or unreadable file just offers no names
     }
   };
-  await quietly(async () => (await readRdsjobFile(rdsjobConfigPath(env, homedir))).profiles.keys());
-  await quietly(async () => ((await readHcloudFile(hcloudConfigPath(homedir)))?.profiles ?? []).map((p) => p.name));
+  const rdsjobPath = rdsjobConfigPath(env, homedir);
+  const hcloudPath = hcloudConfigPath(homedir);
+  if (rdsjobPath !== undefined) await quietly(async () => (await readRdsjobFile(rdsjobPath)).profiles.keys());
+  if (hcloudPath !== undefined) await quietly(async () => ((await readHcloudFile(hcloudPath))?.profiles ?? []).map((p) => p.name));
   // Only names a shell can take as one word, and that --profile would accept.
   const safe = [...names].filter(isValidProfileName).sort();
   if (safe.length > 0) ctx.deps.stdout.write(`${safe.join('\n')}\n`);

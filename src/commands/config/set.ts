@@ -1,6 +1,6 @@
 // `rdsjob config set <key> [value]` and `rdsjob config unset <key>`: one value in one profile of rdsjob's file.
 import { groupOrWorldReadable } from '../../config/files.js';
-import { rdsjobConfigPath } from '../../config/paths.js';
+import { requireRdsjobConfigPath } from '../../config/paths.js';
 import { isSecret, nameOf, type SettingKey } from '../../config/settings.js';
 import { UsageError } from '../../errors.js';
 import { loadConfigWriter } from '../../lazy.js';
@@ -28,7 +28,7 @@ export async function runConfigSet(args: ConfigSetArgs, ctx: CommandContext): Pr
       hint: `run \`rdsjob config set ${nameOf(key)}\` and type it, or pipe it: printf %s "$VALUE" | rdsjob config set ${nameOf(key)}`,
     });
   }
-  const raw = args.value ?? (await readValue(deps.stdin, deps.stderr, `${nameOf(key)} for profile ${profile}: `));
+  const raw = args.value ?? (await readValue(deps.stdin, deps.stderr, `${nameOf(key)} for profile ${profile}: `, ctx.signal));
   return write(ctx, profile, key, checkedValue(key, raw));
 }
 
@@ -38,9 +38,9 @@ export async function runConfigUnset(args: { key: string; profile?: string }, ct
 
 async function write(ctx: CommandContext, profile: string, key: SettingKey, value: string | undefined): Promise<Reported> {
   const { deps } = ctx;
-  const path = rdsjobConfigPath(deps.env, deps.homedir);
+  const path = requireRdsjobConfigPath(deps.env, deps.homedir);
   const wasReadable = await groupOrWorldReadable(path).catch(() => false);
-  const written = await (await loadConfigWriter()).updateProfileValue(path, profile, key, value, { now: deps.now });
+  const written = await (await loadConfigWriter()).updateProfileValue(path, profile, key, value, { signal: ctx.signal });
   if (wasReadable) deps.stderr.write(`note: ${written} was readable by group or others; it is now mode 600\n`);
   if (deps.stderr.isTTY === true) {
     const what = value === undefined ? 'removed' : 'saved';

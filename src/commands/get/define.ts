@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { assertJobIds } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
-import { runs } from '../../lazy.js';
+import { runs } from '../runs.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
 import { addWaitOptions, givenWaitOption, waitOptionsOf, type WaitFlags } from '../wait/define.js';

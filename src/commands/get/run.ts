@@ -2,24 +2,34 @@
 import { failsForEveryRequest } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { errorOutcome, OK, type Reported } from '../../outcome.js';
-import { formatError } from '../../render/error.js';
 import { renderJobsResult } from '../../render/result.js';
 import type { CommandContext } from '../context.js';
+import { API_BOUND_ENV, RDS_REQUESTS_PER_MINUTE } from '../../limits.js';
+import { RequestBudget } from '../../api/budget.js';
 
-/**
- * A few requests at a time, not one per id at once: RDS allows 60 requests a minute per user, and a burst of 100
- * would mostly come back 429. (Throttled requests are retried after Retry-After.)
- */
+/** A few requests at a time, not one per id at once: throttled or not, a burst is not what RDS expects. */
 const GET_CONCURRENCY = 4;
 
 export async function runGet(ids: readonly string[], ctx: CommandContext): Promise<Reported[]> {
+  const { deps } = ctx;
+  // Each job once: `get A A` shows the same state twice, not two moments of it.
+  const unique = [...new Set(ids)];
+  // RDS allows 60 requests a minute per user: beyond 60 ids, the rest wait for the budget, and the bound with them.
+  const budget = RequestBudget.perMinute(RDS_REQUESTS_PER_MINUTE, { smooth: false });
+  ctx.limit(ctx.apiBoundMs() + budget.spanMs(unique.length), API_BOUND_ENV);
   const api = await ctx.api();
-  const results = await settledInOrder(ids, GET_CONCURRENCY, (id) => api.getJob(id, { signal: ctx.deps.signal }));
+  const fetched = await settledInOrder(unique, GET_CONCURRENCY, async (id) => {
+    const slot = budget.reserve(deps.now())!;
+    if (slot > deps.now()) await deps.sleep(slot - deps.now(), ctx.signal);
+    return api.getJob(id, { signal: ctx.signal });
+  });
+  const byId = new Map(unique.map((id, i) => [id, fetched[i]!]));
+  const results = ids.map((id) => byId.get(id)!);
 
-  // A credentials or configuration failure is the same for every id: report it once, from main().
-  const fatal = results.find((r) => r.status === 'rejected' && failsForEveryRequest(r.reason));
+  // A credentials or configuration failure (or a signal, or the bound) is the same for every id: reported once.
+  const fatal = fetched.find((r) => r.status === 'rejected' && failsForEveryRequest(r.reason));
   if (fatal?.status === 'rejected') throw fatal.reason;
-  if (ids.length === 1 && results[0]?.status === 'rejected') throw results[0].reason;
+  if (unique.length === 1 && results[0]?.status === 'rejected') throw results[0].reason;
 
   // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
   const jobs: Job[] = [];
@@ -28,12 +38,12 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
     if (result.status === 'fulfilled') {
       jobs.push(result.value);
       outcomes.push(OK);
-    } else {
-      ctx.deps.stderr.write(formatError(result.reason, ctx.debug, ids[i]));
+    } else if (ids.indexOf(ids[i]!) === i) {
+      deps.stderr.write(ctx.errorLines(result.reason, ids[i]));
       outcomes.push(errorOutcome(result.reason));
     }
   }
-  ctx.deps.stdout.write(await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: ctx.deps.now() }));
+  deps.stdout.write(await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now() }));
   return outcomes;
 }
 

@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { assertJobIds } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
-import { runs } from '../../lazy.js';
+import { runs } from '../runs.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT } from '../../wait/defaults.js';
-import { parseDuration } from '../../wait/duration.js';
+import { parseDuration } from '../../duration.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
 

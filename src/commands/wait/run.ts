@@ -1,5 +1,8 @@
 // The run of `rdsjob wait <id...>` and `rdsjob get --wait`: progress on stderr, the final jobs on stdout.
+import { formatDuration } from '../../duration.js';
+import { DeadlineError, InterruptedError } from '../../errors.js';
 import type { Job } from '../../job.js';
+import { OVERDUE_GRACE_MS } from '../../limits.js';
 import { loadSpinner } from '../../lazy.js';
 import type { Reported } from '../../outcome.js';
 import { renderJobsResult } from '../../render/result.js';
@@ -8,6 +11,7 @@ import { waitForJobs } from '../../wait/engine.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canSpin, quietReporter, type WaitReporter } from '../../wait/reporter.js';
+import type { WaitResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import type { CommandContext } from '../context.js';
 import type { WaitCommandOptions } from './define.js';
@@ -28,15 +32,29 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext): Pr
 /** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
 export async function runWait(ids: readonly string[], options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
   const { deps } = ctx;
-  const api = await ctx.api();
-  const result = await waitForJobs(ids, options, {
-    api,
-    now: deps.now,
-    sleep: deps.sleep,
-    random: options.random ?? Math.random,
-    signal: deps.signal,
-    reporter: await reporterFor(options, ctx),
-  });
+  // --timeout bounds the whole wait, the IAM project-id lookup before the first poll included.
+  const startedAt = deps.now();
+  if (options.timeoutMs > 0) {
+    ctx.limit(options.timeoutMs + OVERDUE_GRACE_MS, `--timeout ${formatDuration(options.timeoutMs)} and ${formatDuration(OVERDUE_GRACE_MS)} for a last answer`);
+  }
+  const reporter = await reporterFor(options, ctx);
+  let result: WaitResult;
+  try {
+    const api = await ctx.api();
+    result = await waitForJobs(ids, { ...options, startedAt }, {
+      api,
+      now: deps.now,
+      sleep: deps.sleep,
+      random: options.random ?? Math.random,
+      signal: ctx.signal,
+      reporter,
+    });
+  } catch (error) {
+    // Stopped or out of time before the first poll (a hanging IAM lookup): every job is unfinished, not failed.
+    if (!(error instanceof InterruptedError || error instanceof DeadlineError)) throw error;
+    const outcome = error instanceof InterruptedError ? 'interrupted' : 'timeout';
+    result = { results: [...new Set(ids)].map((id) => ({ id, outcome, error, elapsedMs: deps.now() - startedAt })), elapsedMs: deps.now() - startedAt };
+  }
   if (result.fatal !== undefined) throw result.fatal;
 
   // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id

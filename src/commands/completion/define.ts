@@ -1,9 +1,8 @@
-// `rdsjob completion bash|zsh|fish`: prints the script for the shell.
+// `rdsjob completion bash|zsh|fish`: its argument and help; the run prints the script for the shell.
 import { Argument, type Command } from 'commander';
-import { SHELLS, type Shell } from '../completion/shells.js';
-import { loadCompletion } from '../lazy.js';
-import { OK } from '../outcome.js';
-import type { Select } from './context.js';
+import { SHELLS, type Shell } from '../../completion/shells.js';
+import type { Select } from '../context.js';
+import { runs } from '../runs.js';
 
 export function defineCompletion(program: Command, select: Select): void {
   program
@@ -17,9 +16,6 @@ Install:
   fish  $ rdsjob completion fish > ~/.config/fish/completions/rdsjob.fish
 `)
     .action((shell: Shell, _options: object, command: Command) => {
-      select(command, async (ctx) => {
-        ctx.deps.stdout.write((await loadCompletion()).completionScript(program, shell));
-        return OK;
-      });
+      select(command, async (ctx) => (await runs.completion()).runCompletion(program, shell, ctx));
     });
 }

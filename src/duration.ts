@@ -1,5 +1,5 @@
 // Durations for --timeout, --interval and --not-found-grace: `250ms`, `90` (seconds), `90s`, `5m`, `1h30m`.
-import { UsageError } from '../errors.js';
+import { UsageError } from './errors.js';
 
 const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 type Unit = keyof typeof UNIT_MS;
@@ -56,4 +56,9 @@ export function formatDuration(ms: number): string {
 /** Elapsed time for people: whole seconds (`4m10s`), or `0s` under one second. */
 export function formatElapsed(ms: number): string {
   return formatDuration(Math.floor(Math.max(0, ms) / 1000) * 1000);
+}
+
+/** A wait still ahead, for people: whole seconds rounded up, so a pending retry never reads `0s`. */
+export function formatDelay(ms: number): string {
+  return formatDuration(Math.max(1, Math.ceil(Math.max(0, ms) / 1000)) * 1000);
 }

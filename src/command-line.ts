@@ -1,0 +1,83 @@
+// Everything a run needs once it is more than `--version`: the parser (program.ts) and the context each command
+// runs in — configuration and the API client opened on first use, the command's signal and time bound.
+import type { Api } from './api/types.js';
+import type { CommandContext, OutputFormat } from './commands/context.js';
+import type { ResolvedConfig } from './config/types.js';
+import type { Deps } from './deps.js';
+import { formatDuration } from './duration.js';
+import { DeadlineError } from './errors.js';
+import { settingFlags, type GlobalOptions } from './flags.js';
+import { apiBoundMs } from './limits.js';
+import { colorLevel } from './render/color-level.js';
+
+export { parseCommandLine } from './program.js';
+
+/** The config files and their resolution: only commands that read settings. */
+const loadConfigLoader = () => import('./config/load.js');
+/** got, hpagent and the signer: only commands that send requests. */
+const loadApiOpener = () => import('./api/open.js');
+
+export interface FromMain {
+  version: string;
+  /** main's error lines (render/error.ts), for the errors a command reports itself, one per item. */
+  describe(error: unknown, debug: boolean, jobId?: string): string;
+}
+
+/** The context a command runs in: resolved lazily (configuration, API client), closed by main() after the run. */
+export function createContext(globals: GlobalOptions, output: OutputFormat, deps: Deps, main: FromMain): CommandContext & { close(): Promise<void> } {
+  const debug = globals.debug === true;
+  const noColorFlag = globals.color === false;
+  const flags = settingFlags(globals);
+  let config: Promise<ResolvedConfig> | undefined;
+  let api: Promise<Api> | undefined;
+
+  // The command's signal: a stop signal, or the time bound the command sets (limit) running out.
+  const bound = new AbortController();
+  const signal = AbortSignal.any([deps.signal, bound.signal]);
+  let boundTimer: AbortController | undefined;
+  const limit = (boundMs: number, what: string) => {
+    boundTimer?.abort();
+    const timer = (boundTimer = new AbortController());
+    const reason = new DeadlineError(`${formatDuration(boundMs)} (${what})`, { boundMs });
+    deps.sleep(boundMs, timer.signal).then(() => bound.abort(reason), () => undefined);
+  };
+
+  const readConfig = async () => {
+    const loaded = await (await loadConfigLoader()).loadConfig(flags, deps.env, deps.homedir);
+    for (const warning of loaded.warnings) deps.stderr.write(warning);
+    return loaded.config;
+  };
+  const openApi = async () => {
+    const resolved = await (config ??= readConfig());
+    const open = deps.openApi ?? (await loadApiOpener()).openApi;
+    return open(resolved, {
+      debug: debug ? (line) => deps.stderr.write(`debug: ${line}\n`) : undefined,
+      now: deps.now,
+      homedir: deps.homedir,
+      env: deps.env,
+      signal,
+      requestBoundMs: apiBoundMs(deps.env),
+      userAgent: `rdsjob/${main.version}`,
+    });
+  };
+
+  return {
+    deps,
+    output,
+    debug,
+    flags,
+    color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag }) > 0,
+    stderrColor: colorLevel({ isTTY: deps.stderr.isTTY === true, env: deps.env, noColorFlag }) > 0,
+    signal,
+    limit,
+    errorLines: (error, jobId) => main.describe(error, debug, jobId),
+    apiBoundMs: () => apiBoundMs(deps.env),
+    // Promises, not values, are cached: two callers at once still share one configuration and one client.
+    config: () => (config ??= readConfig()),
+    api: () => (api ??= openApi()),
+    close: async () => {
+      boundTimer?.abort();
+      (await api?.catch(() => undefined))?.close();
+    },
+  };
+}
