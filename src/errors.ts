@@ -64,11 +64,11 @@ export function isTransient(error: unknown): boolean {
 }
 
 /**
- * Fails for every id and every request alike (credentials, configuration, a stop signal, the command's bound):
- * reported once, ends a wait at once.
+ * Fails for every id and every request alike (credentials, configuration, a stop signal): reported once, ends a
+ * wait at once. (The command's time bound is not: it fails only the requests still unanswered.)
  */
 export function failsForEveryRequest(error: unknown): boolean {
-  return error instanceof AuthError || error instanceof ConfigError || error instanceof InterruptedError || error instanceof DeadlineError;
+  return error instanceof AuthError || error instanceof ConfigError || error instanceof InterruptedError;
 }
 
 /** The API answered 2xx with a body that is not what ListJobInfo returns. */

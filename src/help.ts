@@ -7,9 +7,10 @@ Exit codes:
   2  usage error: unknown command or option, invalid job id, duration or flag value
   3  configuration or credentials error (incl. HTTP 401/403)
   4  job not found
-  5  API or network failure after retries, malformed response
+  5  API or network failure after retries, malformed response; the output could not be written
   6  wait timed out with jobs still running
-  130 interrupted (Ctrl-C)
+  70 internal error (a bug in rdsjob; please report it)
+  130, 143, 129  stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP
 
 Environment:
   HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK        access key pair (also HW_ACCESS_KEY, HW_SECRET_KEY)
@@ -19,6 +20,7 @@ Environment:
   HUAWEICLOUD_SDK_PROJECT_ID                    project id (also HW_PROJECT_ID)
   RDSJOB_ENDPOINT, HUAWEICLOUD_SDK_IAM_ENDPOINT endpoint overrides
   RDSJOB_PROFILE, RDSJOB_CONFIG                 profile name, config file path
+  RDSJOB_API_TIMEOUT                            what get and config list may spend on the API (default 60s)
   HTTPS_PROXY, ALL_PROXY, NO_PROXY             proxy for https endpoints, as curl reads them (lower-case too)
   NODE_EXTRA_CA_CERTS                           extra CA certificates (e.g. a TLS-inspecting proxy's)
   NO_COLOR, FORCE_COLOR                         colour off / on

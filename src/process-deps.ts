@@ -1,9 +1,9 @@
 // The real world, for bin/rdsjob.js: process streams and environment, the wall clock, timers, the home directory
 // and the signals that stop a run. Part of every run's start-up: each built-in module imported statically here
-// costs ~1 ms on every run, so node:fs is fetched only when stdout is first used.
+// costs ~1 ms on every run.
 import { homedir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Deps, OutStream } from './deps.js';
+import type { Deps } from './deps.js';
 import { InterruptedError, type StopSignal } from './errors.js';
 import { exitCodeFor } from './exit-codes.js';
 
@@ -32,8 +32,11 @@ export function processDeps(): Deps {
   // many runs never write to stderr. So the streams are handed out on first use.
   return {
     env: process.env,
+    // A stdout closed at launch (`>&-`) cannot be told apart here: Node replaces it with /dev/null opened
+    // read-write before any JavaScript runs, exactly as `stdio: 'ignore'` or Python's subprocess.DEVNULL hand a
+    // child its output; treating that as closed would fail their successful runs (README § Reliability).
     get stdout() {
-      return stdoutStream();
+      return process.stdout;
     },
     get stderr() {
       return droppingErrors(process.stderr);
@@ -79,39 +82,4 @@ function droppingErrors(stream: NodeJS.WriteStream): NodeJS.WriteStream {
     stream.on('error', () => undefined);
   }
   return stream;
-}
-
-let stdout: OutStream | undefined;
-
-function stdoutStream(): OutStream {
-  stdout ??= closedAtLaunch(1) ? closedStream() : process.stdout;
-  return stdout;
-}
-
-/**
- * `rdsjob get … >&-`: Node gives a process started with fd 1 closed a /dev/null opened read-write in its place,
- * so writes would "succeed" into nothing. A shell's `> /dev/null` opens it write-only, which tells the two apart
- * (on Linux, through /proc; elsewhere the output is lost as before).
- */
-function closedAtLaunch(fd: number): boolean {
-  if (process.platform !== 'linux') return false;
-  const { readFileSync, readlinkSync } = process.getBuiltinModule('node:fs');
-  try {
-    if (readlinkSync(`/proc/self/fd/${fd}`) !== '/dev/null') return false;
-    const flags = /^flags:\s*(\d+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))?.[1];
-    return flags !== undefined && (parseInt(flags, 8) & 0o3) === 0o2; // O_ACCMODE === O_RDWR
-  } catch {
-    return false;
-  }
-}
-
-function closedStream(): OutStream {
-  const closed = () => Object.assign(new Error('stdout is closed'), { code: 'EBADF' });
-  return {
-    isTTY: false,
-    write(_chunk, callback) {
-      process.nextTick(() => callback?.(closed()));
-      return false;
-    },
-  };
 }

@@ -71,7 +71,6 @@ export class ResultOutput implements OutStream {
     if (code === 'EPIPE') return; // the reader has all it wanted
     const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
     this.#problem = new OutputError(`cannot write the output: ${reason}${code && REASONS[code] ? ` (${code})` : ''}`, {
-      hint: code === 'EBADF' ? 'stdout was closed (>&-); redirect it to a file or /dev/null instead' : undefined,
       cause: error,
     });
   }

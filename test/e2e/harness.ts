@@ -54,6 +54,8 @@ export interface RunOptions {
   bare?: boolean;
   home?: string;
   stdin?: string;
+  /** Leave stdin open after writing `stdin` (a pipe still arriving); the test ends it, or a signal does. */
+  keepStdinOpen?: boolean;
   timeoutMs?: number;
   /** Extra values that must never be printed. */
   secrets?: string[];
@@ -66,6 +68,11 @@ export interface RunOptions {
   pty?: { cols: number; rows: number };
   /** As an ordinary user: when the tests run as root (CI does), through util-linux `setpriv` as `nobody`. */
   unprivileged?: boolean;
+  /**
+   * A bash script instead of the binary alone, as a pipeline would run it: `"$RDSJOB" get x 2>&1 | head -1` (the
+   * arguments are ignored; `$RDSJOB` is node and bin/rdsjob.js). The exit code is the script's.
+   */
+  shell?: string;
 }
 
 /** Root reads every file whatever its mode; a permission test must drop that first. */
@@ -121,7 +128,9 @@ export async function rdsjob(emu: Emulator | undefined, args: string[], options:
 
 function spawnCli(args: string[], env: Record<string, string>, options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const argv = [...(options.unprivileged ? UNPRIVILEGED_PREFIX : []), process.execPath, ...(options.command ?? [BIN]), ...args];
+    const argv = options.shell !== undefined
+      ? ['bash', '-c', `RDSJOB=(${[process.execPath, BIN].map(shellQuote).join(' ')}); rdsjob() { "\${RDSJOB[@]}" "$@"; }; ${options.shell}`]
+      : [...(options.unprivileged ? UNPRIVILEGED_PREFIX : []), process.execPath, ...(options.command ?? [BIN]), ...args];
     const child = options.pty
       ? spawn('script', ['-qfec', `stty cols ${options.pty.cols} rows ${options.pty.rows}; exec ${argv.map(shellQuote).join(' ')}`, '/dev/null'], {
           env,
@@ -142,7 +151,12 @@ function spawnCli(args: string[], env: Record<string, string>, options: RunOptio
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin.end(options.stdin ?? '');
+    if (options.keepStdinOpen) {
+      if (options.stdin !== undefined) child.stdin.write(options.stdin);
+      child.stdin.on('error', () => undefined);
+    } else {
+      child.stdin.end(options.stdin ?? '');
+    }
     options.onSpawn?.(child);
   });
 }

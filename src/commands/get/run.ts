@@ -1,5 +1,5 @@
 // The run of `rdsjob get <id...>`: fetch each job once and print it (table or the API's JSON).
-import { failsForEveryRequest } from '../../errors.js';
+import { DeadlineError, failsForEveryRequest } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { errorOutcome, OK, type Reported } from '../../outcome.js';
 import { renderJobsResult } from '../../render/result.js';
@@ -26,9 +26,11 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   const byId = new Map(unique.map((id, i) => [id, fetched[i]!]));
   const results = ids.map((id) => byId.get(id)!);
 
-  // A credentials or configuration failure (or a signal, or the bound) is the same for every id: reported once.
+  // A credentials or configuration failure, or a signal, is the same for every id: reported once. So is the bound
+  // running out when it left every id unanswered (a gateway that hangs).
   const fatal = fetched.find((r) => r.status === 'rejected' && failsForEveryRequest(r.reason));
   if (fatal?.status === 'rejected') throw fatal.reason;
+  if (fetched.every((r) => r.status === 'rejected' && r.reason instanceof DeadlineError)) throw (fetched[0] as PromiseRejectedResult).reason;
   if (unique.length === 1 && results[0]?.status === 'rejected') throw results[0].reason;
 
   // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
