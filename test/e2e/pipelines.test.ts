@@ -280,9 +280,10 @@ describe('where files go', () => {
 });
 
 describe('the smaller ones', () => {
-  it('wait --timeout 596h: waits (no TimeoutOverflowWarning, no instant exit 6)', async () => {
+  it('wait --timeout 596h31m23s (the longest accepted): waits (no TimeoutOverflowWarning, no instant exit 6)', async () => {
     emu.setJob('slow', { steps: [job('slow', 'Running'), job('slow', 'Completed')] });
-    const r = await rdsjob(emu, ['wait', 'slow', '--timeout', '596h', ...FAST]);
+    // With the 5 s for a last answer this is past one timer's 2^31 − 1 ms: it used to fire at once.
+    const r = await rdsjob(emu, ['wait', 'slow', '--timeout', '596h31m23s', ...FAST]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('TimeoutOverflowWarning');
   });
