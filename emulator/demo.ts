@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { JobRecord } from './types.js';
 import { allSampleJobs, createReplicaRunning, PROJECT_ID } from './sample-jobs.js';
 import { always } from './scripts.js';
+import { sampleTasks } from './sample-tasks.js';
 import type { EmulatorOptions, JobScript } from './types.js';
 
 /** Obviously fake credentials the demo configures rdsjob with. */
@@ -33,6 +34,7 @@ export function demoOptions(): EmulatorOptions {
     credentials: [{ accessKey: DEMO.accessKey, secretKey: DEMO.secretKey }],
     projects: [{ id: DEMO.projectId, name: DEMO.region }],
     jobs: demoJobs(),
+    tasks: sampleTasks(),
   };
 }
 
@@ -50,6 +52,7 @@ export function withScenario(base: EmulatorOptions, scenario: unknown): Emulator
     ...(s.credentials ? { credentials: s.credentials } : {}),
     ...(s.authTokens ? { authTokens: s.authTokens } : {}),
     ...(s.projects ? { projects: s.projects } : {}),
+    ...(s.tasks ? { tasks: s.tasks } : {}),
     jobs: { ...base.jobs, ...s.jobs },
   };
 }

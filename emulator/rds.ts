@@ -27,8 +27,13 @@ export function matchJobsPath(segments: readonly string[]): string | undefined {
   return exact && projectId !== undefined && projectId !== '' ? projectId : undefined;
 }
 
-export function listJobInfo(request: JobsRequest, projects: readonly EmulatorProject[], book: JobBook): Reply {
-  const { projectId, headerProjectId, jobId, requestId } = request;
+/** What the gateway says about the project of a project-scoped RDS request, or undefined when it is fine. */
+export function projectProblem(
+  projectId: string,
+  headerProjectId: string | undefined,
+  projects: readonly EmulatorProject[],
+  requestId: string,
+): Reply | undefined {
   if (!projects.some((project) => project.id === projectId)) {
     return gatewayError(403, 'APIGW.0302', `The IAM user is not authorized to access the API: unknown project ${projectId}.`, requestId);
   }
@@ -38,6 +43,13 @@ export function listJobInfo(request: JobsRequest, projects: readonly EmulatorPro
   if (headerProjectId !== projectId) {
     return gatewayError(400, 'APIGW.0201', 'Request is not valid: X-Project-Id does not match the project in the URL.', requestId);
   }
+  return undefined;
+}
+
+export function listJobInfo(request: JobsRequest, projects: readonly EmulatorProject[], book: JobBook): Reply {
+  const { projectId, headerProjectId, jobId, requestId } = request;
+  const problem = projectProblem(projectId, headerProjectId, projects, requestId);
+  if (problem !== undefined) return problem;
   if (jobId === undefined || jobId === '') return serviceError(400, PARAMETER_ERROR.code, PARAMETER_ERROR.message);
   const outcome = book.poll(jobId);
   if (outcome.kind === 'not-found') return serviceError(404, JOB_NOT_FOUND.code, JOB_NOT_FOUND.message);

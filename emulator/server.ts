@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { authenticate, AUTH_ERROR_CODE, type GatewayKeys } from './gateway-auth.js';
 import { IAM_PROJECTS_PATH, listProjects } from './iam.js';
 import { AccessKeyLockout } from './lockout.js';
-import { listJobInfo, matchJobsPath } from './rds.js';
+import { listJobInfo, matchJobsPath, projectProblem } from './rds.js';
 import { gatewayError, newRequestId, replyStatus, type Reply } from './reply.js';
 import { JobBook } from './scripts.js';
+import { listTasks, matchTaskListPath, TaskBook } from './tasks.js';
 import type { Emulator, EmulatorOptions, LoggedRequest } from './types.js';
 import { decodePathSegments, headerValue, parseQuery, queryValue, splitTarget, type WireRequest } from './wire.js';
 
@@ -21,10 +22,12 @@ interface Routed {
   accepted: boolean;
   iam: boolean;
   jobId?: string;
+  api?: LoggedRequest['api'];
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const book = new JobBook(options.jobs);
+  const tasks = new TaskBook(options.tasks);
   const requests: LoggedRequest[] = [];
   const keys: GatewayKeys = {
     credentials: options.credentials,
@@ -39,31 +42,37 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const query = parseQuery(wire.rawQuery) ?? [];
     const iam = segments.join('/') === IAM_PROJECTS_PATH;
     const projectId = matchJobsPath(segments);
+    const taskProjectId = matchTaskListPath(segments);
     const jobId = projectId === undefined ? undefined : queryValue(query, 'id');
+    const api = iam ? 'KeystoneListProjects' : projectId !== undefined ? 'ListJobInfo' : taskProjectId !== undefined ? 'ListTasks' : undefined;
     const verdict = authenticate(wire, keys);
     const auth = lockout ? lockout.judge(verdict) : verdict;
     if (!auth.ok) {
-      return { reply: gatewayError(401, AUTH_ERROR_CODE, auth.message, requestId), accepted: false, iam, jobId };
+      return { reply: gatewayError(401, AUTH_ERROR_CODE, auth.message, requestId), accepted: false, iam, jobId, api };
     }
-    if (wire.method !== 'GET' || (!iam && projectId === undefined)) {
+    if (wire.method !== 'GET' || api === undefined) {
       const message = 'The API does not exist or has not been published in the environment.';
       return { reply: gatewayError(404, API_NOT_FOUND, message, requestId), accepted: true, iam, jobId };
     }
-    if (iam) return { reply: listProjects(options.projects, queryValue(query, 'name'), url), accepted: true, iam };
+    if (iam) return { reply: listProjects(options.projects, queryValue(query, 'name'), url), accepted: true, iam, api };
     const headerProjectId = headerValue(wire.headers, 'x-project-id');
+    if (taskProjectId !== undefined) {
+      const reply = projectProblem(taskProjectId, headerProjectId, options.projects, requestId) ?? listTasks(query, tasks, requestId);
+      return { reply, accepted: true, iam, api };
+    }
     const reply = listJobInfo({ projectId: projectId!, headerProjectId, jobId, requestId }, options.projects, book);
-    return { reply, accepted: true, iam, jobId };
+    return { reply, accepted: true, iam, jobId, api };
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer, time: number): void => {
     const { rawPath, rawQuery } = splitTarget(req.url ?? '/');
     const wire: WireRequest = { method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headers, body };
     const requestId = newRequestId();
-    const { reply, accepted, iam, jobId } = route(wire, requestId);
+    const { reply, accepted, iam, jobId, api } = route(wire, requestId);
     requests.push({
       method: wire.method, path: rawPath, query: rawQuery, headers: { ...req.headers },
       status: replyStatus(reply), accepted,
-      ...(jobId === undefined ? {} : { jobId }), time,
+      ...(jobId === undefined ? {} : { jobId }), ...(api === undefined ? {} : { api }), time,
     });
     send(req, res, reply, { 'X-Request-Id': requestId, ...(iam ? { 'X-IAM-Trace-Id': newRequestId() } : {}) });
   };
@@ -87,10 +96,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     url,
     requests,
     setJob: (id, script) => book.set(id, script),
+    setTasks: (scripts) => tasks.set(scripts),
+    failTaskList: (...faults) => tasks.failNext(...faults),
     isLocked: (accessKey) => lockout?.isLocked(accessKey) ?? false,
     reset: () => {
       requests.length = 0;
       book.resetPolls();
+      tasks.resetPolls();
       lockout?.clear();
     },
     close: () =>

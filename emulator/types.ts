@@ -44,6 +44,32 @@ export type Fault =
 
 export type Step = JobRecord | Fault;
 
+/** A task as ListTasks serves it (huawei-rds-api.md § The task center); `process` is "0"–"100" while Running. */
+export interface TaskRecord {
+  id?: string;
+  name?: string;
+  instance_id?: string;
+  instance_name?: string;
+  instance_status?: string;
+  order_id?: string;
+  process?: string;
+  fail_reason?: string;
+  create_time?: string;
+  end_time?: string;
+  status?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * One task's history in the task center: each request that consults it shows the next step, the last repeating.
+ * Filters (instance, id, name, order, time window) are matched against the first step.
+ */
+export interface TaskScript {
+  steps: TaskRecord[];
+  /** Hidden from the first requests that consult it (a task that starts during a wait). */
+  hiddenPolls?: number;
+}
+
 /**
  * A job's history as the API will reveal it: the first `notFoundPolls` polls answer 404 ("not visible yet"),
  * then each poll serves the next step; the last step repeats forever.
@@ -59,6 +85,8 @@ export interface EmulatorOptions {
   authTokens?: string[];
   projects: EmulatorProject[];
   jobs?: Record<string, JobScript>;
+  /** The task center's tasks, in the order ListTasks lists them. */
+  tasks?: TaskScript[];
   /** The gateway's clock in epoch ms, against which X-Sdk-Date must be within 15 minutes. */
   now?: () => number;
   /**
@@ -84,6 +112,8 @@ export interface LoggedRequest {
   accepted: boolean;
   /** The `id` query parameter of an RDS jobs request. */
   jobId?: string;
+  /** Which API the request was for, when the gateway routed it. */
+  api?: 'ListJobInfo' | 'ListTasks' | 'KeystoneListProjects';
   /** Gateway clock (epoch ms) when the request arrived. */
   time: number;
 }
@@ -93,6 +123,10 @@ export interface Emulator {
   url: string;
   requests: LoggedRequest[];
   setJob(id: string, script: JobScript): void;
+  /** Replaces the task center's tasks (their histories start again). */
+  setTasks(scripts: TaskScript[]): void;
+  /** The next requests to the task list fail with these faults, one each. */
+  failTaskList(...faults: Fault[]): void;
   /** Whether the gateway currently refuses this access key (see `akLockout`). */
   isLocked(accessKey: string): boolean;
   /** Clears the request log, every job's poll counter and every AK lock. */

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
+import { ORDERS_DB, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
 import { AK, PROJECT_ID, SECURITY_TOKEN, SK, TEMP_AK, TEMP_SK, emulator } from '../e2e/harness.js';
 import { basicCredentials, hcClient } from './sdk.js';
 
@@ -17,6 +18,11 @@ function listJobInfoOptions(id: string, xLanguage?: string): Record<string, unkn
     pathParams: {},
     headers: xLanguage === undefined ? {} : { 'X-Language': xLanguage },
   };
+}
+
+/** What RdsClient.listTasks hands to HcClient.sendRequest (GenReqDefForListTasks: all query parameters). */
+function listTasksOptions(queryParams: Record<string, string | number>): Record<string, unknown> {
+  return { method: 'GET', url: '/v3/{project_id}/tasklist', contentType: 'application/json', queryParams, pathParams: {}, headers: {} };
 }
 
 interface SdkError { httpStatusCode?: number; errorCode?: string; errorMsg?: string; requestId?: string }
@@ -70,6 +76,24 @@ describe('the official SDK client against the emulator', () => {
     expect(error).toMatchObject({ httpStatusCode: 401, errorCode: 'APIGW.0301' });
     expect(error.errorMsg).toContain('verify aksk signature fail');
     expect(emu.requests.map((r) => r.accepted)).toEqual([false]);
+  });
+
+  it('ListTasks signed by the SDK with several query parameters is accepted and filtered', async () => {
+    emu.setTasks(sampleTasks());
+    const client = hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url);
+    const response = await client.sendRequest(listTasksOptions({ instance_id: ORDERS_DB.id, status: 'Running', offset: 0, limit: 50 }));
+    expect(response.httpStatusCode).toBe(200);
+    expect(response).toMatchObject({ total_count: 1, actions: ['ResizeFlavor'], tasks: [{ id: resizeRunning.id, process: '30' }] });
+    expect(emu.requests[0]).toMatchObject({ accepted: true, api: 'ListTasks' });
+    expect(emu.requests[0]!.query.split('&').sort()).toEqual(['instance_id=' + ORDERS_DB.id, 'limit=50', 'offset=0', 'status=Running']);
+  });
+
+  it('ListTasks with a millisecond window, and a bad limit answered as the API does', async () => {
+    const client = hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url);
+    const window = await client.sendRequest(listTasksOptions({ start_time: '1764200000000', end_time: '1764300000000', limit: 10 }));
+    expect(window.httpStatusCode).toBe(200);
+    const error = await sdkError(client.sendRequest(listTasksOptions({ limit: 51 })));
+    expect(error).toMatchObject({ httpStatusCode: 400, errorCode: 'DBS.200001' });
   });
 
   it('a temporary key without its security token is refused', async () => {
