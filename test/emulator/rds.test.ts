@@ -86,9 +86,9 @@ describe('the request log', () => {
       {
         method: 'GET', path: `/v3/${PROJECT_ID}/jobs`, query: `id=${JOB}&x=a+b`, headers: expect.objectContaining({
           'x-auth-token': TOKEN, 'x-project-id': PROJECT_ID,
-        }), status: 200, accepted: true, jobId: JOB, time: NOW,
+        }), status: 200, accepted: true, jobId: JOB, api: 'ListJobInfo', time: NOW,
       },
-      expect.objectContaining({ status: 401, accepted: false, jobId: JOB }),
+      expect.objectContaining({ status: 401, accepted: false, jobId: JOB, api: 'ListJobInfo' }),
     ]);
     expect(emulator.requests[1]!.headers).toHaveProperty('x-sdk-date');
   });
