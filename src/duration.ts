@@ -10,30 +10,33 @@ export const MAX_DURATION_MS = 2_147_483_647;
 
 const GRAMMAR = 'a whole number of seconds (90) or whole numbers with units h, m, s, ms in that order (250ms, 90s, 5m, 1h30m)';
 
-function invalid(text: string, why?: string): UsageError {
+function invalid(text: string, what: string, why?: string): UsageError {
   const reason = why === undefined ? '' : `: ${why}`;
-  return new UsageError(`invalid duration ${JSON.stringify(text)}${reason}`, { hint: `use ${GRAMMAR}` });
+  return new UsageError(`invalid ${what} ${JSON.stringify(text)}${reason}`, { hint: `use ${GRAMMAR}` });
 }
 
-/** Milliseconds. A bare number is seconds; units must appear largest first, each at most once. */
-export function parseDuration(text: string): number {
+/**
+ * Milliseconds. A bare number is seconds; units must appear largest first, each at most once. `what` names the
+ * value in the error (the flag, e.g. `--timeout`).
+ */
+export function parseDuration(text: string, what = 'duration'): number {
   const trimmed = text.trim();
-  if (trimmed === '') throw invalid(text, 'empty');
-  if (trimmed.startsWith('-')) throw invalid(text, 'must not be negative');
-  const total = /^\d+$/.test(trimmed) ? Number(trimmed) * UNIT_MS.s : sumOfParts(text, trimmed);
-  if (!Number.isSafeInteger(total) || total > MAX_DURATION_MS) throw invalid(text, 'too long');
+  if (trimmed === '') throw invalid(text, what, 'empty');
+  if (trimmed.startsWith('-')) throw invalid(text, what, 'must not be negative');
+  const total = /^\d+$/.test(trimmed) ? Number(trimmed) * UNIT_MS.s : sumOfParts(text, trimmed, what);
+  if (!Number.isSafeInteger(total) || total > MAX_DURATION_MS) throw invalid(text, what, 'too long');
   return total;
 }
 
-function sumOfParts(text: string, trimmed: string): number {
+function sumOfParts(text: string, trimmed: string, what: string): number {
   const part = /(\d+)(ms|h|m|s)/y;
   let total = 0;
   let lastUnit = -1;
   while (part.lastIndex < trimmed.length) {
     const match = part.exec(trimmed);
-    if (match === null) throw invalid(text);
+    if (match === null) throw invalid(text, what);
     const unitIndex = UNIT_ORDER.indexOf(match[2] as Unit);
-    if (unitIndex <= lastUnit) throw invalid(text, 'units must go from largest to smallest, each once');
+    if (unitIndex <= lastUnit) throw invalid(text, what, 'units must go from largest to smallest, each once');
     lastUnit = unitIndex;
     total += Number(match[1]) * UNIT_MS[match[2] as Unit];
   }

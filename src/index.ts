@@ -8,19 +8,25 @@ import { openApi } from './api/open.js';
 import type { Api } from './api/types.js';
 import { loadConfig as loadResolvedConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
-import { assertJobIds } from './config/validate.js';
-import { InterruptedError, WaitTimeoutError } from './errors.js';
+import { assertJobIds, instanceIdOf } from './config/validate.js';
+import { listTaskPages, taskQuery, type TaskFilters, type TaskListing } from './api/tasks.js';
+import { InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
 import { exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
 import type { Job } from './job.js';
+import type { Task } from './task.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_TIMEOUT } from './wait/defaults.js';
 import { parseDuration } from './duration.js';
-import { waitForJobs as runWaitEngine } from './wait/engine.js';
+import { waitForJobs as runWaitEngine, waitForTargets } from './wait/engine.js';
+import { instanceTarget } from './wait/instance.js';
 import { quietReporter } from './wait/reporter.js';
 import { VERSION } from './version.js';
-import type { WaitResult } from './wait/result.js';
+import type { WaitOutcome, WaitResult } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
+export type { Task, TaskStatus } from './task.js';
+export { TASK_STATUSES } from './task.js';
+export type { TaskFilters, TaskListing } from './api/tasks.js';
 export { isFinished, FINAL_STATUSES } from './job.js';
 export {
   RdsjobError, UsageError, ConfigError, AuthError, NotFoundError, ApiError, NetworkError, MalformedResponseError,
@@ -111,11 +117,85 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
       sleep: (ms, signal) => delay(ms, undefined, { signal }),
       random: Math.random,
       signal: options.signal,
-      reporter: onProgress ? { ...quietReporter, observed: (_id, job) => onProgress(job) } : quietReporter,
+      reporter: onProgress ? { ...quietReporter, observed: (_id, job) => onProgress(job as Job) } : quietReporter,
     }),
   );
   const exitCode = result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
   return { ...result, exitCode };
+}
+
+export interface ListTasksFilters extends TaskFilters {
+  /** Only tasks created this recently (ms); sets startTime/endTime to now − sinceMs … now. */
+  sinceMs?: number;
+  /** At most this many tasks (1–1000); default 20. Pages of 50 are read one after another. */
+  limit?: number;
+}
+
+/** ListTasks, the task center: up to `limit` tasks, each exactly as the API returned it, and the total count. */
+export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobOptions = {}): Promise<TaskListing> {
+  const limit = filters.limit ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`invalid limit ${limit}: use a whole number from 1 to 1000`);
+  if (filters.instanceId !== undefined) instanceIdOf(filters.instanceId);
+  const { sinceMs, limit: _limit, ...rest } = filters;
+  const now = Date.now();
+  const query = sinceMs === undefined ? rest : { ...rest, startTime: now - sinceMs, endTime: now };
+  return withApi(options, (api) =>
+    listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal: options.signal }), limit),
+  );
+}
+
+export interface TaskResult {
+  id: string;
+  outcome: WaitOutcome;
+  /** The task as last seen (its final state once it ended), exactly as received. */
+  task: Task;
+  error?: unknown;
+  /** From when the wait first saw it Running to when it ended. */
+  elapsedMs: number;
+}
+
+export interface InstanceWaitResult {
+  /** How the wait for the instance ended: completed (nothing runs), failed (a task Failed), timeout, interrupted, error. */
+  outcome: WaitOutcome;
+  error?: unknown;
+  /** Every task seen Running, in the order first seen. */
+  tasks: TaskResult[];
+  /** The exit code `rdsjob wait --instance` would have given. */
+  exitCode: ExitCode;
+  elapsedMs: number;
+}
+
+export interface WaitForInstanceOptions extends RdsjobOptions {
+  /** Give up after this many ms (0 = never); default 60 minutes. */
+  timeoutMs?: number;
+  /** Between two looks at the instance; default 5 s. */
+  intervalMs?: number;
+  /** Every task seen Running, at every look. */
+  onProgress?: (task: Task) => void;
+}
+
+/** Polls until `instanceId` has no Running task; never throws for a task's outcome (a 401 or bad configuration does). */
+export async function waitForInstance(instanceId: string, options: WaitForInstanceOptions = {}): Promise<InstanceWaitResult> {
+  instanceIdOf(instanceId);
+  const onProgress = options.onProgress;
+  return withApi(options, async (api) => {
+    const watch = instanceTarget(instanceId, api, Date.now);
+    const waited = await waitForTargets([watch], {
+      timeoutMs: options.timeoutMs ?? parseDuration(DEFAULT_TIMEOUT),
+      intervalMs: options.intervalMs ?? parseDuration(DEFAULT_INTERVAL),
+      notFoundGraceMs: 0,
+    }, {
+      now: Date.now,
+      sleep: (ms, signal) => delay(ms, undefined, { signal }),
+      random: Math.random,
+      signal: options.signal,
+      reporter: onProgress ? { ...quietReporter, observed: (_id, task) => onProgress(task as Task) } : quietReporter,
+    });
+    if (waited.fatal !== undefined) throw waited.fatal;
+    const end = waited.results[0]!;
+    const tasks = watch.taskResults(end).map((r) => ({ id: r.id, outcome: r.outcome, task: r.job as Task, error: r.error, elapsedMs: r.elapsedMs }));
+    return { outcome: end.outcome, error: end.error, tasks, exitCode: exitCodeOf([end, ...tasks]), elapsedMs: waited.elapsedMs };
+  });
 }
 
 /**

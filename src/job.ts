@@ -32,13 +32,13 @@ export interface Job {
 
 export const FINAL_STATUSES = ['Completed', 'Failed'] as const;
 
-/** The status without the stray spaces RDS puts in some fields (it does so in `name` and `process`). */
-export function statusOf(job: Job): string | undefined {
-  return typeof job.status === 'string' ? job.status.trim() : undefined;
+/** The status of a job (or a task) without the stray spaces RDS puts in some fields (in `name` and `process`). */
+export function statusOf(item: { status?: unknown }): string | undefined {
+  return typeof item.status === 'string' ? item.status.trim() : undefined;
 }
 
 /** Anything but Completed/Failed (including unknown statuses) counts as not finished. */
-export function isFinished(job: Job): boolean {
-  const status = statusOf(job);
+export function isFinished(item: { status?: unknown }): boolean {
+  const status = statusOf(item);
   return status === 'Completed' || status === 'Failed';
 }

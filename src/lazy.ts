@@ -9,6 +9,9 @@ export const loadJobView = () => import('./render/job-view.js');
 /** chalk and cli-table3: tables of several rows. */
 export const loadJobsTable = () => import('./render/jobs-table.js');
 
+/** chalk and cli-table3: the task center's rows. */
+export const loadTasksTable = () => import('./render/tasks-table.js');
+
 /** cli-table3: `config list`'s columns. */
 export const loadSettingsTable = () => import('./render/settings-table.js');
 

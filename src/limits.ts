@@ -13,12 +13,7 @@ export const API_BOUND_ENV = 'RDSJOB_API_TIMEOUT';
 export function apiBoundMs(env: Readonly<Record<string, string | undefined>>): number {
   const text = env[API_BOUND_ENV];
   if (text === undefined || text === '') return API_BOUND_MS;
-  let ms: number;
-  try {
-    ms = parseDuration(text);
-  } catch (error) {
-    throw new UsageError(`invalid ${API_BOUND_ENV} ${JSON.stringify(text)}: ${(error as Error).message}`, { hint: (error as UsageError).hint });
-  }
+  const ms = parseDuration(text, API_BOUND_ENV);
   if (ms <= 0) throw new UsageError(`invalid ${API_BOUND_ENV} ${JSON.stringify(text)}: must be more than 0`);
   return ms;
 }

@@ -6,6 +6,7 @@ import { defineCompletion } from './commands/completion/define.js';
 import { defineConfig } from './commands/config/define.js';
 import type { OutputFormat, Run } from './commands/context.js';
 import { defineGet } from './commands/get/define.js';
+import { defineList } from './commands/list/define.js';
 import { defineWait } from './commands/wait/define.js';
 import type { Deps } from './deps.js';
 import { DISPLAY_FLAGS, SETTING_FLAGS, type GlobalOptions } from './flags.js';
@@ -47,6 +48,7 @@ function buildProgram(deps: Deps, version: string, select: (command: Command, ru
 
   defineGet(program, select);
   defineWait(program, select);
+  defineList(program, select);
   defineConfig(program, select);
   defineCompletion(program, select);
   return program;

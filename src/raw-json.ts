@@ -1,6 +1,6 @@
-// `--json` prints the API's job object exactly as received. JSON.parse alone cannot: it rounds integers beyond
-// 2^53 and turns `1.0` into `1` and `"\u00e9"` into `"é"`. So the text of the `job` member is kept beside the parsed
-// object, and printed re-indented token by token. Both functions expect text that JSON.parse has accepted.
+// `--json` prints the API's job (or task) objects exactly as received. JSON.parse alone cannot: it rounds integers
+// beyond 2^53 and turns `1.0` into `1` and `"\u00e9"` into `"é"`. So the text of each object is kept beside the
+// parsed one, and printed re-indented token by token. These functions expect text that JSON.parse has accepted.
 
 const received = new WeakMap<object, string>();
 
@@ -30,6 +30,21 @@ export function rawMember(text: string, key: string): string | undefined {
     if (text[i] === ',') i = skipSpace(text, i + 1);
   }
   return found;
+}
+
+/** The raw text of each element of the JSON array `text`, in order. */
+export function rawElements(text: string): string[] {
+  const elements: string[] = [];
+  let i = skipSpace(text, 0);
+  if (text[i] !== '[') return elements;
+  i = skipSpace(text, i + 1);
+  while (i < text.length && text[i] !== ']') {
+    const end = skipValue(text, i);
+    elements.push(text.slice(i, end));
+    i = skipSpace(text, end);
+    if (text[i] === ',') i = skipSpace(text, i + 1);
+  }
+  return elements;
 }
 
 /** `raw` (valid JSON) with two-space indentation, as JSON.stringify(value, null, 2) lays it out, tokens untouched. */

@@ -1,6 +1,7 @@
 // The narrow interface commands use to talk to RDS; the real implementation sits on got (src/http/).
 import type { ResolvedConfig } from '../config/types.js';
 import type { Job } from '../job.js';
+import type { TaskPage } from './tasks.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -13,6 +14,8 @@ export interface Api {
   readonly config: ResolvedConfig;
   /** ListJobInfo. Resolves with the `job` object exactly as received; rejects with an RdsjobError. */
   getJob(jobId: string, options?: CallOptions): Promise<Job>;
+  /** ListTasks: one page of the task center; `query` from taskQuery(). Tasks exactly as received. */
+  listTasks(query: Array<[string, string]>, options?: CallOptions): Promise<TaskPage>;
   /** Releases keep-alive sockets so the process can exit promptly. */
   close(): void;
 }

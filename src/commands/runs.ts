@@ -4,6 +4,7 @@
 export const runs = {
   get: () => import('./get/run.js'),
   wait: () => import('./wait/run.js'),
+  list: () => import('./list/run.js'),
   configSet: () => import('./config/set.js'),
   configGet: () => import('./config/get.js'),
   configList: () => import('./config/list.js'),

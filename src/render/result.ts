@@ -1,7 +1,8 @@
 // A command's result on stdout, in the chosen format. Each format loads only its own renderer (lazy.ts): JSON
 // needs neither chalk nor cli-table3, and the one-job view needs no cli-table3.
 import type { Job } from '../job.js';
-import { loadJobsTable, loadJobView } from '../lazy.js';
+import type { Task } from '../task.js';
+import { loadJobsTable, loadJobView, loadTasksTable } from '../lazy.js';
 import { renderJson } from './json.js';
 import type { RenderOptions } from './options.js';
 
@@ -12,4 +13,10 @@ export async function renderJobsResult(jobs: readonly Job[], several: boolean, f
   if (format === 'json') return renderJson(several ? jobs : jobs[0]);
   if (!several) return jobs[0] ? (await loadJobView()).renderJob(jobs[0], options) : '';
   return jobs.length > 0 ? (await loadJobsTable()).renderJobs(jobs, options) : '';
+}
+
+/** Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). */
+export async function renderTasksResult(tasks: readonly Task[], format: OutputFormat, options: RenderOptions): Promise<string> {
+  if (format === 'json') return renderJson([...tasks]);
+  return tasks.length > 0 ? (await loadTasksTable()).renderTasks(tasks, options) : '';
 }

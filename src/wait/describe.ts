@@ -1,5 +1,6 @@
 // Short, safe text about a job for progress lines. API data is untrusted: everything goes through scalarText.
-import { isFinished, type Job } from '../job.js';
+import { isFinished } from '../job.js';
+import type { ProgressItem } from './reporter.js';
 import { formatProgress, parseProgress } from '../render/progress.js';
 import { sanitize, scalarText } from '../render/text.js';
 
@@ -14,23 +15,23 @@ export function shortIds(ids: readonly string[]): Map<string, string> {
   return new Map(ids.map((id) => [id, sanitize(distinct ? short(id) : id)]));
 }
 
-export function jobName(job: Job | undefined): string | undefined {
+export function jobName(job: ProgressItem | undefined): string | undefined {
   return scalarText(job?.name);
 }
 
 /** Progress only while unfinished: Completed jobs may still say `process: "60% "`. */
-export function progressOf(job: Job): number | undefined {
+export function progressOf(job: ProgressItem): number | undefined {
   return isFinished(job) ? undefined : parseProgress(job.process);
 }
 
 /** `Running 60%`, `Completed`, or an unknown status as the API sent it. */
-export function stateText(job: Job): string {
+export function stateText(job: ProgressItem): string {
   const status = scalarText(job.status) ?? 'no status';
   const progress = progressOf(job);
   return progress === undefined ? status : `${status} ${formatProgress(progress)}`;
 }
 
-export function failReason(job: Job | undefined): string | undefined {
+export function failReason(job: ProgressItem | undefined): string | undefined {
   return scalarText(job?.fail_reason);
 }
 

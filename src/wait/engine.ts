@@ -1,13 +1,14 @@
-// Polls jobs until each is Completed or Failed. Pure logic: the API, clock, sleep, randomness, Ctrl-C and the
-// progress display are all injected, so every path (throttling, outages, timeouts, Ctrl-C) runs in tests instantly.
+// Polls until every target is finished: a job (Completed or Failed), or an instance (no task Running). Pure logic:
+// the API, clock, sleep, randomness, signals and the progress display are all injected, so every path (throttling,
+// outages, timeouts, signals) runs in tests instantly. Outcomes only: main() turns them into an exit code.
 import { setMaxListeners } from 'node:events';
-import type { Api } from '../api/types.js';
+import { RequestBudget } from '../api/budget.js';
+import type { Api, CallOptions } from '../api/types.js';
 import { formatElapsed } from '../duration.js';
 import { DeadlineError, failsForEveryRequest, isTransient, MalformedResponseError, NetworkError, NotFoundError } from '../errors.js';
 import { statusOf, type Job } from '../job.js';
 import { MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from '../limits.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS } from './defaults.js';
-import { RequestBudget } from '../api/budget.js';
 import { backoff, jitter } from './pacing.js';
 import type { WaitReporter } from './reporter.js';
 import type { JobResult, WaitOutcome, WaitResult } from './result.js';
@@ -18,7 +19,7 @@ export interface WaitOptions {
   intervalMs: number;
   /** A 404 this soon after the start means "not visible yet" (new jobs take seconds to appear). */
   notFoundGraceMs: number;
-  /** Shared by all ids; default 60 (RDS's documented per-user limit). */
+  /** Shared by all targets; default 60 (RDS's documented per-user limit). */
   requestsPerMinute?: number;
   /** Longest backoff after transient failures; default 60 s (or the interval, when that is longer). */
   maxBackoffMs?: number;
@@ -27,7 +28,6 @@ export interface WaitOptions {
 }
 
 export interface WaitIo {
-  api: Pick<Api, 'getJob'>;
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Uniform in [0, 1), for jitter. */
@@ -37,9 +37,43 @@ export interface WaitIo {
   reporter: WaitReporter;
 }
 
+/** Sends one request of a look, once the shared budget has a slot for it (the engine's own signal, no retries). */
+export type Send = <R>(request: (options: CallOptions) => Promise<R>) => Promise<R>;
+
+/** What one loop of the engine waits on. */
+export interface Target<S> {
+  /** Results and progress lines are keyed by it: the job id; for an instance wait, the instance id. */
+  readonly key: string;
+  /** One look, its requests sent through `send`; throws the API's errors. */
+  look(send: Send): Promise<S>;
+  /** Finished? Undefined while it still runs. */
+  verdict(state: S): 'completed' | 'failed' | undefined;
+  /** Tells the reporter what a look showed. */
+  report(state: S, reporter: WaitReporter, at: number): void;
+  /** Tells the reporter how the target ended. */
+  reportEnd(result: TargetResult<S>, reporter: WaitReporter, at: number): void;
+}
+
+export interface TargetResult<S> {
+  key: string;
+  outcome: WaitOutcome;
+  /** The target as last seen; undefined if never seen. */
+  state?: S;
+  /** Why it ended, for not-found, interrupted and error; for timeout, the last attempt's failure, if it failed. */
+  error?: unknown;
+  elapsedMs: number;
+}
+
+export interface TargetsResult<S> {
+  results: TargetResult<S>[];
+  /** An error that ended the whole wait (401/403, configuration): every unfinished target carries it too. */
+  fatal?: unknown;
+  elapsedMs: number;
+}
+
 /**
- * A 2xx body without a `job` is more often a proxy or gateway hiccup than a changed API, so it is retried like a
- * transient failure — but only this many times in a row: a body that stays malformed will not heal in an hour.
+ * A 2xx body without what the API promises is more often a proxy or gateway hiccup than a changed API, so it is
+ * retried like a transient failure — but only this many times in a row: a body that stays malformed will not heal.
  */
 const MAX_CONSECUTIVE_MALFORMED = 3;
 
@@ -48,21 +82,24 @@ function retryAfterOf(error: unknown): number | undefined {
   return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
-type Poll = { ok: true; job: Job } | { ok: false; error: unknown };
+/** Why a look did not happen: no budget slot before the deadline, or the wait was stopped while it queued. */
+const NO_SLOT = Symbol('no budget slot before the deadline');
+const STOPPED = Symbol('stopped');
 
-export async function waitForJobs(ids: readonly string[], options: WaitOptions, io: WaitIo): Promise<WaitResult> {
-  const { api, now, sleep, random, reporter } = io;
-  const unique = [...new Set(ids)];
+type Look<S> = { ok: true; state: S } | { ok: false; error: unknown };
+
+export async function waitForTargets<S>(targets: readonly Target<S>[], options: WaitOptions, io: WaitIo): Promise<TargetsResult<S>> {
+  const { now, sleep, random, reporter } = io;
   const start = options.startedAt ?? now();
   const deadline = options.timeoutMs > 0 ? start + options.timeoutMs : Infinity;
   const budget = RequestBudget.perMinute(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, { smooth: true });
-  // Each id on its own would poll every interval; n ids together must fit the budget.
-  const period = Math.max(options.intervalMs, unique.length * budget.spacingMs);
+  // Each target on its own would be looked at every interval; n targets together must fit the budget.
+  const period = Math.max(options.intervalMs, targets.length * budget.spacingMs);
   const maxBackoff = options.maxBackoffMs ?? MAX_BACKOFF_MS;
 
-  // `stop` ends every loop: a signal, the command's bound, an error that would fail for every id, or a bug.
+  // `stop` ends every loop: a signal, the command's bound, an error that would fail for every target, or a bug.
   const stop = new AbortController();
-  // Every id's sleep and request listens to it: 100 ids are not a leak.
+  // Every target's sleep and request listens to it: 100 ids are not a leak.
   setMaxListeners(0, stop.signal);
   let fatal: unknown;
   const interrupt = () => stop.abort(io.signal?.reason);
@@ -81,24 +118,32 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
   // Sleeps end early, never with an error, when the wait is stopped: the loops look at `stop` when they wake.
   const pause = (ms: number) => sleep(ms, stop.signal).catch(() => undefined);
 
-  async function poll(id: string): Promise<Poll> {
+  const send: Send = async (request) => {
+    const slot = budget.reserve(now(), deadline);
+    if (slot === undefined) throw NO_SLOT;
+    if (slot > now()) await pause(slot - now());
+    if (stop.signal.aborted) throw STOPPED;
+    // No HTTP-level retries: the engine retries itself, within the shared request budget.
+    return request({ signal: requestSignal, retries: 0 });
+  };
+
+  async function look(target: Target<S>): Promise<Look<S>> {
     try {
-      // No HTTP-level retries: the engine retries itself, within the shared request budget.
-      return { ok: true, job: await api.getJob(id, { signal: requestSignal, retries: 0 }) };
+      return { ok: true, state: await target.look(send) };
     } catch (error) {
       return { ok: false, error };
     }
   }
 
-  async function waitForOne(id: string): Promise<JobResult> {
-    let last: Job | undefined;
+  async function waitForOne(target: Target<S>): Promise<TargetResult<S>> {
+    let last: S | undefined;
     let failures = 0;
     let malformed = 0;
     let lastFailure: unknown;
-    const end = (outcome: WaitOutcome, error?: unknown): JobResult => ({
-      id, outcome, job: last, error, elapsedMs: now() - start,
+    const end = (outcome: WaitOutcome, error?: unknown): TargetResult<S> => ({
+      key: target.key, outcome, state: last, error, elapsedMs: now() - start,
     });
-    const cutShort = (): JobResult => {
+    const cutShort = (): TargetResult<S> => {
       if (fatal !== undefined) return end('error', fatal);
       const reason: unknown = stop.signal.reason;
       // The command's bound is --timeout's hard stop: a timeout, and the API at fault if it left us hanging.
@@ -108,32 +153,26 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
 
     for (;;) {
       if (stop.signal.aborted) return cutShort();
-      const slot = budget.reserve(now(), deadline);
-      if (slot === undefined) return end('timeout', lastFailure);
-      if (slot > now()) await pause(slot - now());
-      if (stop.signal.aborted) return cutShort();
-
-      const result = await poll(id);
+      const result = await look(target);
       let delay: number;
       if (result.ok) {
-        const job = result.job;
-        last = job;
+        last = result.state;
         failures = 0;
         malformed = 0;
         lastFailure = undefined;
-        reporter.observed(id, job, now());
-        const status = statusOf(job);
-        if (status === 'Completed') return end('completed');
-        if (status === 'Failed') return end('failed');
+        target.report(result.state, reporter, now());
+        const verdict = target.verdict(result.state);
+        if (verdict !== undefined) return end(verdict);
         delay = jitter(period, random);
       } else {
         const { error } = result;
-        if (stop.signal.aborted) return cutShort();
+        if (error === NO_SLOT) return end('timeout', lastFailure);
+        if (stop.signal.aborted || error === STOPPED) return cutShort();
         if (overdue.signal.aborted) return end('timeout', lastFailure ?? unanswered());
         const seen = last !== undefined;
         if (error instanceof NotFoundError && !seen) {
           if (now() - start >= options.notFoundGraceMs) return end('not-found', error);
-          reporter.notVisible(id, now());
+          reporter.notVisible(target.key, now());
           lastFailure = undefined;
           delay = jitter(period, random);
         } else if (
@@ -151,7 +190,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
           // budget (a Retry-After) leaves no attempt before the deadline.
           const free = budget.earliest(now());
           if (free > deadline) return end('timeout', lastFailure);
-          reporter.retrying(id, error, Math.min(Math.max(now() + delay, free), deadline) - now(), now());
+          reporter.retrying(target.key, error, Math.min(Math.max(now() + delay, free), deadline) - now(), now());
         } else {
           if (failsForEveryRequest(error)) {
             fatal ??= error;
@@ -167,6 +206,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
       await pause(Math.min(delay, remaining));
     }
   }
+
   const ticking = new AbortController();
   async function abandonOverdueRequests(): Promise<void> {
     if (deadline === Infinity) return;
@@ -188,29 +228,29 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
   async function tick(every: number): Promise<void> {
     for (;;) {
       try {
-      await sleep(every, ticking.signal);
+        await sleep(every, ticking.signal);
       } catch {
-      return;
+        return;
       }
       if (ticking.signal.aborted) return;
       try {
-      reporter.tick(now());
+        reporter.tick(now());
       } catch (error) {
-      return failHard(error);
+        return failHard(error);
       }
     }
   }
 
-  reporter.start(unique, start);
-  const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
-  const watchdog = abandonOverdueRequests();
-  let result: WaitResult | undefined;
+  let result: TargetsResult<S> | undefined;
   try {
+    reporter.start(targets.map((t) => t.key), start);
+    const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
+    const watchdog = abandonOverdueRequests();
     const settled = await Promise.allSettled(
-      unique.map(async (id) => {
+      targets.map(async (target) => {
         try {
-          const r = await waitForOne(id);
-          reporter.finished(r, now());
+          const r = await waitForOne(target);
+          target.reportEnd(r, reporter, now());
           return r;
         } catch (error) {
           failHard(error);
@@ -218,14 +258,39 @@ export async function waitForJobs(ids: readonly string[], options: WaitOptions, 
         }
       }),
     );
+    ticking.abort();
+    await Promise.all([ticker, watchdog]);
     if (bug !== undefined) throw bug.error;
-    const results = settled.map((s) => (s as PromiseFulfilledResult<JobResult>).value);
+    const results = settled.map((s) => (s as PromiseFulfilledResult<TargetResult<S>>).value);
     result = { results, fatal, elapsedMs: now() - start };
     return result;
   } finally {
     ticking.abort();
-    await Promise.all([ticker, watchdog]);
     io.signal?.removeEventListener('abort', interrupt);
-    reporter.stop(result ?? { results: [], elapsedMs: now() - start }, now());
+    reporter.stop({ results: (result?.results ?? []).map((r) => ({ id: r.key, outcome: r.outcome, error: r.error, elapsedMs: r.elapsedMs })), elapsedMs: now() - start }, now());
   }
+}
+
+/** A job: one ListJobInfo request per look, finished once Completed or Failed. */
+export function jobTarget(id: string, api: Pick<Api, 'getJob'>): Target<Job> {
+  return {
+    key: id,
+    look: (send) => send((options) => api.getJob(id, options)),
+    verdict(job) {
+      const status = statusOf(job);
+      return status === 'Completed' ? 'completed' : status === 'Failed' ? 'failed' : undefined;
+    },
+    report: (job, reporter, at) => reporter.observed(id, job, at),
+    reportEnd: (result, reporter, at) => reporter.finished(asJobResult(result), at),
+  };
+}
+
+function asJobResult(result: TargetResult<Job>): JobResult {
+  return { id: result.key, outcome: result.outcome, job: result.state, error: result.error, elapsedMs: result.elapsedMs };
+}
+
+/** Polls jobs until each is Completed or Failed (an id given twice is polled once). */
+export async function waitForJobs(ids: readonly string[], options: WaitOptions, io: WaitIo & { api: Pick<Api, 'getJob'> }): Promise<WaitResult> {
+  const outcome = await waitForTargets([...new Set(ids)].map((id) => jobTarget(id, io.api)), options, io);
+  return { results: outcome.results.map(asJobResult), fatal: outcome.fatal, elapsedMs: outcome.elapsedMs };
 }

@@ -1,22 +1,21 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
 import type { Paint } from '../render/paint.js';
-import type { Job } from '../job.js';
 import { failReason, jobName, stateText, errorText } from './describe.js';
 import { formatDelay, formatElapsed } from '../duration.js';
-import type { JobResult } from './result.js';
+import type { ItemResult, ProgressItem } from './reporter.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
 export function timestamp(at: number): string {
   return new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function label(short: string, job: Job | undefined): string {
+function label(short: string, job: ProgressItem | undefined): string {
   const name = jobName(job);
   return name === undefined ? short : `${short} ${name}`;
 }
 
 /** `a9767ede… CreateMysqlSingleHAInstance Running 60%`. */
-export function stateLine(short: string, job: Job): string {
+export function stateLine(short: string, job: ProgressItem): string {
   return `${label(short, job)} ${stateText(job)}`;
 }
 
@@ -34,7 +33,7 @@ export interface SymbolLine {
 }
 
 /** The ✔/✖ line for a job that reached a final status; undefined for every other outcome. */
-export function outcomeLine(result: JobResult, short: string, chalk: Paint): SymbolLine | undefined {
+export function outcomeLine(result: ItemResult, short: string, chalk: Paint): SymbolLine | undefined {
   if (result.outcome === 'completed') {
     return { symbol: chalk.green('✔'), text: `${label(short, result.job)} Completed in ${formatElapsed(result.elapsedMs)}` };
   }

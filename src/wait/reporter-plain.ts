@@ -1,11 +1,11 @@
 // Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
 import type { OutStream } from '../deps.js';
-import { isFinished, type Job } from '../job.js';
+import { isFinished } from '../job.js';
 import { PLAIN } from '../render/paint.js';
 import { shortIds } from './describe.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
 import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
-import type { WaitReporter } from './reporter.js';
+import type { ProgressItem, WaitReporter } from './reporter.js';
 
 export interface PlainReporterOptions {
   stream: OutStream;
@@ -16,6 +16,8 @@ export interface PlainReporterOptions {
 export function plainReporter(options: PlainReporterOptions): WaitReporter {
   const { stream } = options;
   let short = new Map<string, string>();
+  /** Every id heard of: those known at the start, and tasks found during an instance wait. */
+  const known = new Set<string>();
   let start = 0;
   const shown = new Map<string, string>();
   const ended = new Set<string>();
@@ -26,9 +28,11 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     tickMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     start(ids, at) {
       short = shortIds(ids);
+      for (const id of ids) known.add(id);
       start = at;
     },
-    observed(id: string, job: Job, at: number) {
+    observed(id: string, job: ProgressItem, at: number) {
+      known.add(id);
       if (isFinished(job)) return; // `finished` prints the ✔/✖ line
       const line = stateLine(shortOf(id), job);
       if (shown.get(id) === line) return;
@@ -50,7 +54,7 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
       if (line !== undefined) write(at, `${line.symbol} ${line.text}`);
     },
     tick(at) {
-      write(at, heartbeatLine(at - start, short.size - ended.size));
+      write(at, heartbeatLine(at - start, known.size - ended.size));
     },
     stop() {},
   };

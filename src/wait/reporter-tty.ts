@@ -1,13 +1,12 @@
 // Progress on a terminal: one ora spinner on stderr, a ✔/✖ line as each job ends, the cursor always restored.
 import ora, { type Ora, type Options as OraOptions } from 'ora';
 import type { OutStream } from '../deps.js';
-import type { Job } from '../job.js';
 import { formatProgress } from '../render/progress.js';
 import { paint } from '../render/color.js';
 import { jobName, progressOf, shortIds, stateText } from './describe.js';
 import { formatElapsed } from '../duration.js';
 import { outcomeLine, retryLine } from './lines.js';
-import type { WaitReporter } from './reporter.js';
+import type { ProgressItem, WaitReporter } from './reporter.js';
 
 export interface TtyReporterOptions {
   stream: OutStream;
@@ -18,7 +17,7 @@ export interface TtyReporterOptions {
   spinner?: (options: OraOptions) => Ora;
 }
 
-type Seen = { kind: 'pending' } | { kind: 'not-visible' } | { kind: 'job'; job: Job };
+type Seen = { kind: 'pending' } | { kind: 'not-visible' } | { kind: 'job'; job: ProgressItem };
 
 export function ttyReporter(options: TtyReporterOptions): WaitReporter {
   const chalk = paint(options.color);
@@ -83,6 +82,7 @@ export function ttyReporter(options: TtyReporterOptions): WaitReporter {
     },
     observed(id, job, at) {
       now = at;
+      if (!ids.includes(id)) ids = [...ids, id]; // a task found during an instance wait
       seen.set(id, { kind: 'job', job });
       refresh();
     },

@@ -1,23 +1,40 @@
 // What the engine tells whoever shows progress. The engine never writes; reporters never decide.
 import type { OutStream } from '../deps.js';
-import type { Job } from '../job.js';
-import type { JobResult, WaitResult } from './result.js';
+import type { WaitOutcome, WaitResult } from './result.js';
+
+/** What progress shows of a job or a task: both are shown the same way. */
+export interface ProgressItem {
+  name?: unknown;
+  status?: unknown;
+  process?: unknown;
+  fail_reason?: unknown;
+}
+
+/** How the wait for one job or task ended (JobResult is one). */
+export interface ItemResult {
+  id: string;
+  outcome: WaitOutcome;
+  job?: ProgressItem;
+  error?: unknown;
+  elapsedMs: number;
+}
 
 export interface WaitReporter {
   /** How often the engine calls `tick` (heartbeats, elapsed-time refresh); undefined = never. */
   readonly tickMs?: number;
+  /** The ids known at the start (none for an instance wait: its tasks are found as it goes). */
   start(ids: readonly string[], at: number): void;
-  /** Every successful poll, changed or not. */
-  observed(id: string, job: Job, at: number): void;
+  /** Every successful poll of a job or task, changed or not; an id not seen before is added. */
+  observed(id: string, item: ProgressItem, at: number): void;
   /** 404 within the grace period: the job may not be visible yet. */
   notVisible(id: string, at: number): void;
   /** A transient failure; the next attempt for this id is in `delayMs`. */
   retrying(id: string, error: unknown, delayMs: number, at: number): void;
-  /** One id's wait ended (any outcome), as soon as it does. */
-  finished(result: JobResult, at: number): void;
+  /** One job's or task's wait ended (any outcome), as soon as it does. */
+  finished(result: ItemResult, at: number): void;
   tick(at: number): void;
   /** Always called last, also on timeout, errors and Ctrl-C: clears the spinner and restores the cursor. */
-  stop(result: WaitResult, at: number): void;
+  stop(result: Pick<WaitResult, 'elapsedMs'> & { results: ItemResult[] }, at: number): void;
 }
 
 export const quietReporter: WaitReporter = {

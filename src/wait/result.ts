@@ -26,6 +26,6 @@ export interface WaitResult {
   elapsedMs: number;
 }
 
-export function isUnfinished(result: JobResult): boolean {
+export function isUnfinished(result: { outcome: WaitOutcome }): boolean {
   return result.outcome === 'timeout' || result.outcome === 'interrupted';
 }

@@ -4,7 +4,8 @@ import { sanitize } from '../render/text.js';
 import { errorText, jobName, stateText } from './describe.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE } from './defaults.js';
 import { formatDuration, formatElapsed, parseDuration } from '../duration.js';
-import { isUnfinished, type JobResult, type WaitResult } from './result.js';
+import type { ItemResult } from './reporter.js';
+import { isUnfinished, type WaitResult } from './result.js';
 
 export interface ResumeOptions {
   timeoutMs: number;
@@ -16,6 +17,8 @@ export interface ResumeOptions {
   requestsPerMinute?: number;
   /** The global options as given (`--profile prod --region eu-west-101`): the resumed wait must ask the same account. */
   globalArgs?: readonly string[];
+  /** An instance wait: resumed with `--instance ID`, and what it lists are the instance's tasks. */
+  instance?: string;
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
@@ -23,9 +26,10 @@ const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.repl
 
 /** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
 function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
-  const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...ids, '--timeout', formatDuration(options.timeoutMs)];
+  const what = options.instance === undefined ? ids : ['--instance', options.instance];
+  const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...what, '--timeout', formatDuration(options.timeoutMs)];
   if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL)) words.push('--interval', formatDuration(options.intervalMs));
-  if (options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
+  if (options.instance === undefined && options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
     words.push('--not-found-grace', formatDuration(options.notFoundGraceMs));
   }
   if (options.requestsPerMinute !== undefined && options.requestsPerMinute !== DEFAULT_REQUESTS_PER_MINUTE) {
@@ -36,7 +40,7 @@ function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   return words.map(shellWord).join(' ');
 }
 
-function errorLines(result: JobResult, graceMs: number): string[] {
+function errorLines(result: ItemResult, graceMs: number): string[] {
   const error = result.error;
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
@@ -51,27 +55,34 @@ function errorLines(result: JobResult, graceMs: number): string[] {
   return lines;
 }
 
-function unfinishedLine(result: JobResult): string {
+function unfinishedLine(result: ItemResult): string {
   const name = jobName(result.job);
   const state = result.job === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.job)}`;
   const failure = result.outcome !== 'timeout' || result.error === undefined ? '' : ` (last attempt failed: ${errorText(result.error)})`;
   return `  ${sanitize(result.id)}  ${state}${failure}`;
 }
 
-/** Lines for stderr, empty when every job reached Completed or Failed. */
-export function summaryLines(result: WaitResult, options: ResumeOptions): string[] {
+/**
+ * Lines for stderr, empty when every job (or task) reached Completed or Failed. `stoppedBy`: an instance wait cut
+ * short (timeout, a signal) is resumed even when none of its tasks was seen.
+ */
+export function summaryLines(result: Pick<WaitResult, 'results'> | { results: ItemResult[] }, options: ResumeOptions, stoppedBy?: ItemResult): string[] {
   const lines: string[] = [];
   for (const r of result.results) {
     if (r.outcome === 'not-found' || r.outcome === 'error') lines.push(...errorLines(r, options.notFoundGraceMs));
   }
   const unfinished = result.results.filter(isUnfinished);
-  if (unfinished.length === 0) return lines;
-  const count = `${unfinished.length} ${unfinished.length === 1 ? 'job' : 'jobs'} unfinished`;
+  const cut = unfinished[0] ?? (stoppedBy !== undefined && isUnfinished(stoppedBy) ? stoppedBy : undefined);
+  if (cut === undefined) return lines;
+  const noun = options.instance === undefined ? 'job' : 'task';
+  const state = options.instance === undefined ? 'unfinished' : 'still running';
+  const count = `${unfinished.length} ${unfinished.length === 1 ? noun : `${noun}s`} ${state}`;
   // `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it.
-  const stopped = unfinished.find((r) => r.outcome === 'interrupted');
-  const how = stopped?.error instanceof RdsjobError ? stopped.error.message : 'interrupted';
-  lines.push(stopped ? `${how} with ${count}:` : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}:`);
+  const how = cut.outcome === 'interrupted' && cut.error instanceof RdsjobError ? cut.error.message : 'interrupted';
+  const on = options.instance === undefined ? '' : ` on instance ${sanitize(options.instance)}`;
+  lines.push(cut.outcome === 'interrupted' ? `${how} with ${count}${on}:` : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`);
   lines.push(...unfinished.map(unfinishedLine));
+  if (unfinished.length === 0 && cut.outcome === 'timeout' && cut.error !== undefined) lines.push(`  (last attempt failed: ${errorText(cut.error)})`);
   lines.push(`resume with: ${resumeCommand(unfinished.map((r) => r.id), options)}`);
   return lines;
 }

@@ -74,7 +74,11 @@ describe.skipIf(!installed('bash'))('what bash offers', () => {
   }
 
   it.each<[string, string[]]>([
-    ['rdsjob ', ['get', 'wait', 'config', 'completion']],
+    ['rdsjob ', ['get', 'wait', 'list', 'config', 'completion']],
+    ['rdsjob list --status ', ['Running', 'Completed', 'Failed']],
+    ['rdsjob list --in', ['--instance']],
+    ['rdsjob list --instance abc --', ['--profile', '--region', '--project-id', '--endpoint', '--iam-endpoint', '--debug', '--no-color', '--help', '--instance', '--status', '--name', '--since', '--limit', '--output', '--json']],
+    ['rdsjob wait --inst', ['--instance']],
     ['rdsjob co', ['config', 'completion']],
     ['rdsjob config ', ['set', 'unset', 'get', 'list', 'path']],
     ['rdsjob config set ', ['region', 'project-id', 'access-key', 'secret-key', 'security-token', 'auth-token', 'endpoint', 'iam-endpoint']],

@@ -1,7 +1,7 @@
 // `rdsjob wait <id...>`: its arguments, options and help, and the wait options `get --wait` shares. Checked while
 // parsing, so bad input is refused (exit 2) before anything is sent; the run is loaded once the command is chosen.
 import type { Command } from 'commander';
-import { assertJobIds } from '../../config/validate.js';
+import { assertJobIds, instanceIdOf } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
 import { runs } from '../runs.js';
 import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT } from '../../wait/defaults.js';
@@ -52,17 +52,17 @@ export function givenWaitOption(command: Command): string | undefined {
 }
 
 export function waitOptionsOf(flags: WaitFlags): WaitCommandOptions {
-  const intervalMs = parseDuration(flags.interval);
+  const intervalMs = parseDuration(flags.interval, '--interval');
   if (intervalMs <= 0) throw new UsageError(`invalid --interval "${flags.interval}": must be more than 0`);
   const requestsPerMinute = Number(flags.rateLimit);
   if (!/^\d+$/.test(flags.rateLimit) || requestsPerMinute < 1) {
     throw new UsageError(`invalid --rate-limit "${flags.rateLimit}": use a whole number of requests per minute, at least 1`);
   }
   return {
-    timeoutMs: parseDuration(flags.timeout),
+    timeoutMs: parseDuration(flags.timeout, '--timeout'),
     intervalMs,
     requestsPerMinute,
-    notFoundGraceMs: parseDuration(flags.notFoundGrace),
+    notFoundGraceMs: parseDuration(flags.notFoundGrace, '--not-found-grace'),
     quiet: flags.quiet === true,
   };
 }
@@ -70,14 +70,31 @@ export function waitOptionsOf(flags: WaitFlags): WaitCommandOptions {
 export function defineWait(program: Command, select: Select): void {
   const command = program
     .command('wait')
-    .description('wait until RDS jobs are Completed or Failed (exit 0 / 1)')
-    .argument('<job-id...>', 'job ids');
+    .description('wait until RDS jobs are Completed or Failed (exit 0 / 1), or until an instance has no running task')
+    .argument('[job-id...]', 'job ids')
+    .option('--instance <id>', 'instead of job ids: until nothing runs on this DB instance (the task center)');
   addOutputOptions(command);
   addWaitOptions(command);
-  command.addHelpText('after', '\nExamples:\n  $ rdsjob wait $JOB --timeout 30m\n  $ rdsjob wait $JOB1 $JOB2 --json > jobs.json || echo "a job failed: exit $?"\n');
-  command.action((ids: string[], flags: OutputFlags & WaitFlags, self: Command) => {
-    assertJobIds(ids);
+  command.addHelpText('after', `
+Examples:
+  $ rdsjob wait $JOB --timeout 30m
+  $ rdsjob wait $JOB1 $JOB2 --json > jobs.json || echo "a job failed: exit $?"
+  $ rdsjob wait --instance $INSTANCE --timeout 45m && terraform apply   # once the instance is free
+`);
+  command.action((ids: string[], flags: OutputFlags & WaitFlags & { instance?: string }, self: Command) => {
     const options = waitOptionsOf(flags);
-    select(self, async (ctx) => (await runs.wait()).runWait(ids, options, ctx), formatOf(flags));
+    if (flags.instance === undefined) {
+      assertJobIds(ids);
+      select(self, async (ctx) => (await runs.wait()).runWait(ids, options, ctx), formatOf(flags));
+      return;
+    }
+    if (ids.length > 0) {
+      throw new UsageError('job ids and --instance cannot be used together', {
+        hint: 'wait for the jobs (rdsjob wait ID…), or for everything on the instance (rdsjob wait --instance ID)',
+      });
+    }
+    if (self.getOptionValueSource('notFoundGrace') === 'cli') throw new UsageError('--not-found-grace only applies to job ids');
+    const instanceId = instanceIdOf(flags.instance);
+    select(self, async (ctx) => (await runs.wait()).runWaitInstance(instanceId, options, ctx), formatOf(flags));
   });
 }

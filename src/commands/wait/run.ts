@@ -5,9 +5,11 @@ import type { Job } from '../../job.js';
 import { OVERDUE_GRACE_MS } from '../../limits.js';
 import { loadSpinner } from '../../lazy.js';
 import type { Reported } from '../../outcome.js';
-import { renderJobsResult } from '../../render/result.js';
+import { renderJobsResult, renderTasksResult } from '../../render/result.js';
+import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
-import { waitForJobs } from '../../wait/engine.js';
+import { waitForJobs, waitForTargets, type TargetResult } from '../../wait/engine.js';
+import { instanceTarget, type InstanceState, type InstanceWatch } from '../../wait/instance.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canSpin, quietReporter, type WaitReporter } from '../../wait/reporter.js';
@@ -29,14 +31,29 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext): Pr
   return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
 }
 
-/** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
-export async function runWait(ids: readonly string[], options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
-  const { deps } = ctx;
-  // --timeout bounds the whole wait, the IAM project-id lookup before the first poll included.
-  const startedAt = deps.now();
+/** --timeout bounds the whole wait, the IAM project-id lookup before the first poll included: it starts now. */
+function begin(options: WaitCommandOptions, ctx: CommandContext): number {
   if (options.timeoutMs > 0) {
     ctx.limit(options.timeoutMs + OVERDUE_GRACE_MS, `--timeout ${formatDuration(options.timeoutMs)} and ${formatDuration(OVERDUE_GRACE_MS)} for a last answer`);
   }
+  return ctx.deps.now();
+}
+
+/** Stopped or out of time before the first look (a hanging IAM lookup): unfinished, not failed. Else rethrown. */
+function endedEarly(error: unknown): 'interrupted' | 'timeout' {
+  if (error instanceof InterruptedError) return 'interrupted';
+  if (error instanceof DeadlineError) return 'timeout';
+  throw error;
+}
+
+function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, instance?: string) {
+  return { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags), instance };
+}
+
+/** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
+export async function runWait(ids: readonly string[], options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
+  const { deps } = ctx;
+  const startedAt = begin(options, ctx);
   const reporter = await reporterFor(options, ctx);
   let result: WaitResult;
   try {
@@ -50,9 +67,7 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
       reporter,
     });
   } catch (error) {
-    // Stopped or out of time before the first poll (a hanging IAM lookup): every job is unfinished, not failed.
-    if (!(error instanceof InterruptedError || error instanceof DeadlineError)) throw error;
-    const outcome = error instanceof InterruptedError ? 'interrupted' : 'timeout';
+    const outcome = endedEarly(error);
     result = { results: [...new Set(ids)].map((id) => ({ id, outcome, error, elapsedMs: deps.now() - startedAt })), elapsedMs: deps.now() - startedAt };
   }
   if (result.fatal !== undefined) throw result.fatal;
@@ -66,7 +81,49 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
     deps.stdout.write(await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now() }));
   }
 
-  const summary = summaryLines(result, { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags) });
+  const summary = summaryLines(result, resumeOptions(options, ctx));
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
   return result.results;
+}
+
+/**
+ * `wait --instance`: until the instance has no Running task. Prints the final state of every task seen Running, in
+ * the order first seen; exit 0 when all Completed, 1 when any Failed, at once when nothing runs.
+ */
+export async function runWaitInstance(instanceId: string, options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
+  const { deps } = ctx;
+  const startedAt = begin(options, ctx);
+  const reporter = await reporterFor(options, ctx);
+  let watch: InstanceWatch | undefined;
+  let end: TargetResult<InstanceState>;
+  try {
+    const api = await ctx.api();
+    watch = instanceTarget(instanceId, api, deps.now);
+    // A 404 here is the API saying the task list is not there (a wrong endpoint), not a task "not visible yet".
+    const waited = await waitForTargets([watch], { ...options, notFoundGraceMs: 0, startedAt }, {
+      now: deps.now,
+      sleep: deps.sleep,
+      random: options.random ?? Math.random,
+      signal: ctx.signal,
+      reporter,
+    });
+    if (waited.fatal !== undefined) throw waited.fatal;
+    end = waited.results[0]!;
+  } catch (error) {
+    end = { key: instanceId, outcome: endedEarly(error), error, elapsedMs: deps.now() - startedAt };
+  }
+
+  const tasks = watch?.tasks() ?? [];
+  const taskResults = watch?.taskResults(end) ?? [];
+  // The instance's own failure (not a task's): a refused request, a wrong endpoint.
+  if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));
+  if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
+    deps.stderr.write(`instance ${sanitize(instanceId)} has no running tasks\n`);
+  }
+  deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now() }));
+  const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, instanceId), {
+    id: instanceId, outcome: end.outcome, error: end.error, elapsedMs: end.elapsedMs,
+  });
+  if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
+  return [{ outcome: end.outcome, error: end.error }, ...taskResults];
 }

@@ -1,0 +1,99 @@
+// RDS ListTasks (the task center): `GET {endpoint}/v3/{project_id}/tasklist?…` → one page of `task` objects, each
+// exactly as received, and the paging that reads as many pages as a listing needs.
+import { MalformedResponseError } from '../errors.js';
+import type { HttpClient } from '../http/client.js';
+import { rawElements, rawMember, rememberText } from '../raw-json.js';
+import type { Task, TaskStatus } from '../task.js';
+import type { CallOptions } from './types.js';
+
+/** The largest page ListTasks serves (`limit` 1–50). */
+export const TASK_PAGE_SIZE = 50;
+
+/** What to list. Unset filters are not sent; `startTime` and `endTime` (epoch ms) go together. */
+export interface TaskFilters {
+  instanceId?: string;
+  status?: TaskStatus;
+  name?: string;
+  id?: string;
+  startTime?: number;
+  endTime?: number;
+}
+
+export interface TaskPage {
+  tasks: Task[];
+  /** How many tasks match the filters in all (the API's `total_count`), when it says. */
+  totalCount?: number;
+}
+
+/** The query ListTasks takes for these filters and this page, in the API's names. */
+export function taskQuery(filters: TaskFilters, offset: number, limit: number): Array<[string, string]> {
+  const query: Array<[string, string]> = [];
+  const add = (name: string, value: string | number | undefined) => {
+    if (value !== undefined) query.push([name, String(value)]);
+  };
+  add('instance_id', filters.instanceId);
+  add('status', filters.status);
+  add('name', filters.name);
+  add('id', filters.id);
+  add('start_time', filters.startTime);
+  add('end_time', filters.endTime);
+  add('offset', offset);
+  add('limit', limit);
+  return query;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export async function fetchTaskPage(
+  http: HttpClient,
+  endpoint: string,
+  projectId: string,
+  query: Array<[string, string]>,
+  options: CallOptions = {},
+): Promise<TaskPage> {
+  const response = await http.getJson(endpoint, `/v3/${projectId}/tasklist`, query, { 'X-Project-Id': projectId }, options.signal, options.retries);
+  const body = response.body;
+  const tasks = isObject(body) ? body.tasks : undefined;
+  if (!Array.isArray(tasks) || !tasks.every(isObject)) {
+    const id = response.requestId ? ` (request id ${response.requestId})` : '';
+    throw new MalformedResponseError(`response has no list of tasks${id}`, {
+      status: response.status,
+      requestId: response.requestId,
+      hint: 'check --endpoint: it should be the RDS API endpoint of the region',
+    });
+  }
+  const raw = rawElements(rawMember(response.text, 'tasks') ?? '');
+  tasks.forEach((task, i) => {
+    if (raw[i] !== undefined) rememberText(task, raw[i]!);
+  });
+  const total = isObject(body) ? body.total_count : undefined;
+  return { tasks: tasks as Task[], totalCount: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined };
+}
+
+export interface TaskListing {
+  tasks: Task[];
+  /** How many tasks match in all, when the API said (more than `tasks.length` when the listing stopped at `wanted`). */
+  totalCount?: number;
+}
+
+/**
+ * Up to `wanted` tasks, one page after another: pages of 50 (fewer only for the last page `wanted` needs), until
+ * `wanted` tasks are there, the API's total_count is reached, or a page comes back empty.
+ */
+export async function listTaskPages(
+  fetchPage: (offset: number, limit: number) => Promise<TaskPage>,
+  wanted: number,
+): Promise<TaskListing> {
+  const tasks: Task[] = [];
+  let totalCount: number | undefined;
+  while (tasks.length < wanted) {
+    const limit = Math.min(TASK_PAGE_SIZE, wanted - tasks.length);
+    const page = await fetchPage(tasks.length, limit);
+    totalCount = page.totalCount ?? totalCount;
+    tasks.push(...page.tasks.slice(0, limit));
+    if (page.tasks.length === 0 || (totalCount !== undefined && tasks.length >= totalCount)) break;
+  }
+  return { tasks, totalCount };
+}

@@ -1,0 +1,34 @@
+// The run of `rdsjob list`: pages of the task center, one after another, under the command's one time bound.
+import { listTaskPages, taskQuery, type TaskFilters } from '../../api/tasks.js';
+import { API_BOUND_ENV } from '../../limits.js';
+import { OK, type Reported } from '../../outcome.js';
+import { renderTasksResult } from '../../render/result.js';
+import type { CommandContext } from '../context.js';
+import type { ListOptions } from './define.js';
+
+/** The ListTasks filters for these options at `now`: --since is a window from now − since to now, in ms. */
+export function taskFiltersOf(options: ListOptions, now: number): TaskFilters {
+  return {
+    instanceId: options.instanceId,
+    status: options.status,
+    name: options.name,
+    ...(options.sinceMs === undefined ? {} : { startTime: now - options.sinceMs, endTime: now }),
+  };
+}
+
+export async function runList(options: ListOptions, ctx: CommandContext): Promise<Reported> {
+  const { deps } = ctx;
+  ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV);
+  const api = await ctx.api();
+  const filters = taskFiltersOf(options, deps.now());
+  const { tasks, totalCount } = await listTaskPages(
+    (offset, limit) => api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal }),
+    options.limit,
+  );
+  deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now() }));
+  if (tasks.length === 0 && ctx.output === 'table') deps.stderr.write('no tasks found\n');
+  if (totalCount !== undefined && totalCount > tasks.length) {
+    deps.stderr.write(`showing ${tasks.length} of ${totalCount} tasks; use --limit\n`);
+  }
+  return OK;
+}
