@@ -5,8 +5,11 @@ const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const;
 type Unit = keyof typeof UNIT_MS;
 const UNIT_ORDER: readonly Unit[] = ['h', 'm', 's', 'ms'];
 
-/** The largest duration accepted: what one timer (setTimeout) can wait, about 24.8 days. */
-export const MAX_DURATION_MS = 2_147_483_647;
+/**
+ * The largest duration accepted: a year (`8760h`). Waits longer than one Node timer (~24.8 days) are chained
+ * (process-deps.ts), and `list --since` is a window, not a timer: "the last month" must fit.
+ */
+export const MAX_DURATION_MS = 8760 * 3_600_000;
 
 const GRAMMAR = 'a whole number of seconds (90) or whole numbers with units h, m, s, ms in that order (250ms, 90s, 5m, 1h30m)';
 

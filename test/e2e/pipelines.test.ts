@@ -280,10 +280,13 @@ describe('where files go', () => {
 });
 
 describe('the smaller ones', () => {
-  it('wait --timeout 596h31m23s (the longest accepted): waits (no TimeoutOverflowWarning, no instant exit 6)', async () => {
+  it('wait --timeout 596h31m23s (past one timer, with the 5s for a last answer): waits (no TimeoutOverflowWarning, no instant exit 6)', async () => {
     emu.setJob('slow', { steps: [job('slow', 'Running'), job('slow', 'Completed')] });
     // With the 5 s for a last answer this is past one timer's 2^31 − 1 ms: it used to fire at once.
     const r = await rdsjob(emu, ['wait', 'slow', '--timeout', '596h31m23s', ...FAST]);
+    expect(r.code).toBe(0);
+    const year = await rdsjob(emu, ['wait', 'slow', '--timeout', '8760h', ...FAST]);
+    expect(year.code).toBe(0);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('TimeoutOverflowWarning');
   });

@@ -35,7 +35,7 @@ describe('parseDuration', () => {
     ['5m5m', /largest to smallest/],
     ['1d', /invalid duration/],
     ['99999999999999999999', /too long/],
-    ['597h', /too long/],
+    ['8761h', /too long/],
     ['1e3', /invalid duration/],
   ])('%j is refused', (text, message) => {
     expect(() => parseDuration(text)).toThrow(UsageError);
