@@ -8,6 +8,7 @@ import { startEmulator } from '../emulator/dist/server.js';
 import {
   bindEip, createFailed, createInstanceCompleted, createReplicaRunning, resizeVolume,
 } from '../emulator/dist/sample-jobs.js';
+import { ANALYTICS_DB, ORDERS_DB } from '../emulator/dist/sample-tasks.js';
 
 const bin = fileURLToPath(new URL('../bin/rdsjob.js', import.meta.url));
 const emulator = await startEmulator(demoOptions());
@@ -46,5 +47,8 @@ await run(['get', createInstanceCompleted.id, resizeVolume.id, bindEip.id, creat
 await run(['get', bindEip.id, '--json']);
 await run(['wait', createReplicaRunning.id, '--interval', '1s']);
 await run(['get', 'no-such-job'], 4);
+await run(['list']);
+await run(['list', '--instance', ANALYTICS_DB.id, '--status', 'failed', '--json']);
+await run(['wait', '--instance', ORDERS_DB.id, '--interval', '1s']);
 await emulator.close();
 process.exitCode = failures === 0 ? 0 : 1;

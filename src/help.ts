@@ -2,8 +2,8 @@
 export function helpEpilog(): string {
   return `
 Exit codes:
-  0  success (jobs fetched; every waited job Completed)
-  1  a job ended Failed (wait, get --wait)
+  0  success (jobs fetched, tasks listed; every waited job Completed; nothing runs on the instance)
+  1  a job or task ended Failed (wait, get --wait, wait --instance)
   2  usage error: unknown command or option, invalid job id, duration or flag value
   3  configuration or credentials error (incl. HTTP 401/403)
   4  job not found
@@ -29,6 +29,8 @@ Examples:
   $ rdsjob get a9767ede-fe0f-4888-9003-e843a4c90514
   $ rdsjob get $JOB --json | jq -r .status
   $ rdsjob wait $JOB --timeout 30m
+  $ rdsjob list --instance $INSTANCE --status running
+  $ rdsjob wait --instance $INSTANCE && terraform apply
   $ rdsjob config set region cn-north-4 && rdsjob config set secret-key
   $ rdsjob config list
 `;

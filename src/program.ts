@@ -33,7 +33,7 @@ export async function parseCommandLine(argv: readonly string[], deps: Deps, vers
 
 function buildProgram(deps: Deps, version: string, select: (command: Command, run: Run, output?: OutputFormat) => void): Command {
   const program = new Command('rdsjob')
-    .description('Show and wait for Huawei Cloud RDS jobs (ListJobInfo).')
+    .description('Show and wait for Huawei Cloud RDS jobs (ListJobInfo) and the task center (ListTasks).')
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()

@@ -4,14 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
+import { ORDERS_DB, eipFailed, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
 import { emulator, rdsjob } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
+beforeAll(async () => { emu = await emulator({ tasks: sampleTasks() }); });
 afterAll(async () => { await emu.close(); });
-beforeEach(() => emu.reset());
+beforeEach(() => {
+  emu.reset();
+  emu.setTasks(sampleTasks());
+});
 
 /** Runs an ES module body with `api` = the package's exports; it must print one JSON value. */
 async function script(body: string, env: Record<string, string | undefined> = {}) {
@@ -26,7 +30,7 @@ describe('import { … } from "rdsjob"', () => {
   it('exports the documented functions and error classes', async () => {
     const names = await script('return Object.keys(api).sort();');
     for (const name of [
-      'getJob', 'waitForJob', 'waitForJobs', 'loadConfig', 'resolveConfig', 'openJobsApi', 'exitCodeFor', 'EXIT',
+      'getJob', 'waitForJob', 'waitForJobs', 'listTasks', 'waitForInstance', 'TASK_STATUSES', 'loadConfig', 'resolveConfig', 'openJobsApi', 'exitCodeFor', 'EXIT',
       'RdsjobError', 'ConfigError', 'AuthError', 'NotFoundError', 'ApiError', 'NetworkError', 'WaitTimeoutError',
     ]) {
       expect(names).toContain(name);
@@ -78,5 +82,20 @@ describe('import { … } from "rdsjob"', () => {
   it('loadConfig shows where each setting came from', async () => {
     const out = await script(`const c = await api.loadConfig(); return [c.region.source, api.describeSource(c.accessKey.source)];`);
     expect(out).toEqual([{ kind: 'env', name: 'HUAWEICLOUD_SDK_REGION' }, 'env HUAWEICLOUD_SDK_AK']);
+  });
+
+  it('listTasks pages the task center, tasks exactly as received, with the total count', async () => {
+    const out = await script(`const l = await api.listTasks({ status: 'Failed', limit: 5 }); return { ids: l.tasks.map((t) => t.id), total: l.totalCount };`);
+    expect(out).toEqual({ ids: [eipFailed.id], total: 1 });
+    const bad = await script(`try { await api.listTasks({ limit: 0 }); return 'no error'; } catch (e) { return { usage: e instanceof api.UsageError, code: api.exitCodeFor(e) }; }`);
+    expect(bad).toEqual({ usage: true, code: 2 });
+  });
+
+  it('waitForInstance resolves once nothing runs, with each task and the exit code the CLI would give', async () => {
+    const out = await script(`
+      const seen = [];
+      const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.id)}, { intervalMs: 20, onProgress: (t) => seen.push(t.process) });
+      return { outcome: r.outcome, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.task.status]), seen };`);
+    expect(out).toEqual({ outcome: 'completed', code: 0, tasks: [[resizeRunning.id, 'completed', 'Completed']], seen: ['30', '60', '90'] });
   });
 });
