@@ -2,6 +2,9 @@
 // and the signals that stop a run. Part of every run's start-up: each built-in module imported statically here
 // costs ~1 ms on every run.
 import { homedir } from 'node:os';
+import * as nodeModule from 'node:module';
+import { join } from 'node:path';
+import { cacheDir } from './config/paths.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Deps } from './deps.js';
 import { InterruptedError, type StopSignal } from './errors.js';
@@ -18,6 +21,8 @@ const STOPPED_BY: Readonly<Record<StopSignal, string>> = {
 const MAX_TIMER_MS = 2_147_483_647;
 
 export function processDeps(): Deps {
+  const home = usableHome(process.env.HOME, homedir);
+  enableCompileCache(cacheDir(process.env, home));
   const stop = new AbortController();
   for (const signal of Object.keys(STOPPED_BY) as StopSignal[]) {
     process.on(signal, () => {
@@ -46,9 +51,24 @@ export function processDeps(): Deps {
     },
     now: () => Date.now(),
     sleep,
-    homedir: usableHome(process.env.HOME, homedir),
+    homedir: home,
     signal: stop.signal,
   };
+}
+
+/**
+ * Node ≥ 22.1 keeps the code it compiled for the modules loaded from here on (every chunk but the entry) and reuses
+ * it next time: ~4% off `get`, ~2% off `--help` (README § Performance). In the user's cache directory; Node 20 has
+ * no such API, and a cache that cannot be used is never a reason to fail.
+ */
+function enableCompileCache(dir: string | undefined): void {
+  const enable = (nodeModule as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache;
+  if (dir === undefined || enable === undefined) return;
+  try {
+    enable(join(dir, 'compile-cache'));
+  } catch {
+    // an optimisation only
+  }
 }
 
 /**

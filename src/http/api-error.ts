@@ -134,13 +134,33 @@ const NETWORK_REASONS: Record<string, string> = {
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate cannot be verified',
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS certificate issuer is not trusted',
   ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate does not match the host name',
+  // Node 24.20+ reports a socket that closed while connecting (a refused connection, among others) this way.
+  ERR_SOCKET_CLOSED_BEFORE_CONNECTION: 'connection closed before it was established',
+  // Node 20+'s family autoselection ("happy eyeballs") gave up on every address.
+  ERR_SOCKET_CONNECTION_TIMEOUT: 'timed out connecting',
 };
+
+/**
+ * The code of a failed connection, wherever the Node version put it: on the error, on its cause (got wraps), or on
+ * the first of an AggregateError's errors (Node 20+ tries every address of `localhost`, IPv6 and IPv4).
+ */
+function networkCode(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (typeof current === 'object' && current !== null && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    if (typeof e.code === 'string') return e.code;
+    current = Array.isArray(e.errors) && e.errors.length > 0 ? e.errors[0] : e.cause;
+  }
+  return undefined;
+}
 
 /** A failed connection or request → NetworkError: `cannot reach rds.x…: connection refused`. */
 export function errorFromNetwork(error: unknown, url?: string): NetworkError {
   const err = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown; options?: { url?: unknown } };
   const host = hostOf(url ?? (err.options?.url === undefined ? undefined : String(err.options.url)));
-  const code = typeof err.code === 'string' ? err.code : undefined;
+  const code = networkCode(error);
   const isTimeout = err.name === 'TimeoutError' || code === 'ETIMEDOUT';
   const reason = isTimeout
     ? 'no response in time'

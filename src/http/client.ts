@@ -1,9 +1,10 @@
 // The one HTTP client: got with a keep-alive pool, AK/SK signing (or an IAM token) in a beforeRequest hook so every
 // retry is re-signed with a fresh X-Sdk-Date, retries for transient failures, a body size cap and --debug tracing.
 // This is the only file that imports got, so callers can load it lazily (`await import`) and keep startup fast.
-import got, { type NormalizedOptions, type RequestError, type RetryObject } from 'got';
+import { setTimeout as sleep } from 'node:timers/promises';
+import got, { type NormalizedOptions, type RequestError } from 'got';
 import type { Auth } from '../config/auth.js';
-import { DeadlineError, MalformedResponseError } from '../errors.js';
+import { ApiError, DeadlineError, MalformedResponseError, NetworkError, RdsjobError } from '../errors.js';
 import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, WAIT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
@@ -61,8 +62,17 @@ export interface HttpClient {
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
 
-const RETRY_STATUS_CODES = [429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
-const RETRY_ERROR_CODES = ['ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'];
+/** Network failures worth another attempt (as codes, the same on every Node version; see errorFromNetwork). */
+const RETRY_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
+  'ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** What a retry line of the --debug trace says it follows: the status, or the network error's code. */
+function retryReason(error: unknown): string {
+  const e = error as { status?: unknown; code?: unknown };
+  return typeof e.status === 'number' ? String(e.status) : String(e.code ?? 'error');
+}
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so clients that failed together spread out. */
 function backoffMs(attempt: number, random: () => number): number {
@@ -90,9 +100,63 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const queryString = encodeQuery(query);
     const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? '?' + queryString : ''}`;
     const service = options.serviceFor?.(baseUrl, path) ?? defaultService(base.hostname, path);
+    const limit = retries ?? options.retries ?? ATTEMPTS - 1;
+    const maxRetryAfter = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
+
+    /** Why the request stopped when `signal` did: the command's bound names the host that kept us waiting. */
+    const stopped = (): unknown => {
+      const reason: unknown = signal?.reason;
+      if (!(reason instanceof DeadlineError)) return reason;
+      return new DeadlineError(`cannot reach ${base.host}: no complete answer within ${reason.message}`, {
+        boundMs: reason.boundMs,
+        hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
+      });
+    };
+
+    // Each attempt is a request of its own, and the retry policy is ours: got's own retries reuse one request, and
+    // since Node 24.20 a refused connection's socket reports a second, generic error on close that ends them
+    // (sindresorhus/got#2469), so a retry would say "Socket closed before the connection was established".
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptOnce(url, base, fullPath, query, extraHeaders, service, signal);
+      } catch (error) {
+        if (signal?.aborted) throw stopped();
+        const delay = attempt <= limit ? retryDelayFor(error, attempt, maxRetryAfter) : undefined;
+        if (delay === undefined) throw error;
+        trace.retry(delay, retryReason(error));
+        const actual = options.retryDelay ? options.retryDelay(delay, attempt) : delay;
+        try {
+          await sleep(Math.max(0, actual), undefined, { signal });
+        } catch {
+          throw stopped();
+        }
+      }
+    }
+  }
+
+  /** The delay before the next attempt, or undefined when this failure is not worth another. */
+  function retryDelayFor(error: unknown, attempt: number, maxRetryAfter: number): number | undefined {
+    if (!(error instanceof RdsjobError)) return undefined;
+    const retryable =
+      error instanceof NetworkError
+        ? error.code !== undefined && RETRY_ERROR_CODES.has(error.code)
+        : error instanceof ApiError && error.status !== undefined && (error.status === 429 || error.status >= 500);
+    if (!retryable) return undefined;
+    if (error.retryAfterMs !== undefined) return error.retryAfterMs > maxRetryAfter ? undefined : error.retryAfterMs;
+    return backoffMs(attempt, random);
+  }
+
+  async function attemptOnce(
+    url: string,
+    base: URL,
+    fullPath: string,
+    query: Array<[string, string]>,
+    extraHeaders: Record<string, string>,
+    service: string,
+    signal: AbortSignal | undefined,
+  ): Promise<JsonResponse> {
     let attemptStart = options.now();
     let tooLarge = false;
-
     const authorize = (request: NormalizedOptions): void => {
       attemptStart = options.now();
       const signable: Record<string, string> = { host: base.host, ...extraHeaders };
@@ -110,14 +174,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       trace.request('GET', url, request.headers as Record<string, string>);
     };
 
-    const calculateDelay = ({ attemptCount, error, computedValue, retryAfter }: RetryObject): number => {
-      if (computedValue === 0) return 0; // got's rules said no: limit reached, not retryable, Retry-After too long
-      const planned = retryAfter ?? backoffMs(attemptCount, random);
-      trace.retry(planned, error.response ? String(error.response.statusCode) : error.code);
-      const actual = options.retryDelay ? options.retryDelay(planned, attemptCount) : planned;
-      return Math.max(1, actual); // 0 would cancel the retry
-    };
-
     const request = got(url, {
       method: 'GET',
       agent: agents.for(url),
@@ -133,14 +189,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         'accept-encoding': 'identity',
         'user-agent': options.userAgent ?? 'rdsjob',
       },
-      retry: {
-        limit: retries ?? options.retries ?? ATTEMPTS - 1,
-        methods: ['GET'],
-        statusCodes: RETRY_STATUS_CODES,
-        errorCodes: RETRY_ERROR_CODES,
-        maxRetryAfter: options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS,
-        calculateDelay,
-      },
+      retry: { limit: 0 },
       hooks: {
         beforeRequest: [authorize],
         afterResponse: [
@@ -164,17 +213,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       response = await request;
     } catch (error) {
-      if (signal?.aborted) {
-        const reason: unknown = signal.reason;
-        // The command's bound ran out with this request unanswered: say which host kept us waiting.
-        if (reason instanceof DeadlineError) {
-          throw new DeadlineError(`cannot reach ${base.host}: no complete answer within ${reason.message}`, {
-            boundMs: reason.boundMs,
-            hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
-          });
-        }
-        throw reason;
-      }
+      if (signal?.aborted) throw error; // the caller says why
       if (tooLarge) {
         throw new MalformedResponseError(`response too large (over ${maxBody} bytes) from ${base.host}`, {
           hint: 'check --endpoint: the RDS API answers with small JSON documents',

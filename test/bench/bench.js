@@ -2,6 +2,10 @@
 // Each case alternates with the baseline (warm-up first), so machine noise hits both alike. Prints a markdown table.
 // NODE_EXTRA_CA_CERTS is removed from the children's environment: on these machines it costs every Node process
 // ~80 ms and would drown what we measure.
+//
+//   NODE=/path/to/node npm run bench        measure that Node.js (the CLI and the baseline both run on it)
+//   BENCH_COMPARE=/other/bin/rdsjob.js …    also time another build in the same pairs (before/after a change)
+//   BENCH_PAIRS=31 …                         more pairs (default 15); BENCH_STARTUP_ONLY=1 skips wait and the soak
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +16,8 @@ import { startEmulator } from '../../emulator/dist/server.js';
 import { allSampleJobs, createInstanceCompleted, PROJECT_ID } from '../../emulator/dist/sample-jobs.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
+const NODE = process.env.NODE || process.execPath;
+const COMPARE = process.env.BENCH_COMPARE || undefined;
 const WARMUP = 3;
 const bin = fileURLToPath(new URL('../../bin/rdsjob.js', import.meta.url));
 const probe = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
@@ -39,7 +45,7 @@ const env = { PATH: process.env.PATH, HOME: home, TZ: 'UTC',
 
 async function run(args, extraEnv = {}) {
   const start = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(NODE, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const [code] = await once(child, 'exit');
@@ -55,18 +61,21 @@ async function peakRssMiB(args) {
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const baseline = [process.execPath, '-e', ''].slice(1);
+const baseline = ['-e', ''];
 
 async function startupCase(label, cliArgs) {
   const args = [bin, ...cliArgs];
-  for (let i = 0; i < WARMUP; i++) { await run(baseline); await run(args); }
-  const times = [], ratios = [], bases = [];
+  const other = COMPARE === undefined ? undefined : [COMPARE, ...cliArgs];
+  for (let i = 0; i < WARMUP; i++) { await run(baseline); await run(args); if (other) await run(other); }
+  const times = [], ratios = [], bases = [], otherRatios = [];
   for (let i = 0; i < PAIRS; i++) {
     const b = await run(baseline);
     const t = await run(args);
     bases.push(b); times.push(t); ratios.push(t / b);
+    if (other) otherRatios.push((await run(other)) / b);
   }
-  return { label, median: median(times), base: median(bases), ratio: median(ratios), rss: await peakRssMiB(args) };
+  const compared = other ? median(otherRatios) : undefined;
+  return { label, median: median(times), base: median(bases), ratio: median(ratios), compared, rss: await peakRssMiB(args) };
 }
 
 async function waitCase(n) {
@@ -83,7 +92,7 @@ async function soak(polls) {
   const running = { id, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '50%' };
   emulator.setJob(id, { steps: [...Array(polls - 1).fill(running), { ...running, status: 'Completed', process: '' }] });
   emulator.reset();
-  const child = spawn(process.execPath, [bin, 'wait', id, '--interval', '1ms', '--rate-limit', '600000', '--quiet'], { env, stdio: 'ignore' });
+  const child = spawn(NODE, [bin, 'wait', id, '--interval', '1ms', '--rate-limit', '600000', '--quiet'], { env, stdio: 'ignore' });
   const samples = new Map(); // polls so far (rounded down to 1000) → RSS in MiB
   const timer = setInterval(() => {
     try {
@@ -111,9 +120,20 @@ rows.push(await startupCase('`get <id>` (table)', ['get', createInstanceComplete
 rows.push(await startupCase('`get <id> --json`', ['get', createInstanceCompleted.id, '--json']));
 
 const out = [];
-out.push(`Node ${process.version}, ${PAIRS} pairs after ${WARMUP} warm-up pairs, NODE_EXTRA_CA_CERTS unset.`, '');
-out.push('| case | median wall | `node -e \'\'` median | median per-pair ratio | peak RSS |', '|---|---|---|---|---|');
-for (const r of rows) out.push(`| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |`);
+const version = (await import('node:child_process')).execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
+out.push(`Node ${version}, ${PAIRS} pairs after ${WARMUP} warm-up pairs, NODE_EXTRA_CA_CERTS unset.`, '');
+const extra = COMPARE ? ` ${COMPARE} ratio |` : '';
+out.push(`| case | median wall | \`node -e ''\` median | median per-pair ratio | peak RSS |${extra}`, `|---|---|---|---|---|${COMPARE ? '---|' : ''}`);
+for (const r of rows) {
+  const cmp = r.compared === undefined ? '' : ` ${r.compared.toFixed(2)}× |`;
+  out.push(`| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |${cmp}`);
+}
+if (process.env.BENCH_STARTUP_ONLY) {
+  process.stdout.write(out.join('\n') + '\n');
+  await emulator.close();
+  rmSync(home, { recursive: true, force: true });
+  process.exit(0);
+}
 out.push('', '| `wait` (jobs complete on the 3rd poll, 100 ms interval) | wall | requests | requests per job |', '|---|---|---|---|');
 for (const n of [1, 10, 100]) {
   const w = await waitCase(n);

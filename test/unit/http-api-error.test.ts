@@ -116,6 +116,24 @@ describe('errorFromResponse', () => {
 describe('errorFromNetwork', () => {
   const failure = (code: string, name = 'RequestError') => Object.assign(new Error(`raw ${code}`), { code, name });
 
+  // The same failure as Node 20, 22 and 24 report it: the message must read the same on each.
+  it.each<[string, unknown]>([
+    ['got\'s RequestError (every version)', failure('ECONNREFUSED')],
+    ['got wrapping the raw error as its cause', Object.assign(new Error('wrapped'), { name: 'RequestError', cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })],
+    ['an AggregateError from trying every address of localhost (Node 20+)', Object.assign(new AggregateError([
+      Object.assign(new Error('connect ECONNREFUSED ::1:8443'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' }),
+    ], ''), { name: 'RequestError' })],
+  ])('a refused connection reads the same whatever Node wraps it in: %s', (_name, error) => {
+    expect(errorFromNetwork(error, 'https://rds.x.example:8443/v3').message).toBe('cannot reach rds.x.example:8443: connection refused');
+  });
+
+  it('Node 24.20+\'s socket closed while connecting is named, not shown as its raw message', () => {
+    const error = errorFromNetwork(failure('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Error'), 'https://rds.x.example:8443/v3');
+    expect(error.message).toBe('cannot reach rds.x.example:8443: connection closed before it was established');
+    expect(error.code).toBe('ERR_SOCKET_CLOSED_BEFORE_CONNECTION');
+  });
+
   it.each([
     ['ECONNREFUSED', 'cannot reach rds.x.example:8443: connection refused'],
     ['ECONNRESET', 'cannot reach rds.x.example:8443: connection reset'],

@@ -169,7 +169,8 @@ describe('retries', () => {
         ? json(res, 503, {}, { 'retry-after': new Date(Date.now() + 10_000).toUTCString() })
         : json(res, 200, {}),
     );
-    const { http, delays } = client();
+    // The date is read against the client's clock (the one it signs with): here the real one.
+    const { http, delays } = client({ now: Date.now });
     await get(http, server);
     expect(delays).toHaveLength(1);
     expect(delays[0]).toBeGreaterThan(5_000);
