@@ -68,6 +68,7 @@ export function createContext(globals: GlobalOptions, output: OutputFormat, deps
     flags,
     color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag }) > 0,
     stderrColor: colorLevel({ isTTY: deps.stderr.isTTY === true, env: deps.env, noColorFlag }) > 0,
+    width: deps.stdout.isTTY === true && (deps.stdout.columns ?? 0) > 0 ? deps.stdout.columns : undefined,
     signal,
     limit,
     errorLines: (error, jobId) => main.describe(error, debug, jobId),

@@ -8,6 +8,9 @@ export interface OutStream {
   columns?: number;
   rows?: number;
   on?(event: 'error', listener: (error: Error) => void): unknown;
+  /** A terminal's size changed (SIGWINCH): the live view redraws for the new size. */
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
 
 export interface InStream extends NodeJS.ReadableStream {

@@ -15,8 +15,8 @@ export const loadTasksTable = () => import('./render/tasks-table.js');
 /** cli-table3: `config list`'s columns. */
 export const loadSettingsTable = () => import('./render/settings-table.js');
 
-/** ora and chalk: only a spinner on a terminal. */
-export const loadSpinner = () => import('./wait/reporter-tty.js');
+/** log-update, string-width and chalk: the live view, only on a terminal. */
+export const loadLiveView = () => import('./wait/reporter-live.js');
 
 /** The locked writer: only `config set` and `config unset` write. */
 export const loadConfigWriter = () => import('./config/write.js');

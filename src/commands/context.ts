@@ -16,6 +16,8 @@ export interface CommandContext {
   color: boolean;
   /** The same decision for stderr (progress, spinner), which may be a terminal while stdout is redirected. */
   stderrColor: boolean;
+  /** stdout's columns when it is a terminal (tables cut long fail reasons to fit); undefined when piped. */
+  width?: number;
   debug: boolean;
   /** The setting flags as given (`--profile prod`), to resolve settings with and to repeat in suggested commands. */
   flags: GlobalFlags;

@@ -6,33 +6,69 @@ import { formatProgress, parseProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { columns } from './table.js';
 import { asRecord, scalarText } from './text.js';
-import { formatLocalTime, parseRdsTime } from './time.js';
+import { formatLocalTime, parseRdsTime, roughDuration } from './time.js';
+import { displayWidth, truncateToWidth } from './width.js';
 
-const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'INSTANCE'] as const;
+const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'ENDED', 'TOOK', 'INSTANCE'] as const;
+/** The last column, only when a job Failed: a column of "-" in every other listing would be noise. */
+const REASON_COLUMN = 'REASON';
+/** However narrow the terminal, this much of a reason stays on its row. */
+const REASON_MIN = 20;
 
 /**
- * CREATED is the absolute local time with its offset (not an age): several-job listings end up in CI logs that are
- * read long after they were written, and the single-job view already shows the age.
+ * CREATED and ENDED are absolute local times with their offset (not ages): several-job listings end up in CI logs
+ * that are read long after they were written, and the single-job view already shows the age. With a terminal
+ * width (stdout is a terminal), a fail reason is cut to end at its edge; piped, it is whole.
  */
 export function renderJobs(jobs: readonly Job[], opts: RenderOptions): string {
   const chalk = paint(opts.color);
   const timeZone = opts.timeZone; // undefined: the process's local zone
   const list: readonly unknown[] = Array.isArray(jobs) ? jobs : [];
-  const rows = list.map((job) => {
-    const j = asRecord(job) ?? {};
+  const time = (ms: number | undefined, raw: unknown) => (ms === undefined ? scalarText(raw) : formatLocalTime(ms, timeZone));
+  const records = list.map((job) => asRecord(job) ?? {});
+  const anyFailed = records.some((j) => scalarText(j.status) === 'Failed');
+  const reasons: (string | undefined)[] = [];
+  const rows = records.map((j) => {
     const status = scalarText(j.status);
     const finished = status === 'Completed' || status === 'Failed';
     const progress = finished ? undefined : parseProgress(j.process);
     const created = parseRdsTime(j.created);
+    const ended = parseRdsTime(j.ended);
     const instance = asRecord(j.instance);
-    return [
+    const reason = status === 'Failed' ? scalarText(j.fail_reason) : undefined;
+    reasons.push(reason);
+    const cells = [
       scalarText(j.id),
       scalarText(j.name),
       status === undefined ? undefined : paintStatus(status, chalk),
       progress === undefined ? undefined : formatProgress(progress),
-      created === undefined ? scalarText(j.created) : formatLocalTime(created, timeZone),
+      time(created, j.created),
+      time(ended, j.ended),
+      created !== undefined && ended !== undefined && ended >= created ? roughDuration(ended - created) : undefined,
       instance ? scalarText(instance.name) ?? scalarText(instance.id) : scalarText(j.instance),
-    ].map((cell) => cell ?? '-');
+      ...(anyFailed ? [reason] : []),
+    ];
+    return cells.map((cell) => cell ?? '-');
   });
-  return columns([JOBS_COLUMNS.map((h) => chalk.bold(h)), ...rows]);
+  const head = [...JOBS_COLUMNS, ...(anyFailed ? [REASON_COLUMN] : [])].map((h) => chalk.bold(h));
+  const text = columns([head, ...rows]);
+  return opts.width === undefined ? text : fitReasons(text, reasons, opts.width);
+}
+
+/**
+ * Cuts a row whose reason runs past the terminal's edge. A row already wider than the terminal (it wraps) keeps at
+ * least REASON_MIN columns of its reason and is cut at the edge of the screen row that reaches: never an extra row.
+ */
+function fitReasons(text: string, reasons: readonly (string | undefined)[], width: number): string {
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      const reason = i === 0 ? undefined : reasons[i - 1];
+      if (reason === undefined) return line;
+      const lineWidth = displayWidth(line);
+      const reasonStart = lineWidth - displayWidth(reason);
+      const limit = Math.ceil((reasonStart + REASON_MIN) / width) * width;
+      return lineWidth <= limit ? line : truncateToWidth(line, limit);
+    })
+    .join('\n');
 }

@@ -5,8 +5,10 @@ export interface Paint {
   red(text: string): string;
   yellow(text: string): string;
   bold(text: string): string;
+  cyan(text: string): string;
+  dim(text: string): string;
 }
 
 const same = (text: string) => text;
 
-export const PLAIN: Paint = { green: same, red: same, yellow: same, bold: same };
+export const PLAIN: Paint = { green: same, red: same, yellow: same, bold: same, cyan: same, dim: same };

@@ -48,9 +48,11 @@ export const quietReporter: WaitReporter = {
 };
 
 /**
- * A terminal that can host the spinner. A pty without a size (`script` in CI, `docker -t`) reports 0 columns,
- * and ora divides by the width: it would try to clear infinitely many lines. Such terminals get plain lines.
+ * A terminal the live view can draw on. A pty without a size (`script` in CI, `docker -t`) reports 0 columns and
+ * 0 rows: nothing can be fitted to it, so it gets plain lines.
  */
-export function canSpin(stream: OutStream): boolean {
-  return stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0;
+export function canDrawLive(stream: OutStream): boolean {
+  return stream.isTTY === true && positive(stream.columns) && positive(stream.rows);
 }
+
+const positive = (n: number | undefined) => typeof n === 'number' && n > 0;

@@ -8,7 +8,25 @@ import type { Job } from '../../src/job.js';
 /** A stream that keeps what is written; as a TTY it also has the cursor methods ora calls. */
 export class MemoryStream implements OutStream {
   chunks: string[] = [];
-  constructor(public isTTY = false, public columns = 100) {}
+  private resizeListeners = new Set<() => void>();
+  constructor(public isTTY = false, public columns = 100, public rows = 30) {}
+  on(event: string, listener: () => void): this {
+    if (event === 'resize') this.resizeListeners.add(listener);
+    return this;
+  }
+  off(event: string, listener: () => void): this {
+    if (event === 'resize') this.resizeListeners.delete(listener);
+    return this;
+  }
+  /** The terminal changed size, as a SIGWINCH tells Node's tty streams. */
+  resize(columns: number, rows = this.rows): void {
+    this.columns = columns;
+    this.rows = rows;
+    for (const listener of this.resizeListeners) listener();
+  }
+  get listening(): number {
+    return this.resizeListeners.size;
+  }
   write(chunk: string, callback?: (error?: Error | null) => void): boolean {
     this.chunks.push(String(chunk));
     callback?.();

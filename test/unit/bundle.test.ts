@@ -57,24 +57,31 @@ describe('what each path of the bundle loads', () => {
     expect([...packagesLoadedBy(...START)]).toEqual([]);
   });
 
-  it('--help: commander only, no got, ora, chalk or cli-table3', () => {
+  it('--help: commander only, no got, log-update, chalk or cli-table3', () => {
     expect([...packagesLoadedBy(...START, 'src/command-line.ts')].sort()).toEqual(['commander']);
   });
 
-  it('get <id> (table): got and chalk, but neither ora nor cli-table3', () => {
+  it('get <id> (table): got and chalk, but neither log-update nor cli-table3', () => {
     const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/render/job-view.ts');
     expect(loaded).toContain('got');
     expect(loaded).toContain('chalk');
-    expect(loaded).not.toContain('ora');
+    expect(loaded).not.toContain('log-update');
     expect(loaded).not.toContain('cli-table3');
   });
 
-  it('get <id> --json: no chalk, cli-table3 or ora', () => {
+  it('get <id> --json: no chalk, cli-table3 or log-update', () => {
     const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts');
-    for (const heavy of ['chalk', 'cli-table3', 'ora']) expect(loaded).not.toContain(heavy);
+    for (const heavy of ['chalk', 'cli-table3', 'log-update']) expect(loaded).not.toContain(heavy);
   });
 
-  it('the spinner alone brings ora', () => {
-    expect(packagesLoadedBy('src/wait/reporter-tty.ts')).toContain('ora');
+  it('the live view alone brings log-update and string-width', () => {
+    const loaded = packagesLoadedBy('src/wait/reporter-live.ts');
+    expect(loaded).toContain('log-update');
+    expect(loaded).toContain('string-width');
+  });
+
+  it('wait with plain lines (stderr not a terminal): no log-update, string-width or cli-table3', () => {
+    const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/commands/wait/run.ts');
+    for (const heavy of ['log-update', 'string-width', 'cli-truncate', 'cli-table3']) expect(loaded).not.toContain(heavy);
   });
 });

@@ -176,44 +176,7 @@ describe('GitHub Actions', () => {
   });
 });
 
-describe('rdsjob wait, stderr a TTY', () => {
-  it('a terminal without a size (0 columns) gets plain lines, not a spinner', async () => {
-    const h = harness({ [ID]: [running('10%'), completed] }, { tty: true });
-    h.stderr.columns = 0;
-    const r = await wait({}, [ID], {}, h);
-    expect(r.code).toBe(EXIT.ok);
-    expect(r.err).not.toMatch(ESC);
-    expect(r.lines.at(-1)).toMatch(/✔ a9767ede… CreateMysqlSingleHAInstance Completed in 5s$/);
-  });
-
-  it('spins on stderr, persists ✔/✖ per job, and restores the cursor', async () => {
-    const h = harness({ [ID]: [running('10%'), completed], [ID2]: [running(), failed] }, { tty: true });
-    const r = await wait({}, [ID, ID2], {}, h);
-    expect(r.code).toBe(EXIT.jobFailed);
-    expect(r.err).toContain('\u001b[?25l');
-    expect(r.err).toMatch(/✔ a9767ede… CreateMysqlSingleHAInstance Completed in 5s\n/);
-    expect(r.err).toMatch(/✖ 7e3b2d5a… CreateMysqlSingleHAInstance Failed: createVM failed\.\n/);
-    expect(r.err).toContain('1/2 done');
-    expect(r.err.lastIndexOf('\u001b[?25h')).toBeGreaterThan(r.err.lastIndexOf('\u001b[?25l'));
-    expect(r.out).not.toMatch(ESC);
-  });
-
-  it.each([
-    ['timeout', { timeoutMs: 20 * S }, EXIT.timeout],
-    ['401', {}, EXIT.config],
-  ])('clears the spinner and shows the cursor on %s', async (_, extra, code) => {
-    const denied = new AuthError('401', { status: 401 });
-    const h = harness({ [ID]: [running('10%'), running('20%'), code === EXIT.config ? denied : running('30%')] }, { tty: true });
-    const result = await runWait([ID], { ...options, ...extra }, h.ctx).then(exitCodeOf, (e: unknown) => (e === denied ? EXIT.config : -1));
-    expect(result).toBe(code);
-    const err = h.stderr.text;
-    expect(err).toContain('CreateMysqlSingleHAInstance Running 20%');
-    const show = err.lastIndexOf('\u001b[?25h');
-    expect(show).toBeGreaterThan(err.lastIndexOf('\u001b[?25l'));
-    // nothing is drawn after the spinner stopped but the summary
-    expect(err.slice(show)).not.toMatch(/⠋|⠙|⠹|⠸|⠼|⠴|⠦|⠧|⠇|⠏/);
-  });
-});
+// On a terminal: test/unit/live-reporter.test.ts.
 
 describe('job ids in progress lines', () => {
   it.each([

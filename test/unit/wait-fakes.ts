@@ -133,12 +133,21 @@ export interface Harness {
 
 export function harness(
   scripts: Record<string, Step[]>,
-  options: { output?: OutputFormat; tty?: boolean; env?: Record<string, string>; flags?: GlobalFlags } = {},
+  options: {
+    output?: OutputFormat;
+    /** stderr is a terminal (colour allowed on it unless `stderrColor: false`), of `size` (default 100×30). */
+    tty?: boolean;
+    stderrColor?: boolean;
+    size?: { columns: number; rows: number };
+    debug?: boolean;
+    env?: Record<string, string>;
+    flags?: GlobalFlags;
+  } = {},
 ): Harness {
   const clock = new FakeClock();
   const api = new ScriptedApi(clock, scripts);
   const stdout = new MemoryStream(false);
-  const stderr = new MemoryStream(options.tty ?? false);
+  const stderr = new MemoryStream(options.tty ?? false, options.size?.columns, options.size?.rows);
   const interrupt = new AbortController();
   const deps: Deps = {
     env: options.env ?? {},
@@ -151,7 +160,7 @@ export function harness(
     signal: interrupt.signal,
   };
   const ctx: CommandContext = {
-    deps, output: options.output ?? 'table', color: false, stderrColor: false, debug: false, flags: options.flags ?? {},
+    deps, output: options.output ?? 'table', color: false, stderrColor: options.stderrColor ?? options.tty ?? false, debug: options.debug ?? false, flags: options.flags ?? {},
     signal: interrupt.signal, limit: () => undefined, apiBoundMs: () => 60_000,
     errorLines: (error) => `error: ${(error as Error).message}\n`,
     config: async () => api.config, api: async () => api,

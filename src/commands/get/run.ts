@@ -45,7 +45,7 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
       outcomes.push(errorOutcome(result.reason));
     }
   }
-  deps.stdout.write(await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now() }));
+  deps.stdout.write(await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
   return outcomes;
 }
 

@@ -3,7 +3,7 @@ import { formatDuration } from '../../duration.js';
 import { DeadlineError, InterruptedError } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { OVERDUE_GRACE_MS } from '../../limits.js';
-import { loadSpinner } from '../../lazy.js';
+import { loadLiveView } from '../../lazy.js';
 import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result.js';
 import { sanitize } from '../../render/text.js';
@@ -12,7 +12,7 @@ import { waitForJobs, waitForTargets, type TargetResult } from '../../wait/engin
 import { instanceTarget, type InstanceState, type InstanceWatch } from '../../wait/instance.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
-import { canSpin, quietReporter, type WaitReporter } from '../../wait/reporter.js';
+import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
 import type { WaitResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import type { CommandContext } from '../context.js';
@@ -20,12 +20,16 @@ import type { WaitCommandOptions } from './define.js';
 
 export type { WaitCommandOptions };
 
-async function reporterFor(options: WaitCommandOptions, ctx: CommandContext): Promise<WaitReporter> {
+/**
+ * The live view needs a terminal with a size and colour allowed (NO_COLOR, --no-color, TERM=dumb ask for plain
+ * text); --debug writes its own lines to stderr, which would tear frames drawn in place: plain lines then too.
+ */
+async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, instance?: string): Promise<WaitReporter> {
   const { stderr, env } = ctx.deps;
   const base = options.quiet
     ? quietReporter
-    : canSpin(stderr)
-      ? (await loadSpinner()).ttyReporter({ stream: stderr, color: ctx.stderrColor })
+    : canDrawLive(stderr) && ctx.stderrColor && !ctx.debug
+      ? (await loadLiveView()).liveReporter({ stream: stderr, color: ctx.stderrColor, instance })
       : plainReporter({ stream: stderr, heartbeatMs: options.heartbeatMs });
   // Annotations are read by the runner, not people, so they survive --quiet.
   return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
@@ -78,7 +82,7 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
   const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
   const several = ids.length > 1;
   if (several || seen.length > 0) {
-    deps.stdout.write(await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now() }));
+    deps.stdout.write(await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
   }
 
   const summary = summaryLines(result, resumeOptions(options, ctx));
@@ -93,7 +97,7 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
 export async function runWaitInstance(instanceId: string, options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
-  const reporter = await reporterFor(options, ctx);
+  const reporter = await reporterFor(options, ctx, instanceId);
   let watch: InstanceWatch | undefined;
   let end: TargetResult<InstanceState>;
   try {
@@ -120,7 +124,7 @@ export async function runWaitInstance(instanceId: string, options: WaitCommandOp
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
     deps.stderr.write(`instance ${sanitize(instanceId)} has no running tasks\n`);
   }
-  deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now() }));
+  deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
   const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, instanceId), {
     id: instanceId, outcome: end.outcome, error: end.error, elapsedMs: end.elapsedMs,
   });
