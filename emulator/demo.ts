@@ -29,11 +29,44 @@ export function demoJobs(): Record<string, JobScript> {
   return jobs;
 }
 
+/**
+ * Three jobs a release started at once, for `rdsjob wait A B C` (the live view in the README): a resize that
+ * completes first, a replica that takes longer, an EIP binding that fails.
+ */
+export const RELEASE = {
+  resize: 'b3f1c7a2-5d4e-4f60-9a8b-7c6d5e4f3a21',
+  replica: 'd8e2a4c6-1b3f-4e5a-8c7d-9f0e1a2b3c4d',
+  eip: 'f4a6c8e0-2d4b-4f6a-9e8c-0b1d3f5a7c9e',
+} as const;
+
+function releaseJobs(): Record<string, JobScript> {
+  const job = (id: string, name: string, status: string, process: string, extra: Partial<JobRecord> = {}): JobRecord => ({
+    id, name, status, process, created: '2026-12-01T09:00:00+0000', instance: { id: '4d00c7e9d22145deb889937a72b59c8ein01', name: 'orders-db' }, ...extra,
+  });
+  const ended = { ended: '2026-12-01T09:12:00+0000' };
+  return {
+    [RELEASE.resize]: { steps: [job(RELEASE.resize, 'MysqlResizeVolume', 'Running', '50%'), job(RELEASE.resize, 'MysqlResizeVolume', 'Completed', '', ended)] },
+    [RELEASE.replica]: {
+      steps: [
+        job(RELEASE.replica, 'CreateMysqlReplicaInstance', 'Running', '40%'),
+        job(RELEASE.replica, 'CreateMysqlReplicaInstance', 'Running', '80%'),
+        job(RELEASE.replica, 'CreateMysqlReplicaInstance', 'Completed', '', { ended: '2026-12-01T09:20:00+0000' }),
+      ],
+    },
+    [RELEASE.eip]: {
+      steps: [
+        job(RELEASE.eip, 'BindEIP', 'Running', '30%'),
+        job(RELEASE.eip, 'BindEIP', 'Failed', '', { ...ended, fail_reason: 'EIP 119.3.10.7 is already bound to another instance' }),
+      ],
+    },
+  };
+}
+
 export function demoOptions(): EmulatorOptions {
   return {
     credentials: [{ accessKey: DEMO.accessKey, secretKey: DEMO.secretKey }],
     projects: [{ id: DEMO.projectId, name: DEMO.region }],
-    jobs: demoJobs(),
+    jobs: { ...demoJobs(), ...releaseJobs() },
     tasks: sampleTasks(),
   };
 }

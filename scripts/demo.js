@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { DEMO, demoOptions } from '../emulator/dist/demo.js';
+import { DEMO, demoOptions, RELEASE } from '../emulator/dist/demo.js';
 import { startEmulator } from '../emulator/dist/server.js';
 import {
   bindEip, createFailed, createInstanceCompleted, createReplicaRunning, resizeVolume,
@@ -46,6 +46,8 @@ await run(['get', createFailed.id]);
 await run(['get', createInstanceCompleted.id, resizeVolume.id, bindEip.id, createFailed.id]);
 await run(['get', bindEip.id, '--json']);
 await run(['wait', createReplicaRunning.id, '--interval', '1s']);
+// Three jobs at once: on a terminal, the live view (one line per job); piped, one plain line per change.
+await run(['wait', RELEASE.resize, RELEASE.replica, RELEASE.eip, '--interval', '1s'], 1);
 await run(['get', 'no-such-job'], 4);
 await run(['list']);
 await run(['list', '--instance', ANALYTICS_DB.id, '--status', 'failed', '--json']);

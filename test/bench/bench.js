@@ -43,9 +43,15 @@ const env = { PATH: process.env.PATH, HOME: home, TZ: 'UTC',
   HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_REGION: 'cn-north-4',
   HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, RDSJOB_ENDPOINT: emulator.url, HUAWEICLOUD_SDK_IAM_ENDPOINT: emulator.url };
 
-async function run(args, extraEnv = {}) {
+const shellWord = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
+
+/** `pty`: under a pseudo-terminal of 100×30 (util-linux `script`), stderr a terminal: the live view of `wait`. */
+async function run(args, extraEnv = {}, pty = false) {
   const start = performance.now();
-  const child = spawn(NODE, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const argv = pty
+    ? ['script', ['-qfec', `stty cols 100 rows 30; exec ${[NODE, ...args].map(shellWord).join(' ')}`, '/dev/null']]
+    : [NODE, args];
+  const child = spawn(argv[0], argv[1], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const [code] = await once(child, 'exit');
@@ -54,28 +60,30 @@ async function run(args, extraEnv = {}) {
   return ms;
 }
 
-async function peakRssMiB(args) {
+async function peakRssMiB(args, pty = false) {
   const file = join(home, 'rss');
-  await run(['--require', probe, ...args], { RDSJOB_BENCH_RSS_FILE: file });
+  await run(['--require', probe, ...args], { RDSJOB_BENCH_RSS_FILE: file }, pty);
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const baseline = ['-e', ''];
 
-async function startupCase(label, cliArgs) {
+/** On a terminal (`pty`), the baseline runs under the same `script` too, so the ratio is of what rdsjob adds. */
+async function startupCase(label, cliArgs, pty = false) {
   const args = [bin, ...cliArgs];
   const other = COMPARE === undefined ? undefined : [COMPARE, ...cliArgs];
-  for (let i = 0; i < WARMUP; i++) { await run(baseline); await run(args); if (other) await run(other); }
+  const go = (a) => run(a, {}, pty);
+  for (let i = 0; i < WARMUP; i++) { await go(baseline); await go(args); if (other) await go(other); }
   const times = [], ratios = [], bases = [], otherRatios = [];
   for (let i = 0; i < PAIRS; i++) {
-    const b = await run(baseline);
-    const t = await run(args);
+    const b = await go(baseline);
+    const t = await go(args);
     bases.push(b); times.push(t); ratios.push(t / b);
-    if (other) otherRatios.push((await run(other)) / b);
+    if (other) otherRatios.push((await go(other)) / b);
   }
   const compared = other ? median(otherRatios) : undefined;
-  return { label, median: median(times), base: median(bases), ratio: median(ratios), compared, rss: await peakRssMiB(args) };
+  return { label, median: median(times), base: median(bases), ratio: median(ratios), compared, rss: await peakRssMiB(args, pty) };
 }
 
 async function waitCase(n) {
@@ -118,6 +126,9 @@ rows.push(await startupCase('`--version`', ['--version']));
 rows.push(await startupCase('`--help`', ['--help']));
 rows.push(await startupCase('`get <id>` (table)', ['get', createInstanceCompleted.id]));
 rows.push(await startupCase('`get <id> --json`', ['get', createInstanceCompleted.id, '--json']));
+// A job already Completed: one poll, so what is timed is start-up plus the progress display's own loading.
+rows.push(await startupCase('`wait <done id>` (stderr piped)', ['wait', createInstanceCompleted.id]));
+rows.push(await startupCase('`wait <done id>` on a terminal (live view)', ['wait', createInstanceCompleted.id], true));
 
 const out = [];
 const version = (await import('node:child_process')).execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();

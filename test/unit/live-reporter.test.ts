@@ -159,6 +159,21 @@ describe('the live view on a terminal', () => {
     expect(wide.filter((line) => /^[✔✖⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /.test(line))).toHaveLength(3);
   });
 
+  it('a second signal exits at once, without stop(): an exit hook shows the cursor while the view is up', async () => {
+    const { liveReporter } = await import('../../src/wait/reporter-live.js');
+    const { MemoryStream } = await import('../support/fakes.js');
+    const stream = new MemoryStream(true, 80, 24);
+    const before = process.listeners('exit');
+    const reporter = liveReporter({ stream, color: false });
+    reporter.start(['a'], 0);
+    const added = process.listeners('exit').filter((l) => !before.includes(l));
+    expect(added).toHaveLength(1);
+    (added[0] as () => void)();
+    expect(new TerminalScreen(80, 24).write(stream.text).cursorVisible).toBe(true);
+    reporter.stop({ results: [], elapsedMs: 0 }, 0);
+    expect(process.listeners('exit').filter((l) => !before.includes(l))).toHaveLength(0);
+  });
+
   it('stops listening for resizes when the wait ends', async () => {
     const { h } = await play(THREE, [A, B, C], { columns: 80, rows: 24 });
     expect(h.stderr.listening).toBe(0);
