@@ -124,7 +124,8 @@ describe('the live view under a terminal', () => {
   it('SIGTERM (a pipeline cancelled): the view cleared, the resume command, exit 143, the cursor back', async () => {
     const r = await rdsjob(emu, [], {
       pty: { cols: 80, rows: 24 },
-      shell: `rdsjob wait forever ${FAST} >/dev/null & pid=$!; sleep 1; kill -TERM $pid; wait $pid`,
+      // node itself in the background (not the rdsjob shell function, whose subshell would take the signal).
+      shell: `"\${RDSJOB[@]}" wait forever ${FAST} >/dev/null & pid=$!; sleep 1; kill -TERM $pid; wait $pid`,
     });
     expect(r.code).toBe(143);
     expect(play(r, 80, 24).live.length).toBeGreaterThan(0);
