@@ -9,6 +9,9 @@ export const loadJobView = () => import('./render/job-view.js');
 /** chalk and cli-table3: tables of several rows. */
 export const loadJobsTable = () => import('./render/jobs-table.js');
 
+/** string-width and cli-truncate: a Failed row's reason cut to a terminal's width (~60 ms to load). */
+export const loadReasonFit = () => import('./render/fit-reasons.js');
+
 /** chalk and cli-table3: the task center's rows. */
 export const loadTasksTable = () => import('./render/tasks-table.js');
 

@@ -7,20 +7,27 @@ import { paintStatus } from './status.js';
 import { columns } from './table.js';
 import { asRecord, scalarText } from './text.js';
 import { formatLocalTime, parseRdsTime, roughDuration } from './time.js';
-import { displayWidth, truncateToWidth } from './width.js';
 
 const JOBS_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'ENDED', 'TOOK', 'INSTANCE'] as const;
 /** The last column, only when a job Failed: a column of "-" in every other listing would be noise. */
 const REASON_COLUMN = 'REASON';
-/** However narrow the terminal, this much of a reason stays on its row. */
-const REASON_MIN = 20;
+
+export interface JobsTable {
+  text: string;
+  /** Each row's fail reason (the last column), for fit-reasons.ts to cut on a terminal. */
+  reasons: (string | undefined)[];
+}
 
 /**
  * CREATED and ENDED are absolute local times with their offset (not ages): several-job listings end up in CI logs
- * that are read long after they were written, and the single-job view already shows the age. With a terminal
- * width (stdout is a terminal), a fail reason is cut to end at its edge; piped, it is whole.
+ * that are read long after they were written, and the single-job view already shows the age. Reasons are whole
+ * here; on a terminal, render/result.ts has them cut to its width (fit-reasons.ts).
  */
 export function renderJobs(jobs: readonly Job[], opts: RenderOptions): string {
+  return jobsTable(jobs, opts).text;
+}
+
+export function jobsTable(jobs: readonly Job[], opts: RenderOptions): JobsTable {
   const chalk = paint(opts.color);
   const timeZone = opts.timeZone; // undefined: the process's local zone
   const list: readonly unknown[] = Array.isArray(jobs) ? jobs : [];
@@ -51,24 +58,5 @@ export function renderJobs(jobs: readonly Job[], opts: RenderOptions): string {
     return cells.map((cell) => cell ?? '-');
   });
   const head = [...JOBS_COLUMNS, ...(anyFailed ? [REASON_COLUMN] : [])].map((h) => chalk.bold(h));
-  const text = columns([head, ...rows]);
-  return opts.width === undefined ? text : fitReasons(text, reasons, opts.width);
-}
-
-/**
- * Cuts a row whose reason runs past the terminal's edge. A row already wider than the terminal (it wraps) keeps at
- * least REASON_MIN columns of its reason and is cut at the edge of the screen row that reaches: never an extra row.
- */
-function fitReasons(text: string, reasons: readonly (string | undefined)[], width: number): string {
-  const lines = text.split('\n');
-  return lines
-    .map((line, i) => {
-      const reason = i === 0 ? undefined : reasons[i - 1];
-      if (reason === undefined) return line;
-      const lineWidth = displayWidth(line);
-      const reasonStart = lineWidth - displayWidth(reason);
-      const limit = Math.ceil((reasonStart + REASON_MIN) / width) * width;
-      return lineWidth <= limit ? line : truncateToWidth(line, limit);
-    })
-    .join('\n');
+  return { text: columns([head, ...rows]), reasons };
 }

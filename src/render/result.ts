@@ -2,7 +2,7 @@
 // needs neither chalk nor cli-table3, and the one-job view needs no cli-table3.
 import type { Job } from '../job.js';
 import type { Task } from '../task.js';
-import { loadJobsTable, loadJobView, loadTasksTable } from '../lazy.js';
+import { loadJobsTable, loadJobView, loadReasonFit, loadTasksTable } from '../lazy.js';
 import { renderJson } from './json.js';
 import type { RenderOptions } from './options.js';
 
@@ -12,7 +12,11 @@ export type OutputFormat = 'table' | 'json';
 export async function renderJobsResult(jobs: readonly Job[], several: boolean, format: OutputFormat, options: RenderOptions): Promise<string> {
   if (format === 'json') return renderJson(several ? jobs : jobs[0]);
   if (!several) return jobs[0] ? (await loadJobView()).renderJob(jobs[0], options) : '';
-  return jobs.length > 0 ? (await loadJobsTable()).renderJobs(jobs, options) : '';
+  if (jobs.length === 0) return '';
+  const { text, reasons } = (await loadJobsTable()).jobsTable(jobs, options);
+  // Piped, or no Failed row with a reason: nothing to cut, and display widths stay unloaded.
+  if (options.width === undefined || reasons.every((reason) => reason === undefined)) return text;
+  return (await loadReasonFit()).fitReasons(text, reasons, options.width);
 }
 
 /** Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). */

@@ -186,10 +186,6 @@ function tryLevel(all: readonly Cells[], level: Level, width: number, chalk: Pai
   });
 }
 
-function reasonLine(reason: string, width: number, chalk: Paint): string {
-  return truncateToWidth(`  ${chalk.red(reason)}`, width);
-}
-
 /**
  * The live lines for one frame. At most `rows - 1` lines (the cursor waits on the line below) and each at most
  * `columns - 1` wide (a character in the last column leaves some terminals about to wrap). When the lines do not
@@ -205,8 +201,8 @@ export function liveLines(frame: LiveFrame, screen: Screen, chalk: Paint): strin
   if (cells.length === 0) return header.slice(0, budget);
 
   const full = layoutLines(cells, width, chalk);
-  const withReasons = full.flatMap((line, i) => (cells[i]!.reason === undefined ? [line] : [line, reasonLine(cells[i]!.reason!, width, chalk)]));
-  if (withReasons.length <= room) return [...header, ...withReasons];
+  const explained = withReasons(full, cells, (reason) => truncateToWidth(`  ${chalk.red(reason)}`, width));
+  if (explained.length <= room) return [...header, ...explained];
   if (full.length <= room) return [...header, ...full];
 
   const open = cells.filter((_, i) => frame.items[i]!.state.kind !== 'ended');
@@ -245,11 +241,19 @@ function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
  * What stays on the screen once the wait ends: a ✔/✖ line for every item that Completed or Failed (each once; a
  * reason whole, under its line), laid out for the width. Timeouts, errors and Ctrl-C are the summary's to explain.
  */
-export function finalLines(items: readonly LiveItem[], screen: Screen, chalk: Paint, now: number): string[] {
+export function finalLines(items: readonly LiveItem[], columns: number, chalk: Paint): string[] {
   const ended = items.filter((item) => item.state.kind === 'ended' && (item.state.result.outcome === 'completed' || item.state.result.outcome === 'failed'));
-  if (ended.length === 0) return [];
-  const cells = ended.map((item) => cellsOf(item, { items, now, tick: 0 }, chalk));
-  const lines = layoutLines(cells, Math.max(1, screen.columns - 1), chalk);
-  // Whole, not cut: the screen is not redrawn any more, and the reason is what the user needs to read.
-  return lines.flatMap((line, i) => (cells[i]!.reason === undefined ? [line] : [line, `  ${chalk.red(cells[i]!.reason!)}`]));
+  // An ended item's time is its own duration: the frame's clock and spinner do not show.
+  const cells = ended.map((item) => cellsOf(item, { items, now: 0, tick: 0 }, chalk));
+  const lines = layoutLines(cells, Math.max(1, columns - 1), chalk);
+  // Reasons whole, not cut: the screen is not redrawn any more, and the reason is what the user needs to read.
+  return withReasons(lines, cells, (reason) => `  ${chalk.red(reason)}`);
+}
+
+/** Each line, followed by its item's reason line when it has one. */
+function withReasons(lines: readonly string[], cells: readonly Cells[], reasonLine: (reason: string) => string): string[] {
+  return lines.flatMap((line, i) => {
+    const reason = cells[i]!.reason;
+    return reason === undefined ? [line] : [line, reasonLine(reason)];
+  });
 }

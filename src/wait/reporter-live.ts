@@ -49,22 +49,28 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
   function render() {
     if (!live) return;
     const size = screen();
-    if (drawnColumns !== 0 && size.columns !== drawnColumns) forgetReflowed(size.columns);
+    if (size.columns !== drawnColumns) clearFrame();
     drawn = liveLines({ items: [...items.values()], now, tick: Math.floor((now - startedAt) / FRAME_MS), instance }, size, chalk);
     drawnColumns = size.columns;
     draw(drawn.join('\n'));
   }
 
   /**
-   * After a resize the terminal has re-wrapped the last frame (a line that fitted 100 columns takes three rows of
-   * 40), so log-update's count of lines to erase is short. Go up over every row the frame now takes and clear to
-   * the end of the screen, then draw afresh. (A terminal that cuts lines instead of re-wrapping them, like xterm,
-   * loses a few lines above the view when it narrows: less harm than a copy of the view left behind.)
+   * Erases the frame on screen. After a resize the terminal has re-wrapped it (a line that fitted 100 columns takes
+   * three rows of 40), so log-update's count of lines to erase is short: go up over every row the frame now takes
+   * and clear to the end of the screen. (A terminal that cuts lines instead of re-wrapping them, like xterm, loses
+   * a few lines above the view when it narrows: less harm than a copy of the view left behind.)
    */
-  function forgetReflowed(columns: number) {
-    const rows = drawn.reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / columns)), 0);
-    draw.done(); // forget the previous frame; with showCursor it writes nothing
-    stream.write(`\r${rows > 0 ? `\u001b[${rows}A` : ''}\u001b[J`);
+  function clearFrame() {
+    const columns = screen().columns;
+    if (drawn.length > 0 && columns !== drawnColumns) {
+      const rows = drawn.reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / columns)), 0);
+      draw.done(); // forget the previous frame; with showCursor it writes nothing
+      stream.write(`\r\u001b[${rows}A\u001b[J`);
+    } else {
+      draw.clear();
+    }
+    drawn = [];
   }
 
   const onResize = () => render();
@@ -99,8 +105,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
     retrying(id, error, delayMs, at) {
       now = at;
       // Kept above the view, like a log line: what went wrong stays readable after the view moved on.
-      draw.clear();
-      drawn = [];
+      clearFrame();
       stream.write(`${chalk.yellow('⚠')} ${retryLine(shortOf(id), error, delayMs)}\n`);
       render();
     },
@@ -119,10 +124,9 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       live = false;
       stream.off?.('resize', onResize);
       process.removeListener('exit', restoreOnExit);
-      if (drawnColumns !== 0 && screen().columns !== drawnColumns) forgetReflowed(screen().columns);
-      else draw.clear();
+      clearFrame();
       draw.done();
-      const lines = finalLines([...items.values()], screen(), chalk, now);
+      const lines = finalLines([...items.values()], screen().columns, chalk);
       stream.write(`${lines.map((line) => `${line}\n`).join('')}${SHOW_CURSOR}`);
     },
   };

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/dist/server.js';
-import { allSampleJobs, createInstanceCompleted, PROJECT_ID } from '../../emulator/dist/sample-jobs.js';
+import { allSampleJobs, createFailed, createInstanceCompleted, PROJECT_ID, resizeVolume } from '../../emulator/dist/sample-jobs.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
 const NODE = process.env.NODE || process.execPath;
@@ -126,6 +126,7 @@ rows.push(await startupCase('`--version`', ['--version']));
 rows.push(await startupCase('`--help`', ['--help']));
 rows.push(await startupCase('`get <id>` (table)', ['get', createInstanceCompleted.id]));
 rows.push(await startupCase('`get <id> --json`', ['get', createInstanceCompleted.id, '--json']));
+rows.push(await startupCase('`get <3 ids>` (rows, one Failed)', ['get', createInstanceCompleted.id, resizeVolume.id, createFailed.id]));
 // A job already Completed: one poll, so what is timed is start-up plus the progress display's own loading.
 rows.push(await startupCase('`wait <done id>` (stderr piped)', ['wait', createInstanceCompleted.id]));
 rows.push(await startupCase('`wait <done id>` on a terminal (live view)', ['wait', createInstanceCompleted.id], true));

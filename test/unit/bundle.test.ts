@@ -74,6 +74,13 @@ describe('what each path of the bundle loads', () => {
     for (const heavy of ['chalk', 'cli-table3', 'log-update']) expect(loaded).not.toContain(heavy);
   });
 
+  it('get A B (the multi-job table): cli-table3, but no display-width measuring unless a reason must fit a terminal', () => {
+    const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/commands/get/run.ts', 'src/render/jobs-table.ts');
+    expect(loaded).toContain('cli-table3');
+    for (const heavy of ['string-width', 'cli-truncate', 'log-update']) expect(loaded).not.toContain(heavy);
+    expect(packagesLoadedBy('src/render/fit-reasons.ts')).toContain('cli-truncate');
+  });
+
   it('the live view alone brings log-update and string-width', () => {
     const loaded = packagesLoadedBy('src/wait/reporter-live.ts');
     expect(loaded).toContain('log-update');

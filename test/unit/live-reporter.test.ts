@@ -70,8 +70,13 @@ const liveFrames = (frames: string[][]) => frames.filter((f) => f.some((line) =>
 
 describe('the live view on a terminal', () => {
   it('three jobs: one line each with bar and percentage, redrawn in place; the final screen shows each outcome once', async () => {
-    const { code, screen, frames } = await play(THREE, [A, B, C], { columns: 120, rows: 40 });
+    const { code, screen, frames, h } = await play(THREE, [A, B, C], { columns: 120, rows: 40 });
     expect(code).toBe(EXIT.jobFailed);
+    // stdout carries data only: the table, one row per job, not a byte of the view.
+    const table = h.stdout.text.trimEnd().split('\n');
+    expect(table[0]).toMatch(/^ID +NAME +STATUS/);
+    expect(table.slice(1).map((row) => row.split(/ +/)[0])).toEqual([A, B, C]);
+    expect(h.stdout.text).not.toMatch(/[\u001b⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✔✖░█]/);
     const live = liveFrames(frames);
     // A moment when all three run: three lines, each with a bar and a percentage.
     const allRunning = live.find((f) => f.filter((line) => /█*░+ +\d+% Running/.test(line)).length === 3);

@@ -220,7 +220,7 @@ describe('finalLines: what stays once the wait ends', () => {
   it('each Completed or Failed job once, aligned; the reason whole, however long', () => {
     const reason = 'EIP 119.3.10.7 is already bound to another instance (DBS.280431); unbind it or choose another EIP';
     const items = [...THREE.slice(0, 2), ended('c41f0b2e', 'BindEIP', 'failed', 12_000, { fail_reason: reason })];
-    expect(finalLines(items, { columns: 60, rows: 10 }, PLAIN, NOW)).toEqual([
+    expect(finalLines(items, 60, PLAIN)).toEqual([
       '✔ 7e3b2d5a… CreateMysqlReplicaInstance Completed 48s',
       '✖ c41f0b2e… BindEIP                    Failed    12s',
       `  ${reason}`,
@@ -234,7 +234,7 @@ describe('finalLines: what stays once the wait ends', () => {
       ended('c', 'Z', 'error', 1000),
       running('d', 'W', '10%'),
     ];
-    expect(finalLines(items, { columns: 80, rows: 24 }, PLAIN, NOW)).toEqual([]);
+    expect(finalLines(items, 80, PLAIN)).toEqual([]);
   });
 });
 

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import * as samples from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { renderJobs } from '../../src/render/jobs-table.js';
+import { renderJobsResult } from '../../src/render/result.js';
 import { displayWidth } from '../../src/render/width.js';
 
 const now = Date.UTC(2026, 0, 1);
-const render = (jobs: Job[], color = false, width?: number) => renderJobs(jobs, { color, now, timeZone: 'UTC', width });
+const render = (jobs: Job[], color = false) => renderJobs(jobs, { color, now, timeZone: 'UTC' });
+/** Several jobs as get and wait print them on stdout: on a terminal of `width` columns, or piped (undefined). */
+const onStdout = (jobs: Job[], color: boolean, width: number | undefined) =>
+  renderJobsResult(jobs, true, 'table', { color, now, timeZone: 'UTC', width });
 /** Cells of each line, split on the two-or-more-space column gaps. */
 const grid = (text: string) => text.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
 const HEAD = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'ENDED', 'TOOK', 'INSTANCE'];
@@ -61,19 +65,19 @@ describe('renderJobs', () => {
 
     const rowWidth = displayWidth(render(jobs).split('\n')[2]!.replace(LONG_REASON, '')); // the failed row without its reason
 
-    it('wide enough for the row: the reason is cut to end at the edge with …', () => {
+    it('wide enough for the row: the reason is cut to end at the edge with …', async () => {
       const width = rowWidth + 30;
-      const failedRow = render(jobs, false, width).split('\n')[2]!;
+      const failedRow = (await onStdout(jobs, false, width)).split('\n')[2]!;
       expect(displayWidth(failedRow)).toBe(width);
       expect(failedRow.endsWith(`  ${LONG_REASON.slice(0, 29)}…`)).toBe(true);
     });
 
-    it('wide enough for all of it: whole', () => {
-      expect(render(jobs, false, rowWidth + LONG_REASON.length).split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
+    it('wide enough for all of it: whole', async () => {
+      expect((await onStdout(jobs, false, rowWidth + LONG_REASON.length)).split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
     });
 
-    it.each([40, 80, 120])('a row that wraps at %i columns keeps 20 columns of the reason and never takes an extra screen row', (width) => {
-      const failedRow = render(jobs, false, width).split('\n')[2]!;
+    it.each([40, 80, 120])('a row that wraps at %i columns keeps 20 columns of the reason and never takes an extra screen row', async (width) => {
+      const failedRow = (await onStdout(jobs, false, width)).split('\n')[2]!;
       const rowsFor = (w: number) => Math.ceil(w / width);
       expect(rowsFor(displayWidth(failedRow))).toBe(rowsFor(rowWidth + 20));
       expect(failedRow).toContain('EIP 119.3.10.7 is al');
@@ -81,19 +85,24 @@ describe('renderJobs', () => {
       expect(displayWidth(failedRow) % width).toBe(0);
     });
 
-    it('rows without a reason are never cut (they wrap like any table)', () => {
-      const running = render(jobs, false, 40).split('\n')[1]!;
+    it('rows without a reason are never cut (they wrap like any table)', async () => {
+      const running = (await onStdout(jobs, false, 40)).split('\n')[1]!;
       expect(running).toMatch(/mysql-replica-01 {2,}-$/);
     });
 
-    it('colour survives the cut', () => {
-      const out = render(jobs, true, 120);
+    it('colour survives the cut', async () => {
+      const out = (await onStdout(jobs, true, 120));
       expect(out).toContain('\u001b[31mFailed\u001b[39m');
       expect(out.split('\n')[2]!.endsWith('…')).toBe(true);
     });
 
-    it('piped (no width): the reason whole', () => {
-      expect(render(jobs).split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
+    it('piped (no width): the reason whole', async () => {
+      expect((await onStdout(jobs, false, undefined)).split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
+    });
+
+    it('on a terminal with no Failed row: the table as it is', async () => {
+      const ok = [samples.createReplicaRunning, samples.completedWithStaleProcess];
+      expect(await onStdout(ok, false, 40)).toBe(render(ok));
     });
   });
 
