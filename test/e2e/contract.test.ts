@@ -7,23 +7,60 @@ import type { Emulator } from '../../emulator/server.js';
 import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import {
-  ANSI, AUTH_TOKEN, PROJECT_ID, SECURITY_TOKEN, TEMP_AK, TEMP_SK, UNPRIVILEGED_PREFIX, emulator, rdsjob, tempHome,
+  ANSI,
+  AUTH_TOKEN,
+  PROJECT_ID,
+  SECURITY_TOKEN,
+  TEMP_AK,
+  TEMP_SK,
+  UNPRIVILEGED_PREFIX,
+  emulator,
+  rdsjob,
+  tempHome,
 } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({ id, name: 'CreateMysqlSingleHAInstance', status, process: '', ...extra });
+const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
+  id,
+  name: 'CreateMysqlSingleHAInstance',
+  status,
+  process: '',
+  ...extra,
+});
 const ok = createInstanceCompleted.id!;
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 beforeEach(() => {
   emu.reset();
   emu.setJob('done', { steps: [job('done', 'Completed')] });
   emu.setJob('fails', { steps: [job('fails', 'Failed', { fail_reason: 'createVM failed.' })] });
   emu.setJob('forever', { steps: [job('forever', 'Running', { process: '42%' })] });
-  emu.setJob('bad400', { steps: [{ fault: 'raw', status: 400, headers: { 'content-type': 'application/json' }, body: '{"error_code":"DBS.200001","error_msg":"Parameter error."}' }] });
-  emu.setJob('denied', { steps: [{ fault: 'raw', status: 403, headers: { 'content-type': 'application/json' }, body: '{"error_code":"DBS.200002","error_msg":"No permission: rds:task:listAll"}' }] });
+  emu.setJob('bad400', {
+    steps: [
+      {
+        fault: 'raw',
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error_code":"DBS.200001","error_msg":"Parameter error."}',
+      },
+    ],
+  });
+  emu.setJob('denied', {
+    steps: [
+      {
+        fault: 'raw',
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error_code":"DBS.200002","error_msg":"No permission: rds:task:listAll"}',
+      },
+    ],
+  });
 });
 
 describe('global options before the command', () => {
@@ -51,7 +88,10 @@ describe('exit codes with several ids: 3, 5, 1, 4, 6, 0', () => {
   });
 
   it('credentials refused (401) beat everything, reported once', async () => {
-    const r = await rdsjob(emu, ['wait', 'done', 'fails', ...FAST], { env: { HUAWEICLOUD_SDK_SK: 'wrong-secret-0123456789' }, secrets: ['wrong-secret-0123456789'] });
+    const r = await rdsjob(emu, ['wait', 'done', 'fails', ...FAST], {
+      env: { HUAWEICLOUD_SDK_SK: 'wrong-secret-0123456789' },
+      secrets: ['wrong-secret-0123456789'],
+    });
     expect(r.code).toBe(3);
     expect(r.stderr.match(/^error: /gm)).toHaveLength(1);
     expect(r.stderr).toContain('APIGW.0301');
@@ -130,7 +170,9 @@ describe('a config file the user cannot read', () => {
       // Owned by root when the tests run as root (the child runs as nobody); mode 000 for anyone else.
       if (UNPRIVILEGED_PREFIX.length === 0) chmodSync(path, 0o000);
       const r = await rdsjob(emu, ['get', ok], { env: { RDSJOB_CONFIG: path }, home, unprivileged: true });
-      expect(r.stderr).toBe(`error: cannot read config file ${path}: permission denied\nhint: make it readable by your user, e.g. \`chmod 600\` on it as its owner\n`);
+      expect(r.stderr).toBe(
+        `error: cannot read config file ${path}: permission denied\nhint: make it readable by your user, e.g. \`chmod 600\` on it as its owner\n`,
+      );
       expect(r.code).toBe(3);
       expect(emu.requests).toHaveLength(0);
     } finally {
@@ -143,7 +185,11 @@ describe('config commands keep stdout for data and never show a secret', () => {
   it('config set from stdin prints nothing on stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdsjob-set-'));
     try {
-      const r = await rdsjob(emu, ['config', 'set', 'secret-key'], { env: { RDSJOB_CONFIG: join(dir, 'c.json') }, stdin: 'stdin-secret-value-123\n', secrets: ['stdin-secret-value-123'] });
+      const r = await rdsjob(emu, ['config', 'set', 'secret-key'], {
+        env: { RDSJOB_CONFIG: join(dir, 'c.json') },
+        stdin: 'stdin-secret-value-123\n',
+        secrets: ['stdin-secret-value-123'],
+      });
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('');
     } finally {
@@ -153,7 +199,12 @@ describe('config commands keep stdout for data and never show a secret', () => {
 
   it('config list masks the security token and the IAM token to their first 4 characters', async () => {
     const r = await rdsjob(emu, ['config', 'list', '--no-lookup'], {
-      env: { HUAWEICLOUD_SDK_AK: TEMP_AK, HUAWEICLOUD_SDK_SK: TEMP_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN, RDSJOB_AUTH_TOKEN: AUTH_TOKEN },
+      env: {
+        HUAWEICLOUD_SDK_AK: TEMP_AK,
+        HUAWEICLOUD_SDK_SK: TEMP_SK,
+        HUAWEICLOUD_SDK_SECURITY_TOKEN: SECURITY_TOKEN,
+        RDSJOB_AUTH_TOKEN: AUTH_TOKEN,
+      },
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`security-token\\s+${SECURITY_TOKEN.slice(0, 4)}\\*`));
@@ -162,11 +213,14 @@ describe('config commands keep stdout for data and never show a secret', () => {
 });
 
 describe('help', () => {
-  it.each([['get'], ['wait'], ['config'], ['completion']])('`%s --help` prints usage and examples on stdout, exit 0', async (command) => {
-    const r = await rdsjob(undefined, [command, '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Usage: rdsjob ${command}`));
-    expect(r.stdout).toMatch(/Example|Install/);
-    expect(r.stderr).toBe('');
-  });
+  it.each([['get'], ['wait'], ['config'], ['completion']])(
+    '`%s --help` prints usage and examples on stdout, exit 0',
+    async (command) => {
+      const r = await rdsjob(undefined, [command, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: rdsjob ${command}`));
+      expect(r.stdout).toMatch(/Example|Install/);
+      expect(r.stderr).toBe('');
+    },
+  );
 });

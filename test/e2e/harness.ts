@@ -1,10 +1,21 @@
 // Runs the real bin/rdsjob.js as a user would, against the in-process emulator, and checks every run for leaks:
 // the child refuses non-loopback connections (loopback-guard via NODE_OPTIONS), starts from a clean environment
 // and a throwaway HOME, and no configured secret nor any signature the emulator saw may appear in its output.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
@@ -13,6 +24,7 @@ import { PROJECT_ID, allSampleJobs } from '../../emulator/sample-jobs.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(root, 'bin', 'rdsjob.js');
 const GUARD = join(root, 'test', 'setup', 'loopback-guard.js');
+const SIGNAL_READY = join(root, 'test', 'setup', 'signal-ready.js');
 
 export const AK = 'HPUAE2ETESTAK0000001';
 export const SK = 'e2eSecretKeyDoNotPrint0123456789abcdefgh';
@@ -60,7 +72,10 @@ export interface RunOptions {
   /** Extra values that must never be printed. */
   secrets?: string[];
   /** Called once the child is running (e.g. to send SIGINT). */
-  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  onSpawn?: (
+    child: import('node:child_process').ChildProcess,
+    handling: (signal: NodeJS.Signals) => Promise<void>,
+  ) => void;
   /** Node arguments that replace bin/rdsjob.js (an installed bin, `--input-type=module -e …`); args follow them. */
   command?: string[];
   cwd?: string;
@@ -76,7 +91,45 @@ export interface RunOptions {
 }
 
 /** Root reads every file whatever its mode; a permission test must drop that first. */
-export const UNPRIVILEGED_PREFIX = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--'] : [];
+export const UNPRIVILEGED_PREFIX =
+  process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--'] : [];
+
+interface Runtime {
+  node: string;
+  bin: string;
+  /** The test preloads, for NODE_OPTIONS. */
+  preloads: string[];
+}
+
+const HERE: Runtime = { node: process.execPath, bin: BIN, preloads: [GUARD, SIGNAL_READY] };
+let staged: Runtime | undefined;
+
+/**
+ * What an unprivileged run executes, where `nobody` can reach it: the checkout may live under a directory only root
+ * can traverse (`/root`, `mktemp -d`), and so may the Node.js binary (CI keeps Node 22 and 24 in root's cache). The
+ * bundle in dist/cli is self-contained, so node, bin/, dist/cli/, package.json (ESM) and the guard are all it needs.
+ * Staged once per test file in a world-readable temporary directory, removed when the process exits.
+ */
+function unprivilegedRuntime(): Runtime {
+  if (UNPRIVILEGED_PREFIX.length === 0) return HERE;
+  if (staged !== undefined) return staged;
+  const dir = mkdtempSync(join(tmpdir(), 'rdsjob-runtime-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  chmodSync(dir, 0o755);
+  const node = join(dir, 'node');
+  try {
+    linkSync(process.execPath, node); // same file system: no copy of ~100 MB
+  } catch {
+    copyFileSync(process.execPath, node);
+  }
+  chmodSync(node, 0o755);
+  for (const path of ['bin/rdsjob.js', 'package.json']) cpSync(join(root, path), join(dir, path));
+  cpSync(join(root, 'dist', 'cli'), join(dir, 'dist', 'cli'), { recursive: true });
+  const preloads = HERE.preloads.map((path) => join(dir, basename(path)));
+  for (const [i, path] of HERE.preloads.entries()) cpSync(path, preloads[i]!);
+  staged = { node, bin: join(dir, 'bin', 'rdsjob.js'), preloads };
+  return staged;
+}
 
 /** A fresh HOME with nothing configured, removed by the caller via cleanup(). */
 export function tempHome(): { home: string; cleanup: () => void } {
@@ -103,6 +156,7 @@ export function emulatorEnv(emu: Emulator): Record<string, string> {
 
 export async function rdsjob(emu: Emulator | undefined, args: string[], options: RunOptions = {}): Promise<RunResult> {
   const own = options.home ? undefined : tempHome();
+  const signals = mkdtempSync(join(tmpdir(), 'rdsjob-signals-'));
   const home = options.home ?? own!.home;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -110,7 +164,8 @@ export async function rdsjob(emu: Emulator | undefined, args: string[], options:
     XDG_CONFIG_HOME: join(home, '.config'),
     XDG_CACHE_HOME: join(home, '.cache'),
     TZ: 'UTC',
-    NODE_OPTIONS: `--import=${GUARD}`,
+    NODE_OPTIONS: (options.unprivileged ? unprivilegedRuntime() : HERE).preloads.map((p) => `--import=${p}`).join(' '),
+    RDSJOB_TEST_SIGNALS: join(signals, 'handled'),
     ...(emu && !options.bare ? emulatorEnv(emu) : {}),
   };
   for (const [key, value] of Object.entries(options.env ?? {})) {
@@ -123,20 +178,40 @@ export async function rdsjob(emu: Emulator | undefined, args: string[], options:
     return result;
   } finally {
     own?.cleanup();
+    rmSync(signals, { recursive: true, force: true });
   }
 }
 
 function spawnCli(args: string[], env: Record<string, string>, options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const argv = options.shell !== undefined
-      ? ['bash', '-c', `RDSJOB=(${[process.execPath, BIN].map(shellQuote).join(' ')}); rdsjob() { "\${RDSJOB[@]}" "$@"; }; ${options.shell}`]
-      : [...(options.unprivileged ? UNPRIVILEGED_PREFIX : []), process.execPath, ...(options.command ?? [BIN]), ...args];
+    const argv =
+      options.shell !== undefined
+        ? [
+            'bash',
+            '-c',
+            `RDSJOB=(${[process.execPath, BIN].map(shellQuote).join(' ')}); rdsjob() { "\${RDSJOB[@]}" "$@"; }; ${options.shell}`,
+          ]
+        : [
+            ...(options.unprivileged ? UNPRIVILEGED_PREFIX : []),
+            ...(options.unprivileged
+              ? [unprivilegedRuntime().node, unprivilegedRuntime().bin]
+              : [process.execPath, ...(options.command ?? [BIN])]),
+            ...args,
+          ];
     const child = options.pty
-      ? spawn('script', ['-qfec', `stty cols ${options.pty.cols} rows ${options.pty.rows}; exec ${argv.map(shellQuote).join(' ')}`, '/dev/null'], {
-          env,
-          cwd: options.cwd,
-          stdio: ['pipe', 'pipe', 'pipe'],
-        })
+      ? spawn(
+          'script',
+          [
+            '-qfec',
+            `stty cols ${options.pty.cols} rows ${options.pty.rows}; exec ${argv.map(shellQuote).join(' ')}`,
+            '/dev/null',
+          ],
+          {
+            env,
+            cwd: options.cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+          },
+        )
       : spawn(argv[0]!, argv.slice(1), { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -144,7 +219,11 @@ function spawnCli(args: string[], env: Record<string, string>, options: RunOptio
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`rdsjob ${args.join(' ')} did not finish within ${options.timeoutMs ?? 15_000} ms\nstderr: ${stderr}`));
+      reject(
+        new Error(
+          `rdsjob ${args.join(' ')} did not finish within ${options.timeoutMs ?? 15_000} ms\nstderr: ${stderr}`,
+        ),
+      );
     }, options.timeoutMs ?? 15_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -157,7 +236,7 @@ function spawnCli(args: string[], env: Record<string, string>, options: RunOptio
     } else {
       child.stdin.end(options.stdin ?? '');
     }
-    options.onSpawn?.(child);
+    options.onSpawn?.(child, (signal) => handling(env.RDSJOB_TEST_SIGNALS!, signal));
   });
 }
 
@@ -168,13 +247,15 @@ function shellQuote(word: string): string {
 const SECRET_ENV = /(_SK|SECRET_KEY|SECURITY_TOKEN|AUTH_TOKEN)$/;
 
 function secretsIn(env: Record<string, string>): string[] {
-  return Object.entries(env).filter(([name]) => SECRET_ENV.test(name)).map(([, value]) => value);
+  return Object.entries(env)
+    .filter(([name]) => SECRET_ENV.test(name))
+    .map(([, value]) => value);
 }
 
 /** Fails the test when a secret or a signature that went over the wire shows up in stdout or stderr. */
 export function assertNoSecrets(result: RunResult, emu: Emulator | undefined, extra: string[] = []): void {
   const signatures = (emu?.requests ?? [])
-    .map((r) => /Signature=([0-9a-f]+)/.exec(r.headers.authorization ?? '')?.[1])
+    .map((r) => /Signature=([0-9a-f]+)/.exec(String(r.headers.authorization ?? ''))?.[1])
     .filter((s): s is string => Boolean(s));
   const secrets = [SK, TEMP_SK, SECURITY_TOKEN, AUTH_TOKEN, ...extra, ...signatures].filter((s) => s.length >= 8);
   for (const secret of secrets) {
@@ -184,3 +265,26 @@ export function assertNoSecrets(result: RunResult, emu: Emulator | undefined, ex
 }
 
 export const ANSI = /\u001b\[/;
+
+/**
+ * Resolves once the run has a handler for `signal` (signal-ready.js writes its name to `file`): a signal sent earlier
+ * would take the default action and kill it, which a loaded machine makes likely. Waits for that event, however
+ * long it takes, rather than guessing a delay.
+ */
+async function handling(file: string, signal: NodeJS.Signals, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (existsSync(file) && readFileSync(file, 'utf8').split('\n').includes(signal)) return;
+    if (Date.now() > until) throw new Error(`the run installed no ${signal} handler within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The rdsjob process under a `pty` run: `script`'s child (its shell `exec`s node). */
+export function ptyChild(child: import('node:child_process').ChildProcess): number {
+  return Number(
+    execFileSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')[0],
+  );
+}

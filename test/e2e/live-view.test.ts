@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import type { Job } from '../../src/job.js';
 import { TerminalScreen } from '../support/screen.js';
-import { emulator, rdsjob, type RunResult } from './harness.js';
+import { emulator, ptyChild, rdsjob, type RunResult } from './harness.js';
 
 const FAST = '--interval 100ms --rate-limit 6000';
 const SPINNER = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
@@ -12,18 +12,36 @@ const A = 'a9767ede-fe0f-4888-9003-e843a4c90514';
 const B = '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11';
 const C = 'c41f0b2e-9d7a-4c55-8e21-6b0a3f9d2e77';
 const job = (id: string, name: string, status: string, process = '', extra: Partial<Job> = {}): Job => ({
-  id, name, status, process, created: '2026-12-01T09:00:00+0000', ...extra,
+  id,
+  name,
+  status,
+  process,
+  created: '2026-12-01T09:00:00+0000',
+  ...extra,
 });
 const running = (id: string, name: string, pcts: number[]) => pcts.map((p) => job(id, name, 'Running', `${p}%`));
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 beforeEach(() => {
   emu.reset();
-  emu.setJob(A, { steps: [...running(A, 'MysqlResizeVolume', [10, 30, 50, 70, 90]), job(A, 'MysqlResizeVolume', 'Completed')] });
-  emu.setJob(B, { steps: [...running(B, '创建只读实例', [5, 10, 20, 30, 40, 50, 60, 70, 80, 90]), job(B, '创建只读实例', 'Completed')] });
-  emu.setJob(C, { steps: [...running(C, 'BindEIP', [20, 40]), job(C, 'BindEIP', 'Failed', '', { fail_reason: 'EIP already bound' })] });
+  emu.setJob(A, {
+    steps: [...running(A, 'MysqlResizeVolume', [10, 30, 50, 70, 90]), job(A, 'MysqlResizeVolume', 'Completed')],
+  });
+  emu.setJob(B, {
+    steps: [
+      ...running(B, '创建只读实例', [5, 10, 20, 30, 40, 50, 60, 70, 80, 90]),
+      job(B, '创建只读实例', 'Completed'),
+    ],
+  });
+  emu.setJob(C, {
+    steps: [...running(C, 'BindEIP', [20, 40]), job(C, 'BindEIP', 'Failed', '', { fail_reason: 'EIP already bound' })],
+  });
   emu.setJob('forever', { steps: [job('forever', 'MysqlResizeVolume', 'Running', '42%')] });
 });
 
@@ -54,22 +72,28 @@ describe('the live view under a terminal', () => {
     [120, 40],
     [40, 10],
     [20, 5],
-  ])('%i×%i: a line per job with its percentage, never wider or taller than the terminal, each outcome once', async (columns, rows) => {
-    const r = await rdsjob(emu, [], { pty: { cols: columns, rows }, shell: `rdsjob wait ${A} ${B} ${C} ${FAST} >/dev/null` });
-    expect(r.code).toBe(1);
-    const { screen, live } = play(r, columns, rows);
-    expect(screen.softWraps).toBe(0);
-    expect(screen.clampedUps).toBe(0);
-    for (const frame of live) expect(frame.length).toBeLessThanOrEqual(rows - 1);
-    // Some frame shows all three running, each with its percentage (and, where there is room, its bar).
-    const bar = columns >= 100 ? /[█░]{10} +\d+%/ : / \d+%/;
-    expect(live.some((f) => f.filter((line) => SPINNER.test(line[0]!) && bar.test(line)).length === 3)).toBe(true);
-    const end = screen.lines();
-    expect(end.filter((line) => line.startsWith('✔'))).toHaveLength(2);
-    expect(end.filter((line) => line.startsWith('✖'))).toHaveLength(1);
-    expect(end.filter((line) => SPINNER.test(line))).toEqual([]);
-    expect(cursorRestored(r)).toBe(true);
-  });
+  ])(
+    '%i×%i: a line per job with its percentage, never wider or taller than the terminal, each outcome once',
+    async (columns, rows) => {
+      const r = await rdsjob(emu, [], {
+        pty: { cols: columns, rows },
+        shell: `rdsjob wait ${A} ${B} ${C} ${FAST} >/dev/null`,
+      });
+      expect(r.code).toBe(1);
+      const { screen, live } = play(r, columns, rows);
+      expect(screen.softWraps).toBe(0);
+      expect(screen.clampedUps).toBe(0);
+      for (const frame of live) expect(frame.length).toBeLessThanOrEqual(rows - 1);
+      // Some frame shows all three running, each with its percentage (and, where there is room, its bar).
+      const bar = columns >= 100 ? /[█░]{10} +\d+%/ : / \d+%/;
+      expect(live.some((f) => f.filter((line) => SPINNER.test(line[0]!) && bar.test(line)).length === 3)).toBe(true);
+      const end = screen.lines();
+      expect(end.filter((line) => line.startsWith('✔'))).toHaveLength(2);
+      expect(end.filter((line) => line.startsWith('✖'))).toHaveLength(1);
+      expect(end.filter((line) => SPINNER.test(line))).toEqual([]);
+      expect(cursorRestored(r)).toBe(true);
+    },
+  );
 
   it('120×40 with stdout on the terminal too: the outcomes, then the table with ENDED, TOOK and the reason', async () => {
     const r = await rdsjob(emu, [], { pty: { cols: 160, rows: 40 }, shell: `rdsjob wait ${A} ${B} ${C} ${FAST}` });
@@ -89,13 +113,18 @@ describe('the live view under a terminal', () => {
     const r = await rdsjob(emu, [], { pty: { cols: 100, rows: 30 }, shell: `rdsjob wait ${A} ${FAST} >/dev/null` });
     expect(r.code).toBe(0);
     const { screen, live } = play(r, 100, 30);
-    expect(live.some((f) => f.length === 1 && /^. a9767ede… MysqlResizeVolume [█░]{10} +\d+% Running +\d+s$/.test(f[0]!))).toBe(true);
+    expect(
+      live.some((f) => f.length === 1 && /^. a9767ede… MysqlResizeVolume [█░]{10} +\d+% Running +\d+s$/.test(f[0]!)),
+    ).toBe(true);
     expect(screen.lines()).toEqual([expect.stringMatching(/^✔ a9767ede… MysqlResizeVolume Completed \d+s$/)]);
     expect(cursorRestored(r)).toBe(true);
   });
 
   it('timeout: the view cleared, the resume command, exit 6, the cursor back', async () => {
-    const r = await rdsjob(emu, [], { pty: { cols: 80, rows: 24 }, shell: `rdsjob wait forever --timeout 1s ${FAST} >/dev/null` });
+    const r = await rdsjob(emu, [], {
+      pty: { cols: 80, rows: 24 },
+      shell: `rdsjob wait forever --timeout 1s ${FAST} >/dev/null`,
+    });
     expect(r.code).toBe(6);
     expectCleanStop(r);
   });
@@ -105,13 +134,13 @@ describe('the live view under a terminal', () => {
       pty: { cols: 80, rows: 24 },
       keepStdinOpen: true,
       // ^C once the view is drawn: the terminal's line discipline turns it into SIGINT for the foreground job.
-      onSpawn: (child) => {
+      onSpawn: (child, handling) => {
         let seen = '';
         child.stdout!.on('data', (chunk: Buffer) => {
           seen += chunk.toString();
           if (SPINNER.test(seen) && !seen.includes('SENT')) {
             seen += 'SENT';
-            setTimeout(() => child.stdin!.write('\u0003'), 300);
+            void handling('SIGINT').then(() => child.stdin!.write('\u0003'));
           }
         });
       },
@@ -122,10 +151,17 @@ describe('the live view under a terminal', () => {
   });
 
   it('SIGTERM (a pipeline cancelled): the view cleared, the resume command, exit 143, the cursor back', async () => {
-    const r = await rdsjob(emu, [], {
+    const r = await rdsjob(emu, ['wait', 'forever', ...FAST.split(' ')], {
       pty: { cols: 80, rows: 24 },
-      // node itself in the background (not the rdsjob shell function, whose subshell would take the signal).
-      shell: `"\${RDSJOB[@]}" wait forever ${FAST} >/dev/null & pid=$!; sleep 1; kill -TERM $pid; wait $pid`,
+      // Once the view is drawn, to node itself, as CI's cancellation would.
+      onSpawn: (child, handling) => {
+        let sent = false;
+        child.stdout!.on('data', (chunk: Buffer) => {
+          if (sent || !SPINNER.test(String(chunk))) return;
+          sent = true;
+          void handling('SIGTERM').then(() => process.kill(ptyChild(child), 'SIGTERM'));
+        });
+      },
     });
     expect(r.code).toBe(143);
     expect(play(r, 80, 24).live.length).toBeGreaterThan(0);
@@ -136,7 +172,11 @@ describe('the live view under a terminal', () => {
     ['NO_COLOR=1', { NO_COLOR: '1' }],
     ['TERM=dumb', { TERM: 'dumb' }],
   ])('%s: plain lines, not one escape', async (_, env) => {
-    const r = await rdsjob(emu, [], { pty: { cols: 100, rows: 30 }, env, shell: `rdsjob wait ${A} ${FAST} >/dev/null` });
+    const r = await rdsjob(emu, [], {
+      pty: { cols: 100, rows: 30 },
+      env,
+      shell: `rdsjob wait ${A} ${FAST} >/dev/null`,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\u001b/);
     expect(r.stdout).toMatch(/a9767ede… MysqlResizeVolume Running 10%/);

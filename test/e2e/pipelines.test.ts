@@ -2,18 +2,32 @@
 // the built binary as pipelines run it — streams filtered, truncated and redirected, cancelled by signals, pointed
 // at servers that never answer, with an unusable HOME.
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import type { Job } from '../../src/job.js';
-import { emulator, rdsjob, tempHome, type RunResult } from './harness.js';
+import { emulator, ptyChild, rdsjob, tempHome, type RunResult } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
-  id, name: 'CreateMysqlSingleHAInstance', status, process: status === 'Running' ? '40%' : '', ...extra,
+  id,
+  name: 'CreateMysqlSingleHAInstance',
+  status,
+  process: status === 'Running' ? '40%' : '',
+  ...extra,
 });
 
 let emu: Emulator;
@@ -25,7 +39,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emu.reset();
-  emu.setJob('fails', { steps: [job('fails', 'Running'), job('fails', 'Failed', { fail_reason: 'createVM failed.' })] });
+  emu.setJob('fails', {
+    steps: [job('fails', 'Running'), job('fails', 'Failed', { fail_reason: 'createVM failed.' })],
+  });
   emu.setJob('done', { steps: [job('done', 'Completed')] });
   emu.setJob('forever', { steps: [job('forever', 'Running')] });
 });
@@ -53,7 +69,9 @@ const noStack = (r: RunResult) => expect(r.stderr).not.toMatch(/\n\s+at /);
 
 describe('broken output never turns a failure into success', () => {
   it('wait 2>&1 | head -1 on a job that ends Failed: exit 1, not 0', async () => {
-    const r = await rdsjob(emu, [], { shell: `rdsjob wait fails ${FAST.join(' ')} 2>&1 | head -1; exit \${PIPESTATUS[0]}` });
+    const r = await rdsjob(emu, [], {
+      shell: `rdsjob wait fails ${FAST.join(' ')} 2>&1 | head -1; exit \${PIPESTATUS[0]}`,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
   });
@@ -64,10 +82,15 @@ describe('broken output never turns a failure into success', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ id: 'fails', status: 'Failed' });
   });
 
-  it('stdout closed by its reader (| head -c 20): quiet, and the exit code is the outcome\'s', async () => {
-    const ok = await rdsjob(emu, [], { shell: 'rdsjob get done --json | head -c 20 >/dev/null; exit ${PIPESTATUS[0]}' });
+  it("stdout closed by its reader (| head -c 20): quiet, and the exit code is the outcome's", async () => {
+    const ok = await rdsjob(emu, [], {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${PIPESTATUS[0]}
+      shell: 'rdsjob get done --json | head -c 20 >/dev/null; exit ${PIPESTATUS[0]}',
+    });
     expect(ok.code).toBe(0);
-    const failed = await rdsjob(emu, [], { shell: `rdsjob wait fails --json ${FAST.join(' ')} 2>/dev/null | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}` });
+    const failed = await rdsjob(emu, [], {
+      shell: `rdsjob wait fails --json ${FAST.join(' ')} 2>/dev/null | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`,
+    });
     expect(failed.code).toBe(1);
   });
 
@@ -97,31 +120,36 @@ describe('ending a wait from outside', () => {
     ['SIGTERM', 143, 'terminated (SIGTERM) with 1 job unfinished:'],
     ['SIGHUP', 129, 'hung up (SIGHUP: the terminal went away) with 1 job unfinished:'],
     ['SIGINT', 130, 'interrupted with 1 job unfinished:'],
-  ] as const)('%s: a clean stop, the unfinished job and the resume command, the last state on stdout, exit %i', async (signal, code, heading) => {
-    const r = await rdsjob(emu, ['wait', 'forever', '--json', '--interval', '200ms'], {
-      onSpawn: (child) => child.stderr!.once('data', () => child.kill(signal)),
-    });
-    expect(r.signal).toBeNull();
-    expect(r.code).toBe(code);
-    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'forever', status: 'Running' });
-    const lines = r.stderr.trim().split('\n');
-    expect(lines.slice(-3)).toEqual([heading, '  forever  CreateMysqlSingleHAInstance Running 40%', 'resume with: rdsjob wait forever --timeout 1h --interval 200ms --json']);
-    noStack(r);
-  });
+  ] as const)(
+    '%s: a clean stop, the unfinished job and the resume command, the last state on stdout, exit %i',
+    async (signal, code, heading) => {
+      const r = await rdsjob(emu, ['wait', 'forever', '--json', '--interval', '200ms'], {
+        onSpawn: (child) => child.stderr!.once('data', () => child.kill(signal)),
+      });
+      expect(r.signal).toBeNull();
+      expect(r.code).toBe(code);
+      expect(JSON.parse(r.stdout)).toMatchObject({ id: 'forever', status: 'Running' });
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.slice(-3)).toEqual([
+        heading,
+        '  forever  CreateMysqlSingleHAInstance Running 40%',
+        'resume with: rdsjob wait forever --timeout 1h --interval 200ms --json',
+      ]);
+      noStack(r);
+    },
+  );
 
   it('SIGTERM under a terminal clears the spinner and restores the cursor', async () => {
     let sent = false;
     const r = await rdsjob(emu, ['wait', 'forever', '--interval', '200ms'], {
       pty: { cols: 100, rows: 30 },
-      onSpawn: (child) => child.stdout!.on('data', (chunk: Buffer) => {
-        // The spinner is drawn: stop the CLI (the child of `script`) as CI would.
-        if (sent || !String(chunk).includes('forever')) return;
-        sent = true;
-        void import('node:child_process').then(({ execFileSync }) => {
-          const pid = execFileSync('pgrep', ['-P', String(child.pid)]).toString().trim();
-          process.kill(Number(pid), 'SIGTERM');
-        });
-      }),
+      onSpawn: (child, handling) =>
+        child.stdout!.on('data', (chunk: Buffer) => {
+          // The spinner is drawn: stop the CLI (the child of `script`) as CI would.
+          if (sent || !String(chunk).includes('forever')) return;
+          sent = true;
+          void handling('SIGTERM').then(() => process.kill(ptyChild(child), 'SIGTERM'));
+        }),
     });
     // (`script` passes the child's exit status on with -e.)
     expect(r.code).toBe(143);
@@ -134,10 +162,10 @@ describe('ending a wait from outside', () => {
   it('a second signal while stopping exits at once, with its code', async () => {
     // A process that takes the first signal and does not stop: the second must end it.
     const script = [
-      "const { processDeps } = await import(process.env.BUNDLE);",
-      "const deps = processDeps();",
+      'const { processDeps } = await import(process.env.BUNDLE);',
+      'const deps = processDeps();',
       "deps.signal.addEventListener('abort', () => { process.stderr.write('stopping\\n'); process.kill(process.pid, 'SIGTERM'); });",
-      "setInterval(() => {}, 1000);",
+      'setInterval(() => {}, 1000);',
       "process.kill(process.pid, 'SIGINT');",
     ].join('\n');
     const r = await rdsjob(undefined, ['--input-type=module', '-e', script], {
@@ -159,9 +187,9 @@ describe('ending a wait from outside', () => {
         stdin: undefined,
         keepStdinOpen: true,
         secrets: ['half-of-a-secret'],
-        onSpawn: (child) => {
+        onSpawn: (child, handling) => {
           child.stdin!.write('half-of-a-secret');
-          setTimeout(() => child.kill('SIGINT'), 300);
+          void handling('SIGINT').then(() => child.kill('SIGINT'));
         },
       });
       expect(r.code).toBe(130);
@@ -208,14 +236,21 @@ describe('a gateway that accepts and never answers', () => {
     expect(r.code).toBe(5);
     expect(took).toBeLessThan(12_000);
     expect(r.stderr).toContain('error: timed out after 2s with 1 job unfinished:');
-    expect(r.stderr).toContain(`  done  not seen yet (last attempt failed: cannot reach ${hole.url.slice(7)}: no complete answer within 7s (--timeout 2s and 5s for a last answer))`);
+    expect(r.stderr).toContain(
+      `  done  not seen yet (last attempt failed: cannot reach ${hole.url.slice(7)}: no complete answer within 7s (--timeout 2s and 5s for a last answer))`,
+    );
     expect(r.stderr).toContain('resume with: rdsjob wait done --timeout 2s');
   });
 
   it('wait --timeout 2s against an RDS endpoint that never answers: says so, exit 5 (not 6)', async () => {
-    const r = await rdsjob(emu, ['wait', 'done', '--timeout', '2s'], { env: { RDSJOB_ENDPOINT: hole.url }, timeoutMs: 20_000 });
+    const r = await rdsjob(emu, ['wait', 'done', '--timeout', '2s'], {
+      env: { RDSJOB_ENDPOINT: hole.url },
+      timeoutMs: 20_000,
+    });
     expect(r.code).toBe(5);
-    expect(r.stderr).toContain('last attempt failed: no answer from the API: the request was still unanswered 5s after --timeout');
+    expect(r.stderr).toContain(
+      'last attempt failed: no answer from the API: the request was still unanswered 5s after --timeout',
+    );
   });
 });
 
@@ -224,7 +259,11 @@ describe('a job seen, then one 404, then seen again', () => {
     emu.setJob('blip', {
       steps: [
         job('blip', 'Running'),
-        { fault: 'status', status: 404, body: JSON.stringify({ error_code: 'DBS.201204', error_msg: 'The job does not exist.' }) },
+        {
+          fault: 'status',
+          status: 404,
+          body: JSON.stringify({ error_code: 'DBS.201204', error_msg: 'The job does not exist.' }),
+        },
         job('blip', 'Running'),
         job('blip', 'Completed'),
       ],
@@ -237,26 +276,46 @@ describe('a job seen, then one 404, then seen again', () => {
 
 describe('where files go', () => {
   it.each([
-    ['HOME empty', { HOME: '', XDG_CONFIG_HOME: undefined }, 'HOME is empty or not an absolute path and XDG_CONFIG_HOME is not set'],
-    ['XDG_CONFIG_HOME relative, HOME empty', { HOME: '', XDG_CONFIG_HOME: 'rel/config' }, 'HOME is empty or not an absolute path and XDG_CONFIG_HOME ("rel/config") is not an absolute path'],
-  ])('%s: config set exits 3 naming the problem, and writes nothing into the current directory', async (_name, env, why) => {
-    const cwd = mkdtempSync(join(tmpdir(), 'rdsjob-cwd-'));
-    try {
-      const r = await rdsjob(undefined, ['config', 'set', 'secret-key'], { env: { ...env, XDG_CACHE_HOME: undefined }, cwd, stdin: 'a-secret-value\n', secrets: ['a-secret-value'] });
-      expect(r.code).toBe(3);
-      expect(r.stderr).toContain(`error: no place for the config file: ${why}`);
-      expect(r.stderr).toContain('hint: set RDSJOB_CONFIG');
-      expect(readdirSync(cwd)).toEqual([]);
-    } finally {
-      rmSync(cwd, { recursive: true, force: true });
-    }
-  });
+    [
+      'HOME empty',
+      { HOME: '', XDG_CONFIG_HOME: undefined },
+      'HOME is empty or not an absolute path and XDG_CONFIG_HOME is not set',
+    ],
+    [
+      'XDG_CONFIG_HOME relative, HOME empty',
+      { HOME: '', XDG_CONFIG_HOME: 'rel/config' },
+      'HOME is empty or not an absolute path and XDG_CONFIG_HOME ("rel/config") is not an absolute path',
+    ],
+  ])(
+    '%s: config set exits 3 naming the problem, and writes nothing into the current directory',
+    async (_name, env, why) => {
+      const cwd = mkdtempSync(join(tmpdir(), 'rdsjob-cwd-'));
+      try {
+        const r = await rdsjob(undefined, ['config', 'set', 'secret-key'], {
+          env: { ...env, XDG_CACHE_HOME: undefined },
+          cwd,
+          stdin: 'a-secret-value\n',
+          secrets: ['a-secret-value'],
+        });
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain(`error: no place for the config file: ${why}`);
+        expect(r.stderr).toContain('hint: set RDSJOB_CONFIG');
+        expect(readdirSync(cwd)).toEqual([]);
+      } finally {
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('a relative XDG_CONFIG_HOME is ignored for HOME/.config, as the XDG spec says', async () => {
     const { home, cleanup } = tempHome();
     const cwd = mkdtempSync(join(tmpdir(), 'rdsjob-cwd-'));
     try {
-      const r = await rdsjob(undefined, ['config', 'set', 'region', 'cn-north-4'], { home, cwd, env: { XDG_CONFIG_HOME: 'rel' } });
+      const r = await rdsjob(undefined, ['config', 'set', 'region', 'cn-north-4'], {
+        home,
+        cwd,
+        env: { XDG_CONFIG_HOME: 'rel' },
+      });
       expect(r.code).toBe(0);
       expect(existsSync(join(home, '.config', 'rdsjob', 'config.json'))).toBe(true);
       expect(readdirSync(cwd)).toEqual([]);
@@ -269,7 +328,10 @@ describe('where files go', () => {
   it('get with an empty HOME still works from the environment, and caches nothing in the current directory', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'rdsjob-cwd-'));
     try {
-      const r = await rdsjob(emu, ['get', 'done', '--json'], { cwd, env: { HOME: '', XDG_CONFIG_HOME: undefined, XDG_CACHE_HOME: undefined, HUAWEICLOUD_SDK_PROJECT_ID: undefined } });
+      const r = await rdsjob(emu, ['get', 'done', '--json'], {
+        cwd,
+        env: { HOME: '', XDG_CONFIG_HOME: undefined, XDG_CACHE_HOME: undefined, HUAWEICLOUD_SDK_PROJECT_ID: undefined },
+      });
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ id: 'done' });
       expect(readdirSync(cwd)).toEqual([]);
@@ -333,7 +395,10 @@ describe('the smaller ones', () => {
     const { home, cleanup } = tempHome();
     try {
       const env = { RDSJOB_CONFIG: join(home, 'c.json') };
-      expect((await rdsjob(undefined, ['config', 'set', 'region', 'cn-east-3', '--profile', '__proto__'], { home, env })).code).toBe(0);
+      expect(
+        (await rdsjob(undefined, ['config', 'set', 'region', 'cn-east-3', '--profile', '__proto__'], { home, env }))
+          .code,
+      ).toBe(0);
       const got = await rdsjob(undefined, ['config', 'get', 'region', '--profile', '__proto__'], { home, env });
       expect(got.stdout).toBe('cn-east-3\n');
       expect(got.code).toBe(0);
@@ -349,7 +414,10 @@ describe('the smaller ones', () => {
       const target = join(home, 'dotfiles', 'rdsjob.json');
       const link = join(home, 'config.json');
       symlinkSync(target, link);
-      const r = await rdsjob(undefined, ['config', 'set', 'region', 'cn-north-4'], { home, env: { RDSJOB_CONFIG: link } });
+      const r = await rdsjob(undefined, ['config', 'set', 'region', 'cn-north-4'], {
+        home,
+        env: { RDSJOB_CONFIG: link },
+      });
       expect(r.code).toBe(0);
       expect(lstatSync(link).isSymbolicLink()).toBe(true);
       expect(JSON.parse(readFileSync(target, 'utf8'))).toEqual({ profiles: { default: { region: 'cn-north-4' } } });

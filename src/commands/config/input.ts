@@ -4,23 +4,31 @@ import type { InStream, OutStream } from '../../deps.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 
 /** `signal`: a stop signal ends the reading with its reason (what arrived so far may be cut short: not a value). */
-export async function readValue(stdin: InStream, stderr: OutStream, prompt: string, signal: AbortSignal): Promise<string> {
+export async function readValue(
+  stdin: InStream,
+  stderr: OutStream,
+  prompt: string,
+  signal: AbortSignal,
+): Promise<string> {
   const reading = stdin.isTTY === true && stdin.setRawMode ? readHidden(stdin, stderr, prompt) : readAll(stdin);
   // Let go of stdin when stopped: a pipe still open would keep the process alive after it is done.
   const value = await untilStopped(reading, signal, () => (stdin as { destroy?(): void }).destroy?.());
-  if (value === '') throw new UsageError('no value given', { hint: 'pass it as an argument, or type or pipe it on stdin' });
+  if (value === '')
+    throw new UsageError('no value given', { hint: 'pass it as an argument, or type or pipe it on stdin' });
   return value;
 }
 
 function untilStopped<T>(work: Promise<T>, signal: AbortSignal, release: () => void): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const stop = () => {
       reject(signal.reason);
       release();
     };
-    signal.addEventListener('abort', stop, { once: true });
+    // Settled once: what the reading does after a stop (a premature close, once stdin is let go of) is ignored.
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+    // Stopped before reading began (Ctrl-C at start-up): stdin must still be let go of, or the process hangs.
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
   });
 }
 
