@@ -40,12 +40,29 @@ export const RELEASE = {
 } as const;
 
 function releaseJobs(): Record<string, JobScript> {
-  const job = (id: string, name: string, status: string, process: string, extra: Partial<JobRecord> = {}): JobRecord => ({
-    id, name, status, process, created: '2026-12-01T09:00:00+0000', instance: { id: '4d00c7e9d22145deb889937a72b59c8ein01', name: 'orders-db' }, ...extra,
+  const job = (
+    id: string,
+    name: string,
+    status: string,
+    process: string,
+    extra: Partial<JobRecord> = {},
+  ): JobRecord => ({
+    id,
+    name,
+    status,
+    process,
+    created: '2026-12-01T09:00:00+0000',
+    instance: { id: '4d00c7e9d22145deb889937a72b59c8ein01', name: 'orders-db' },
+    ...extra,
   });
   const ended = { ended: '2026-12-01T09:12:00+0000' };
   return {
-    [RELEASE.resize]: { steps: [job(RELEASE.resize, 'MysqlResizeVolume', 'Running', '50%'), job(RELEASE.resize, 'MysqlResizeVolume', 'Completed', '', ended)] },
+    [RELEASE.resize]: {
+      steps: [
+        job(RELEASE.resize, 'MysqlResizeVolume', 'Running', '50%'),
+        job(RELEASE.resize, 'MysqlResizeVolume', 'Completed', '', ended),
+      ],
+    },
     [RELEASE.replica]: {
       steps: [
         job(RELEASE.replica, 'CreateMysqlReplicaInstance', 'Running', '40%'),
@@ -56,7 +73,10 @@ function releaseJobs(): Record<string, JobScript> {
     [RELEASE.eip]: {
       steps: [
         job(RELEASE.eip, 'BindEIP', 'Running', '30%'),
-        job(RELEASE.eip, 'BindEIP', 'Failed', '', { ...ended, fail_reason: 'EIP 119.3.10.7 is already bound to another instance' }),
+        job(RELEASE.eip, 'BindEIP', 'Failed', '', {
+          ...ended,
+          fail_reason: 'EIP 119.3.10.7 is already bound to another instance',
+        }),
       ],
     },
   };

@@ -4,7 +4,8 @@ import type { Fault } from './types.js';
 import { gatewayError, JSON_TYPE, type Reply } from './reply.js';
 
 export const THROTTLE_CODE = 'APIGW.0308';
-export const THROTTLE_MESSAGE = 'The throttling threshold has been reached: policy user over ratelimit,limit:60,time:1 minute';
+export const THROTTLE_MESSAGE =
+  'The throttling threshold has been reached: policy user over ratelimit,limit:60,time:1 minute';
 
 export function faultReply(fault: Fault, jobId: string, requestId: string): Reply {
   switch (fault.fault) {
@@ -16,7 +17,12 @@ export function faultReply(fault: Fault, jobId: string, requestId: string): Repl
         body: fault.body ?? JSON.stringify(defaultErrorBody(fault.status)),
       };
     case 'html':
-      return { kind: 'send', status: fault.status ?? 502, headers: { 'Content-Type': 'text/html' }, body: proxyPage(fault.status ?? 502) };
+      return {
+        kind: 'send',
+        status: fault.status ?? 502,
+        headers: { 'Content-Type': 'text/html' },
+        body: proxyPage(fault.status ?? 502),
+      };
     case 'throttle': {
       const reply = gatewayError(429, THROTTLE_CODE, THROTTLE_MESSAGE, requestId);
       if (reply.kind === 'send' && fault.retryAfter !== undefined) reply.headers['Retry-After'] = fault.retryAfter;
@@ -28,7 +34,12 @@ export function faultReply(fault: Fault, jobId: string, requestId: string): Repl
       return { kind: 'hang' };
     case 'malformed': {
       const whole = JSON.stringify({ job: { id: jobId, name: 'CreateMysqlSingleHAInstance', status: 'Running' } });
-      return { kind: 'send', status: 200, headers: { 'Content-Type': JSON_TYPE }, body: whole.slice(0, Math.floor(whole.length / 2)) };
+      return {
+        kind: 'send',
+        status: 200,
+        headers: { 'Content-Type': JSON_TYPE },
+        body: whole.slice(0, Math.floor(whole.length / 2)),
+      };
     }
     case 'no-job':
       return { kind: 'send', status: 200, headers: { 'Content-Type': JSON_TYPE }, body: '{}' };
@@ -47,8 +58,10 @@ function defaultErrorBody(status: number): { error_code: string; error_msg: stri
 /** What an nginx in front of the API shows when its upstream is down. */
 function proxyPage(status: number): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
-  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n` +
-    '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+  return (
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n` +
+    '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'
+  );
 }
 
 /** A well-formed job padded to exactly `bytes` bytes (or just filler when that is too small for a job). */

@@ -7,7 +7,7 @@ import { decodePathSegments, headerValue, parseQuery, type WireRequest } from '.
 
 export const AUTH_ERROR_CODE = 'APIGW.0301';
 const PREFIX = 'Incorrect IAM authentication information: ';
-export const BAD_SIGNATURE = PREFIX + 'verify aksk signature fail';
+export const BAD_SIGNATURE = `${PREFIX}verify aksk signature fail`;
 
 /** How far X-Sdk-Date may be from the gateway's clock, either way. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
@@ -95,7 +95,11 @@ export function parseSdkDate(value: string): number | undefined {
   return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60 ? time : undefined;
 }
 
-function securityTokenProblem(credential: EmulatorCredential, request: WireRequest, signed: string[]): string | undefined {
+function securityTokenProblem(
+  credential: EmulatorCredential,
+  request: WireRequest,
+  signed: string[],
+): string | undefined {
   const sent = headerValue(request.headers, 'x-security-token');
   if (credential.securityToken === undefined) {
     return sent === undefined ? undefined : 'X-Security-Token sent with a permanent access key';

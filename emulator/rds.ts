@@ -35,13 +35,23 @@ export function projectProblem(
   requestId: string,
 ): Reply | undefined {
   if (!projects.some((project) => project.id === projectId)) {
-    return gatewayError(403, 'APIGW.0302', `The IAM user is not authorized to access the API: unknown project ${projectId}.`, requestId);
+    return gatewayError(
+      403,
+      'APIGW.0302',
+      `The IAM user is not authorized to access the API: unknown project ${projectId}.`,
+      requestId,
+    );
   }
   if (headerProjectId === undefined) {
     return gatewayError(400, 'APIGW.0201', 'Request is not valid: the X-Project-Id header is missing.', requestId);
   }
   if (headerProjectId !== projectId) {
-    return gatewayError(400, 'APIGW.0201', 'Request is not valid: X-Project-Id does not match the project in the URL.', requestId);
+    return gatewayError(
+      400,
+      'APIGW.0201',
+      'Request is not valid: X-Project-Id does not match the project in the URL.',
+      requestId,
+    );
   }
   return undefined;
 }

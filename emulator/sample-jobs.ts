@@ -115,6 +115,12 @@ export const quirkyId: JobRecord = {
 };
 
 export const allSampleJobs: readonly JobRecord[] = [
-  createInstanceCompleted, createReplicaRunning, completedWithStaleProcess, resizeVolume, bindEip, switchover,
-  createFailed, quirkyId,
+  createInstanceCompleted,
+  createReplicaRunning,
+  completedWithStaleProcess,
+  resizeVolume,
+  bindEip,
+  switchover,
+  createFailed,
+  quirkyId,
 ];

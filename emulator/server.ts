@@ -44,7 +44,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const projectId = matchJobsPath(segments);
     const taskProjectId = matchTaskListPath(segments);
     const jobId = projectId === undefined ? undefined : queryValue(query, 'id');
-    const api = iam ? 'KeystoneListProjects' : projectId !== undefined ? 'ListJobInfo' : taskProjectId !== undefined ? 'ListTasks' : undefined;
+    const api = iam
+      ? 'KeystoneListProjects'
+      : projectId !== undefined
+        ? 'ListJobInfo'
+        : taskProjectId !== undefined
+          ? 'ListTasks'
+          : undefined;
     const verdict = authenticate(wire, keys);
     const auth = lockout ? lockout.judge(verdict) : verdict;
     if (!auth.ok) {
@@ -57,7 +63,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (iam) return { reply: listProjects(options.projects, queryValue(query, 'name'), url), accepted: true, iam, api };
     const headerProjectId = headerValue(wire.headers, 'x-project-id');
     if (taskProjectId !== undefined) {
-      const reply = projectProblem(taskProjectId, headerProjectId, options.projects, requestId) ?? listTasks(query, tasks, requestId);
+      const reply =
+        projectProblem(taskProjectId, headerProjectId, options.projects, requestId) ??
+        listTasks(query, tasks, requestId);
       return { reply, accepted: true, iam, api };
     }
     const reply = listJobInfo({ projectId: projectId!, headerProjectId, jobId, requestId }, options.projects, book);
@@ -70,9 +78,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const requestId = newRequestId();
     const { reply, accepted, iam, jobId, api } = route(wire, requestId);
     requests.push({
-      method: wire.method, path: rawPath, query: rawQuery, headers: { ...req.headers },
-      status: replyStatus(reply), accepted,
-      ...(jobId === undefined ? {} : { jobId }), ...(api === undefined ? {} : { api }), time,
+      method: wire.method,
+      path: rawPath,
+      query: rawQuery,
+      headers: { ...req.headers },
+      status: replyStatus(reply),
+      accepted,
+      ...(jobId === undefined ? {} : { jobId }),
+      ...(api === undefined ? {} : { api }),
+      time,
     });
     send(req, res, reply, { 'X-Request-Id': requestId, ...(iam ? { 'X-IAM-Trace-Id': newRequestId() } : {}) });
   };

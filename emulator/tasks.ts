@@ -48,7 +48,8 @@ export function parseTaskQuery(query: ReadonlyArray<readonly [string, string]>):
   const start = values.get('start_time');
   const end = values.get('end_time');
   if ((start === undefined) !== (end === undefined)) return undefined;
-  if (start !== undefined && (!MILLISECONDS.test(start) || !MILLISECONDS.test(end!) || Number(start) > Number(end))) return undefined;
+  if (start !== undefined && (!MILLISECONDS.test(start) || !MILLISECONDS.test(end!) || Number(start) > Number(end)))
+    return undefined;
   return {
     offset: Number(offset),
     limit: Number(limit),
@@ -63,7 +64,8 @@ export function parseTaskQuery(query: ReadonlyArray<readonly [string, string]>):
 
 /** `2020-07-15T07:46:10+0000` → epoch ms. */
 function createdAt(task: TaskRecord): number | undefined {
-  const text = typeof task.create_time === 'string' ? task.create_time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : undefined;
+  const text =
+    typeof task.create_time === 'string' ? task.create_time.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : undefined;
   const ms = text === undefined ? NaN : Date.parse(text);
   return Number.isNaN(ms) ? undefined : ms;
 }
@@ -108,15 +110,23 @@ export class TaskBook {
       if (task !== undefined && (filters.status === undefined || task.status === filters.status)) matching.push(task);
     }
     const page = matching.slice(filters.offset, filters.offset + filters.limit);
-    const actions = [...new Set(matching.map((task) => task.name).filter((name): name is string => typeof name === 'string'))];
+    const actions = [
+      ...new Set(matching.map((task) => task.name).filter((name): name is string => typeof name === 'string')),
+    ];
     return jsonReply(200, { tasks: page, actions, total_count: matching.length });
   }
 
   private consult(script: TaskScript, filters: Filters): TaskRecord | undefined {
     const first = script.steps[0];
     if (first === undefined) return undefined;
-    const same = (field: keyof TaskRecord, wanted: string | undefined) => wanted === undefined || first[field] === wanted;
-    if (!same('id', filters.id) || !same('instance_id', filters.instanceId) || !same('order_id', filters.orderId) || !same('name', filters.name)) {
+    const same = (field: keyof TaskRecord, wanted: string | undefined) =>
+      wanted === undefined || first[field] === wanted;
+    if (
+      !same('id', filters.id) ||
+      !same('instance_id', filters.instanceId) ||
+      !same('order_id', filters.orderId) ||
+      !same('name', filters.name)
+    ) {
       return undefined;
     }
     if (filters.window !== undefined) {

@@ -14,7 +14,9 @@ export interface WireRequest {
 
 export function splitTarget(target: string): { rawPath: string; rawQuery: string } {
   const mark = target.indexOf('?');
-  return mark < 0 ? { rawPath: target, rawQuery: '' } : { rawPath: target.slice(0, mark), rawQuery: target.slice(mark + 1) };
+  return mark < 0
+    ? { rawPath: target, rawQuery: '' }
+    : { rawPath: target.slice(0, mark), rawQuery: target.slice(mark + 1) };
 }
 
 /** Each segment decoded on its own (an encoded `/` stays inside its segment); undefined when not decodable. */

@@ -15,7 +15,8 @@ const lazyChildProcess = {
     b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, ({ path }) => {
       const source = readFileSync(path, 'utf8');
       const eager = "const childProcess = require('node:child_process');";
-      if (!source.includes(eager)) throw new Error(`scripts/bundle.js: ${path} changed; review the lazy-child-process plugin`);
+      if (!source.includes(eager))
+        throw new Error(`scripts/bundle.js: ${path} changed; review the lazy-child-process plugin`);
       const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
       return { contents: source.replace(eager, lazy), loader: 'js' };
     });
@@ -29,7 +30,8 @@ const lazyChildProcess = {
 // The bundle replaces them with stand-ins that say so if they are ever used; the end-to-end tests run the bundle.
 const UNUSED_GOT_FEATURES = {
   'http2-wrapper': "export default { get globalAgent() { unused('HTTP/2'); }, get auto() { unused('HTTP/2'); } };",
-  'cacheable-request': "export default class CacheableRequest { constructor() { unused('the HTTP cache'); } }\nexport class CacheError extends Error {}",
+  'cacheable-request':
+    "export default class CacheableRequest { constructor() { unused('the HTTP cache'); } }\nexport class CacheError extends Error {}",
   'cacheable-lookup': "export default class CacheableLookup { constructor() { unused('the DNS cache'); } }",
   'decompress-response': "export default function decompressResponse() { unused('response decompression'); }",
   'form-data-encoder':
@@ -40,7 +42,8 @@ const leaveOutUnusedGotFeatures = {
   setup(b) {
     const names = Object.keys(UNUSED_GOT_FEATURES).join('|');
     b.onResolve({ filter: new RegExp(`^(${names})$`) }, ({ path, importer }) => {
-      if (!/[\\/]got[\\/]/.test(importer)) throw new Error(`scripts/bundle.js: ${path} is imported by ${importer}, not only by got`);
+      if (!/[\\/]got[\\/]/.test(importer))
+        throw new Error(`scripts/bundle.js: ${path} is imported by ${importer}, not only by got`);
       return { path, namespace: 'unused-got-feature' };
     });
     b.onLoad({ filter: /.*/, namespace: 'unused-got-feature' }, ({ path }) => ({
@@ -60,7 +63,10 @@ const lazyListFormat = {
     b.onLoad({ filter: /@sindresorhus[\\/]is[\\/]distribution[\\/]index\.js$/ }, ({ path }) => {
       const source = readFileSync(path, 'utf8');
       const eager = /const (andFormatter|orFormatter) = new Intl\.ListFormat\(('en', \{[^}]*\})\);/g;
-      const lazy = source.replace(eager, (_all, name, args) => `const ${name} = { format: (list) => new Intl.ListFormat(${args}).format(list) };`);
+      const lazy = source.replace(
+        eager,
+        (_all, name, args) => `const ${name} = { format: (list) => new Intl.ListFormat(${args}).format(list) };`,
+      );
       if ((lazy.match(/format: \(list\) => new Intl\.ListFormat/g) ?? []).length !== 2) {
         throw new Error(`scripts/bundle.js: ${path} changed; review the lazy-list-format plugin`);
       }
@@ -103,7 +109,9 @@ export async function bundle({ outdir, metafile = false }) {
     legalComments: 'linked',
     metafile,
     // Some dependencies are CommonJS and call require() for Node built-ins; an ES module has no require of its own.
-    banner: { js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __rdsjobRequire } from 'node:module'; const require = __rdsjobRequire(import.meta.url);",
+    },
     plugins: [binEntry, leaveOutUnusedGotFeatures, lazyChildProcess, lazyListFormat],
     logLevel: 'warning',
   });

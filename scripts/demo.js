@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { DEMO, demoOptions, RELEASE } from '../emulator/dist/demo.js';
 import { startEmulator } from '../emulator/dist/server.js';
 import {
-  bindEip, createFailed, createInstanceCompleted, createReplicaRunning, resizeVolume,
+  bindEip,
+  createFailed,
+  createInstanceCompleted,
+  createReplicaRunning,
+  resizeVolume,
 } from '../emulator/dist/sample-jobs.js';
 import { ANALYTICS_DB, ORDERS_DB } from '../emulator/dist/sample-tasks.js';
 

@@ -24,7 +24,12 @@ export interface FromMain {
 }
 
 /** The context a command runs in: resolved lazily (configuration, API client), closed by main() after the run. */
-export function createContext(globals: GlobalOptions, output: OutputFormat, deps: Deps, main: FromMain): CommandContext & { close(): Promise<void> } {
+export function createContext(
+  globals: GlobalOptions,
+  output: OutputFormat,
+  deps: Deps,
+  main: FromMain,
+): CommandContext & { close(): Promise<void> } {
   const debug = globals.debug === true;
   const noColorFlag = globals.color === false;
   const flags = settingFlags(globals);
@@ -39,7 +44,10 @@ export function createContext(globals: GlobalOptions, output: OutputFormat, deps
     boundTimer?.abort();
     const timer = (boundTimer = new AbortController());
     const reason = new DeadlineError(`${formatDuration(boundMs)} (${what})`, { boundMs });
-    deps.sleep(boundMs, timer.signal).then(() => bound.abort(reason), () => undefined);
+    deps.sleep(boundMs, timer.signal).then(
+      () => bound.abort(reason),
+      () => undefined,
+    );
   };
 
   const readConfig = async () => {

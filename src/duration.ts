@@ -11,7 +11,8 @@ const UNIT_ORDER: readonly Unit[] = ['h', 'm', 's', 'ms'];
  */
 export const MAX_DURATION_MS = 8760 * 3_600_000;
 
-const GRAMMAR = 'a whole number of seconds (90) or whole numbers with units h, m, s, ms in that order (250ms, 90s, 5m, 1h30m)';
+const GRAMMAR =
+  'a whole number of seconds (90) or whole numbers with units h, m, s, ms in that order (250ms, 90s, 5m, 1h30m)';
 
 function invalid(text: string, what: string, why?: string): UsageError {
   const reason = why === undefined ? '' : `: ${why}`;

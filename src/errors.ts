@@ -104,8 +104,18 @@ export class InterruptedError extends RdsjobError {
 // Each class's name, as error.name and in stack traces. Written out because the bundle minifies identifiers
 // (new.target.name would read "e"), and keeping every name costs every run ~5 ms (README § Performance).
 for (const [name, type] of Object.entries({
-  RdsjobError, UsageError, ConfigError, AuthError, NotFoundError, ApiError, NetworkError, MalformedResponseError,
-  OutputError, DeadlineError, WaitTimeoutError, InterruptedError,
+  RdsjobError,
+  UsageError,
+  ConfigError,
+  AuthError,
+  NotFoundError,
+  ApiError,
+  NetworkError,
+  MalformedResponseError,
+  OutputError,
+  DeadlineError,
+  WaitTimeoutError,
+  InterruptedError,
 })) {
   Object.defineProperty(type.prototype, 'name', { value: name, writable: true, configurable: true });
 }

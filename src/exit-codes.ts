@@ -1,8 +1,17 @@
 // The one mapping from outcomes and errors to exit codes (contract § Exit codes). Only main() calls it for the
 // process; the programmatic API offers it so callers can tell what the CLI would have exited with.
 import {
-  ApiError, AuthError, ConfigError, InterruptedError, MalformedResponseError, NetworkError, NotFoundError, OutputError,
-  UsageError, WaitTimeoutError, type StopSignal,
+  ApiError,
+  AuthError,
+  ConfigError,
+  InterruptedError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+  OutputError,
+  UsageError,
+  WaitTimeoutError,
+  type StopSignal,
 } from './errors.js';
 import type { Reported } from './outcome.js';
 
@@ -24,16 +33,23 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** 128 + the signal's number, as a shell reports a process killed by it. */
-const SIGNAL_EXIT: Readonly<Record<StopSignal, ExitCode>> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup };
+const SIGNAL_EXIT: Readonly<Record<StopSignal, ExitCode>> = {
+  SIGINT: EXIT.interrupted,
+  SIGTERM: EXIT.terminated,
+  SIGHUP: EXIT.hangup,
+};
 
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof ConfigError || error instanceof AuthError) return EXIT.config;
   if (error instanceof NotFoundError) return EXIT.notFound;
   if (
-    error instanceof ApiError || error instanceof NetworkError || error instanceof MalformedResponseError ||
+    error instanceof ApiError ||
+    error instanceof NetworkError ||
+    error instanceof MalformedResponseError ||
     error instanceof OutputError
-  ) return EXIT.api;
+  )
+    return EXIT.api;
   if (error instanceof WaitTimeoutError) return EXIT.timeout;
   if (error instanceof InterruptedError) return SIGNAL_EXIT[error.signal];
   return EXIT.internal; // not one of ours: a bug, never success and never blamed on the API
@@ -61,8 +77,17 @@ function codeOf({ outcome, error }: Reported): ExitCode {
 
 /** Several ids: the most important outcome wins: 3, 5, 1, 4, 6, 0 (signals, a bug and 2 end everything anyway). */
 const PRIORITY: readonly ExitCode[] = [
-  EXIT.interrupted, EXIT.terminated, EXIT.hangup, EXIT.internal, EXIT.usage, EXIT.config, EXIT.api, EXIT.jobFailed,
-  EXIT.notFound, EXIT.timeout, EXIT.ok,
+  EXIT.interrupted,
+  EXIT.terminated,
+  EXIT.hangup,
+  EXIT.internal,
+  EXIT.usage,
+  EXIT.config,
+  EXIT.api,
+  EXIT.jobFailed,
+  EXIT.notFound,
+  EXIT.timeout,
+  EXIT.ok,
 ];
 
 export function mostImportant(codes: readonly ExitCode[]): ExitCode {

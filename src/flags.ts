@@ -4,10 +4,25 @@
 
 /** Options that choose where settings come from; each sets the setting of the same key. */
 export const SETTING_FLAGS = [
-  { key: 'profile', flag: '--profile', value: '<name>', description: 'configuration profile (default: $RDSJOB_PROFILE or "default")' },
+  {
+    key: 'profile',
+    flag: '--profile',
+    value: '<name>',
+    description: 'configuration profile (default: $RDSJOB_PROFILE or "default")',
+  },
   { key: 'region', flag: '--region', value: '<id>', description: 'region, e.g. cn-north-4' },
-  { key: 'projectId', flag: '--project-id', value: '<id>', description: 'project id (default: configured, else looked up in IAM)' },
-  { key: 'endpoint', flag: '--endpoint', value: '<url>', description: 'RDS endpoint (default: derived from the region)' },
+  {
+    key: 'projectId',
+    flag: '--project-id',
+    value: '<id>',
+    description: 'project id (default: configured, else looked up in IAM)',
+  },
+  {
+    key: 'endpoint',
+    flag: '--endpoint',
+    value: '<url>',
+    description: 'RDS endpoint (default: derived from the region)',
+  },
   { key: 'iamEndpoint', flag: '--iam-endpoint', value: '<url>', description: 'IAM endpoint for the project id lookup' },
 ] as const;
 

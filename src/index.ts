@@ -9,7 +9,7 @@ import type { Api } from './api/types.js';
 import { loadConfig as loadResolvedConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { assertJobIds, instanceIdOf } from './config/validate.js';
-import { listTaskPages, taskQuery, type TaskFilters, type TaskListing } from './api/tasks.js';
+import { LIST_LIMIT, listTaskPages, sinceWindow, taskQuery, type TaskFilters, type TaskListing } from './api/tasks.js';
 import { InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
 import { exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
@@ -29,8 +29,18 @@ export { TASK_STATUSES } from './task.js';
 export type { TaskFilters, TaskListing } from './api/tasks.js';
 export { isFinished, FINAL_STATUSES } from './job.js';
 export {
-  RdsjobError, UsageError, ConfigError, AuthError, NotFoundError, ApiError, NetworkError, MalformedResponseError,
-  WaitTimeoutError, InterruptedError, isTransient, type ErrorDetails,
+  RdsjobError,
+  UsageError,
+  ConfigError,
+  AuthError,
+  NotFoundError,
+  ApiError,
+  NetworkError,
+  MalformedResponseError,
+  WaitTimeoutError,
+  InterruptedError,
+  isTransient,
+  type ErrorDetails,
 } from './errors.js';
 export { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 export { resolveConfig } from './config/resolve.js';
@@ -82,7 +92,12 @@ export async function loadConfig(options: RdsjobOptions = {}): Promise<ResolvedC
 export async function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
   const { env, homedir } = environment(options);
   return openApi(await loadConfig(options), {
-    env, homedir, now: Date.now, signal: options.signal, debug: options.debug, userAgent: `rdsjob/${VERSION}`,
+    env,
+    homedir,
+    now: Date.now,
+    signal: options.signal,
+    debug: options.debug,
+    userAgent: `rdsjob/${VERSION}`,
   });
 }
 
@@ -120,25 +135,26 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
       reporter: onProgress ? { ...quietReporter, observed: (_id, job) => onProgress(job as Job) } : quietReporter,
     }),
   );
-  const exitCode = result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
+  const exitCode =
+    result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
   return { ...result, exitCode };
 }
 
 export interface ListTasksFilters extends TaskFilters {
   /** Only tasks created this recently (ms); sets startTime/endTime to now − sinceMs … now. */
   sinceMs?: number;
-  /** At most this many tasks (1–1000); default 20. Pages of 50 are read one after another. */
+  /** At most this many tasks (1–LIST_LIMIT.max); default LIST_LIMIT.default. Pages of 50 are read one after another. */
   limit?: number;
 }
 
 /** ListTasks, the task center: up to `limit` tasks, each exactly as the API returned it, and the total count. */
 export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobOptions = {}): Promise<TaskListing> {
-  const limit = filters.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`invalid limit ${limit}: use a whole number from 1 to 1000`);
+  const limit = filters.limit ?? LIST_LIMIT.default;
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT.max)
+    throw new UsageError(`invalid limit ${limit}: use a whole number from 1 to ${LIST_LIMIT.max}`);
   if (filters.instanceId !== undefined) instanceIdOf(filters.instanceId);
   const { sinceMs, limit: _limit, ...rest } = filters;
-  const now = Date.now();
-  const query = sinceMs === undefined ? rest : { ...rest, startTime: now - sinceMs, endTime: now };
+  const query = { ...rest, ...sinceWindow(sinceMs, Date.now()) };
   return withApi(options, (api) =>
     listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal: options.signal }), limit),
   );
@@ -175,26 +191,41 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
 }
 
 /** Polls until `instanceId` has no Running task; never throws for a task's outcome (a 401 or bad configuration does). */
-export async function waitForInstance(instanceId: string, options: WaitForInstanceOptions = {}): Promise<InstanceWaitResult> {
+export async function waitForInstance(
+  instanceId: string,
+  options: WaitForInstanceOptions = {},
+): Promise<InstanceWaitResult> {
   instanceIdOf(instanceId);
   const onProgress = options.onProgress;
   return withApi(options, async (api) => {
     const watch = instanceTarget(instanceId, api, Date.now);
-    const waited = await waitForTargets([watch], {
-      timeoutMs: options.timeoutMs ?? parseDuration(DEFAULT_TIMEOUT),
-      intervalMs: options.intervalMs ?? parseDuration(DEFAULT_INTERVAL),
-      notFoundGraceMs: 0,
-    }, {
-      now: Date.now,
-      sleep: (ms, signal) => delay(ms, undefined, { signal }),
-      random: Math.random,
-      signal: options.signal,
-      reporter: onProgress ? { ...quietReporter, observed: (_id, task) => onProgress(task as Task) } : quietReporter,
-    });
+    const waited = await waitForTargets(
+      [watch],
+      {
+        timeoutMs: options.timeoutMs ?? parseDuration(DEFAULT_TIMEOUT),
+        intervalMs: options.intervalMs ?? parseDuration(DEFAULT_INTERVAL),
+        notFoundGraceMs: 0,
+      },
+      {
+        now: Date.now,
+        sleep: (ms, signal) => delay(ms, undefined, { signal }),
+        random: Math.random,
+        signal: options.signal,
+        reporter: onProgress ? { ...quietReporter, observed: (_id, task) => onProgress(task as Task) } : quietReporter,
+      },
+    );
     if (waited.fatal !== undefined) throw waited.fatal;
     const end = waited.results[0]!;
-    const tasks = watch.taskResults(end).map((r) => ({ id: r.id, outcome: r.outcome, task: r.job as Task, error: r.error, elapsedMs: r.elapsedMs }));
-    return { outcome: end.outcome, error: end.error, tasks, exitCode: exitCodeOf([end, ...tasks]), elapsedMs: waited.elapsedMs };
+    const tasks = watch
+      .taskResults(end)
+      .map((r) => ({ id: r.id, outcome: r.outcome, task: r.job as Task, error: r.error, elapsedMs: r.elapsedMs }));
+    return {
+      outcome: end.outcome,
+      error: end.error,
+      tasks,
+      exitCode: exitCodeOf([end, ...tasks]),
+      elapsedMs: waited.elapsedMs,
+    };
   });
 }
 

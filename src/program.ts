@@ -31,7 +31,11 @@ export async function parseCommandLine(argv: readonly string[], deps: Deps, vers
   return selected ?? { kind: 'answered', usage: false };
 }
 
-function buildProgram(deps: Deps, version: string, select: (command: Command, run: Run, output?: OutputFormat) => void): Command {
+function buildProgram(
+  deps: Deps,
+  version: string,
+  select: (command: Command, run: Run, output?: OutputFormat) => void,
+): Command {
   const program = new Command('rdsjob')
     .description('Show and wait for Huawei Cloud RDS jobs (ListJobInfo) and the task center (ListTasks).')
     .version(version, '-v, --version', 'print the version')
@@ -53,4 +57,3 @@ function buildProgram(deps: Deps, version: string, select: (command: Command, ru
   defineCompletion(program, select);
   return program;
 }
-

@@ -21,25 +21,28 @@ export interface Credentials {
   secretKey: string;
 }
 
-export interface SignedHeaders {
+interface SignedHeaders {
   'X-Sdk-Date': string;
   Authorization: string;
 }
 
 /** RFC 3986 unreserved characters stay; everything else is %XY upper-case over UTF-8 (space is %20). */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `20240102T030405Z` — the X-Sdk-Date format. */
 export function sdkDate(time: Date): string {
-  return time.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return time
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Each segment encoded; always ends with `/` for signing, although the request itself is sent without it. */
 export function canonicalUri(path: string): string {
   const encoded = path.split('/').map(percentEncode).join('/');
-  return encoded.endsWith('/') ? encoded : encoded + '/';
+  return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
 
 /**
@@ -66,7 +69,7 @@ function canonicalHeaders(headers: Readonly<Record<string, string>>): string {
     .join('');
 }
 
-export function canonicalRequest(request: SignableRequest & { headers: Record<string, string> }): string {
+function canonicalRequest(request: SignableRequest & { headers: Record<string, string> }): string {
   return [
     request.method.toUpperCase(),
     canonicalUri(request.path),
@@ -77,15 +80,15 @@ export function canonicalRequest(request: SignableRequest & { headers: Record<st
   ].join('\n');
 }
 
-export function stringToSign(canonical: string, date: string): string {
+function stringToSign(canonical: string, date: string): string {
   return [ALGORITHM, date, sha256Hex(canonical)].join('\n');
 }
 
-export function signature(secretKey: string, toSign: string): string {
+function signature(secretKey: string, toSign: string): string {
   return createHmac('sha256', secretKey).update(toSign, 'utf8').digest('hex');
 }
 
-export function authorization(accessKey: string, signedHeaders: string[], sig: string): string {
+function authorization(accessKey: string, signedHeaders: string[], sig: string): string {
   return `${ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders.join(';')}, Signature=${sig}`;
 }
 
@@ -104,7 +107,10 @@ export function sign(request: SignableRequest, credentials: Credentials, time: D
   const toSign = stringToSign(canonical, date);
   const sig = signature(credentials.secretKey, toSign);
   return {
-    headers: { 'X-Sdk-Date': date, Authorization: authorization(credentials.accessKey, signedHeaderNames(headers), sig) },
+    headers: {
+      'X-Sdk-Date': date,
+      Authorization: authorization(credentials.accessKey, signedHeaderNames(headers), sig),
+    },
     canonicalRequest: canonical,
     stringToSign: toSign,
   };

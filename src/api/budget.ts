@@ -31,7 +31,9 @@ export class RequestBudget {
   /** The earliest slot free at or after `now`, without booking it. */
   earliest(now: number): number {
     const slot = Math.max(now, this.#next);
-    return this.#recent.length >= this.limit ? Math.max(slot, this.#recent[this.#recent.length - this.limit]! + WINDOW_MS) : slot;
+    return this.#recent.length >= this.limit
+      ? Math.max(slot, this.#recent[this.#recent.length - this.limit]! + WINDOW_MS)
+      : slot;
   }
 
   /** Books the earliest free slot at or after `now`; undefined (nothing booked) when that is after `notAfter`. */

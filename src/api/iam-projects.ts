@@ -23,7 +23,8 @@ export async function lookupProjectId(
     throw explainLookupFailure(error);
   }
   const list = (body as { projects?: unknown } | null)?.projects;
-  if (!Array.isArray(list)) throw new MalformedResponseError('IAM response has no projects list', { hint: 'check --iam-endpoint' });
+  if (!Array.isArray(list))
+    throw new MalformedResponseError('IAM response has no projects list', { hint: 'check --iam-endpoint' });
   const projects = list.filter(isProject);
 
   if (projects.length === 0) {
@@ -33,7 +34,9 @@ export async function lookupProjectId(
   }
   if (projects.length > 1) {
     const names = projects.map((p) => (p.name ? `${p.id} (${p.name})` : p.id)).join(', ');
-    throw new ConfigError(`several projects for region ${region}: ${names}`, { hint: 'pick one: pass --project-id ID' });
+    throw new ConfigError(`several projects for region ${region}: ${names}`, {
+      hint: 'pick one: pass --project-id ID',
+    });
   }
   const id = projects[0]!.id;
   if (!isValidProjectId(id)) throw new MalformedResponseError(`IAM returned an invalid project id ${quote(id)}`);
@@ -45,12 +48,19 @@ function explainLookupFailure(error: unknown): unknown {
   if (error instanceof AuthError) {
     const hint = `${error.hint ?? 'check the credentials'}; listing IAM projects may also need its own permission: ${SET_IT}`;
     return new AuthError(error.message, {
-      status: error.status, code: error.code, requestId: error.requestId, hint, cause: error,
+      status: error.status,
+      code: error.code,
+      requestId: error.requestId,
+      hint,
+      cause: error,
     });
   }
   if (error instanceof NotFoundError) {
     return new ConfigError(`IAM project lookup failed: ${error.message}`, {
-      status: error.status, code: error.code, requestId: error.requestId, cause: error,
+      status: error.status,
+      code: error.code,
+      requestId: error.requestId,
+      cause: error,
       hint: `check --iam-endpoint (or HUAWEICLOUD_SDK_IAM_ENDPOINT), or ${SET_IT}`,
     });
   }

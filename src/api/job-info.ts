@@ -17,7 +17,14 @@ export async function fetchJob(
 ): Promise<Job> {
   let response;
   try {
-    response = await http.getJson(endpoint, `/v3/${projectId}/jobs`, [['id', jobId]], { 'X-Project-Id': projectId }, signal, retries);
+    response = await http.getJson(
+      endpoint,
+      `/v3/${projectId}/jobs`,
+      [['id', jobId]],
+      { 'X-Project-Id': projectId },
+      signal,
+      retries,
+    );
   } catch (error) {
     if (error instanceof NotFoundError) throw jobNotFound(jobId, error);
     throw error;

@@ -15,8 +15,13 @@ export const openApi: ApiFactory = async (config, context) => {
   const auth = authFrom(config);
   const bound = context.requestBoundMs ?? API_BOUND_MS;
   const http = createHttpClient({
-    auth, now: context.now, debug: context.debug, proxyEnv: context.env,
-    timeoutMs: attemptTimeoutMs(bound), maxRetryAfterMs: Math.min(bound, MAX_RETRY_AFTER_MS), userAgent: context.userAgent,
+    auth,
+    now: context.now,
+    debug: context.debug,
+    proxyEnv: context.env,
+    timeoutMs: attemptTimeoutMs(bound),
+    maxRetryAfterMs: Math.min(bound, MAX_RETRY_AFTER_MS),
+    userAgent: context.userAgent,
   });
 
   let resolved;
@@ -33,7 +38,8 @@ export const openApi: ApiFactory = async (config, context) => {
   const api: Api = {
     config: resolved,
     getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries),
-    listTasks: (query, options) => fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) }),
+    listTasks: (query, options) =>
+      fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) }),
     close: () => http.close(),
   };
   return api;

@@ -27,7 +27,12 @@ export async function readCachedProjectId(dir: string, identity: string, region:
   return value !== undefined && isValidProjectId(value) ? value : undefined;
 }
 
-export async function writeCachedProjectId(dir: string, identity: string, region: string, projectId: string): Promise<void> {
+export async function writeCachedProjectId(
+  dir: string,
+  identity: string,
+  region: string,
+  projectId: string,
+): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const cache = await readCache(dir);
   cache.projects[projectCacheKey(identity, region)] = projectId;
@@ -35,7 +40,7 @@ export async function writeCachedProjectId(dir: string, identity: string, region
   // Temp file + rename: a concurrent reader sees the old file or the new one, never half of one.
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, JSON.stringify(cache, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+    await writeFile(temp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

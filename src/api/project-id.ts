@@ -40,7 +40,8 @@ export async function resolveProjectId(config: ResolvedConfig, deps: ProjectIdDe
 
   const projectId = await lookupProjectId(deps.http, iamEndpoint, region, deps.signal);
   try {
-    if (dir === undefined) deps.debug?.('no cache directory (HOME and XDG_CACHE_HOME unusable): the project id is not cached');
+    if (dir === undefined)
+      deps.debug?.('no cache directory (HOME and XDG_CACHE_HOME unusable): the project id is not cached');
     else await writeCachedProjectId(dir, identity, region, projectId);
   } catch (error) {
     // Only a missed optimisation: the next run looks it up again.

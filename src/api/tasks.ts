@@ -9,6 +9,14 @@ import type { CallOptions } from './types.js';
 /** The largest page ListTasks serves (`limit` 1–50). */
 export const TASK_PAGE_SIZE = 50;
 
+/** How many tasks a listing shows (`list --limit`, the API's `limit`): by default, and at most. */
+export const LIST_LIMIT = { default: 20, max: 1000 } as const;
+
+/** `--since`: tasks created from `sinceMs` before `now` up to `now` (the API takes both ends, in epoch ms). */
+export function sinceWindow(sinceMs: number | undefined, now: number): Pick<TaskFilters, 'startTime' | 'endTime'> {
+  return sinceMs === undefined ? {} : { startTime: now - sinceMs, endTime: now };
+}
+
 /** What to list. Unset filters are not sent; `startTime` and `endTime` (epoch ms) go together. */
 export interface TaskFilters {
   instanceId?: string;
@@ -53,7 +61,14 @@ export async function fetchTaskPage(
   query: Array<[string, string]>,
   options: CallOptions = {},
 ): Promise<TaskPage> {
-  const response = await http.getJson(endpoint, `/v3/${projectId}/tasklist`, query, { 'X-Project-Id': projectId }, options.signal, options.retries);
+  const response = await http.getJson(
+    endpoint,
+    `/v3/${projectId}/tasklist`,
+    query,
+    { 'X-Project-Id': projectId },
+    options.signal,
+    options.retries,
+  );
   const body = response.body;
   const tasks = isObject(body) ? body.tasks : undefined;
   if (!Array.isArray(tasks) || !tasks.every(isObject)) {
@@ -69,7 +84,10 @@ export async function fetchTaskPage(
     if (raw[i] !== undefined) rememberText(task, raw[i]!);
   });
   const total = isObject(body) ? body.total_count : undefined;
-  return { tasks: tasks as Task[], totalCount: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined };
+  return {
+    tasks: tasks as Task[],
+    totalCount: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined,
+  };
 }
 
 export interface TaskListing {

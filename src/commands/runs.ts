@@ -11,4 +11,3 @@ export const runs = {
   configPath: () => import('./config/path.js'),
   completion: () => import('./completion/run.js'),
 };
-

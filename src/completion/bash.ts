@@ -15,7 +15,11 @@ export function bashScript(root: CommandSpec): string {
   const takesValue = valueOptions(root).flatMap((o) => o.names);
   const valueCases = valueOptions(root).map((o) => {
     const words =
-      o.value === 'profile' ? `$(${name} config profiles 2>/dev/null)` : o.value === 'choices' ? o.choices!.join(' ') : '';
+      o.value === 'profile'
+        ? `$(${name} config profiles 2>/dev/null)`
+        : o.value === 'choices'
+          ? o.choices!.join(' ')
+          : '';
     return `    ${o.names.join('|')}) COMPREPLY=($(compgen -W "${words}" -- "$cur")); return 0 ;;`;
   });
   const wordCases = paths.map(({ path, spec }) => {

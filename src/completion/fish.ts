@@ -38,11 +38,13 @@ export function fishScript(root: CommandSpec): string {
     '            continue',
     '        end',
     '        switch $word',
-    `            case ${valueOptions(root).flatMap((o) => o.names).join(' ')}`,
+    `            case ${valueOptions(root)
+      .flatMap((o) => o.names)
+      .join(' ')}`,
     '                set skip 1',
     "            case '-*'",
     "            case '*'",
-    '                set -l joined (string join \' \' $path)',
+    "                set -l joined (string join ' ' $path)",
     '                switch "$joined:$word"',
     `                    case ${steps.join(' ')}`,
     '                        set -a path $word',
@@ -57,9 +59,11 @@ export function fishScript(root: CommandSpec): string {
   for (const option of root.options) lines.push(optionLine(name, undefined, option));
   for (const { path, spec } of paths) {
     const here = `${helper} "${path}"`;
-    for (const sub of spec.subcommands) lines.push(`complete -c ${name} -n '${here}' -a ${sub.name} -d '${sub.description}'`);
+    for (const sub of spec.subcommands)
+      lines.push(`complete -c ${name} -n '${here}' -a ${sub.name} -d '${sub.description}'`);
     if (path === '') continue;
-    if (spec.argumentChoices.length > 0) lines.push(`complete -c ${name} -n '${here}' -a '${spec.argumentChoices.join(' ')}'`);
+    if (spec.argumentChoices.length > 0)
+      lines.push(`complete -c ${name} -n '${here}' -a '${spec.argumentChoices.join(' ')}'`);
     for (const option of spec.options) {
       if (option.names.includes('--help')) continue; // already offered everywhere by the top level
       lines.push(optionLine(name, here, option));

@@ -19,10 +19,12 @@ export interface CommandSpec {
   argumentChoices: string[];
 }
 
-
 /** One line, none of the characters that need quoting in any of the three shells. */
-export function plain(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/['"`$\\]/g, '').trim();
+function plain(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/['"`$\\]/g, '')
+    .trim();
 }
 
 function optionSpec(option: Option): OptionSpec {
@@ -64,7 +66,8 @@ export function commandPaths(root: CommandSpec): Array<{ path: string; spec: Com
 /** Options that take a value, over the whole tree (their next word is a value, not a command). */
 export function valueOptions(root: CommandSpec): OptionSpec[] {
   const seen = new Map<string, OptionSpec>();
-  for (const { spec } of commandPaths(root)) for (const option of spec.options) if (option.value) seen.set(option.names.join(' '), option);
+  for (const { spec } of commandPaths(root))
+    for (const option of spec.options) if (option.value) seen.set(option.names.join(' '), option);
   return [...seen.values()];
 }
 

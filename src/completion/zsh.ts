@@ -27,7 +27,12 @@ export function zshScript(root: CommandSpec): string {
   });
   const pathCases = paths.map(({ path, spec }) => {
     const commands = spec.subcommands.flatMap((s) => described([s.name], s.description));
-    const options = optionsAt(root, path).flatMap((o) => described(o.names.filter((n) => n.startsWith('--')), o.description));
+    const options = optionsAt(root, path).flatMap((o) =>
+      described(
+        o.names.filter((n) => n.startsWith('--')),
+        o.description,
+      ),
+    );
     return [
       `    "${path}")`,
       `      commands=(${commands.join(' ')})`,

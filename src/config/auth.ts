@@ -28,7 +28,8 @@ function profileFlag(config: ResolvedConfig): string {
 }
 
 function missingHalf(config: ResolvedConfig, present: Setting, missing: 'secret key' | 'access key'): ConfigError {
-  const [envName, key] = missing === 'secret key' ? ['HUAWEICLOUD_SDK_SK', 'secret-key'] : ['HUAWEICLOUD_SDK_AK', 'access-key'];
+  const [envName, key] =
+    missing === 'secret key' ? ['HUAWEICLOUD_SDK_SK', 'secret-key'] : ['HUAWEICLOUD_SDK_AK', 'access-key'];
   const other = missing === 'secret key' ? 'access key' : 'secret key';
   return new ConfigError(`${missing} missing: the ${other} comes from ${describeSource(present.source)}`, {
     hint: `set ${envName} or run \`rdsjob config set ${key}${profileFlag(config)}\``,

@@ -13,7 +13,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** A config file holds a few profiles: anything near this size is not one, and reading it on every run (and every
  * <Tab>) would cost seconds. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 function errnoCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
@@ -138,5 +138,7 @@ export async function groupOrWorldReadable(path: string, platform: string = osPl
 /** The warning for a config file others can read, or undefined (also when that cannot be told). */
 export async function readableWarning(path: string, platform?: string): Promise<string | undefined> {
   const readable = await groupOrWorldReadable(path, platform).catch(() => false);
-  return readable ? `warning: ${path} is readable by group or others and may hold secrets; run: chmod 600 ${path}\n` : undefined;
+  return readable
+    ? `warning: ${path} is readable by group or others and may hold secrets; run: chmod 600 ${path}\n`
+    : undefined;
 }

@@ -29,7 +29,8 @@ function stringField(raw: Record<string, unknown>, key: string): string | undefi
 
 /** Only the fields rdsjob uses; KooCLI's many others are ignored. Throws ConfigError on a wrong structure. */
 export function parseHcloud(data: unknown, path: string): HcloudConfig {
-  if (!isPlainObject(data)) throw new ConfigError(`KooCLI config file ${path} is not a JSON object`, { hint: HCLOUD_HINT });
+  if (!isPlainObject(data))
+    throw new ConfigError(`KooCLI config file ${path} is not a JSON object`, { hint: HCLOUD_HINT });
   const profiles = data.profiles ?? [];
   if (!Array.isArray(profiles)) {
     throw new ConfigError(`KooCLI config file ${path}: "profiles" is not a list`, { hint: HCLOUD_HINT });

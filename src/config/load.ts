@@ -10,8 +10,15 @@ export interface LoadedConfig {
   warnings: string[];
 }
 
-export async function loadConfig(flags: GlobalFlags, env: Readonly<Record<string, string | undefined>>, homedir: string | undefined): Promise<LoadedConfig> {
+export async function loadConfig(
+  flags: GlobalFlags,
+  env: Readonly<Record<string, string | undefined>>,
+  homedir: string | undefined,
+): Promise<LoadedConfig> {
   const files = await loadConfigFiles(env, homedir);
-  const warning = files.rdsjob.data === undefined || files.rdsjob.path === undefined ? undefined : await readableWarning(files.rdsjob.path);
+  const warning =
+    files.rdsjob.data === undefined || files.rdsjob.path === undefined
+      ? undefined
+      : await readableWarning(files.rdsjob.path);
   return { config: resolveConfig(flags, env, files), warnings: warning === undefined ? [] : [warning] };
 }

@@ -30,7 +30,9 @@ export function requireRdsjobConfigPath(env: Env, homedir: string | undefined): 
   const xdg = nonEmpty(env.XDG_CONFIG_HOME);
   const why = [
     'HOME is empty or not an absolute path',
-    xdg === undefined ? 'XDG_CONFIG_HOME is not set' : `XDG_CONFIG_HOME (${JSON.stringify(xdg)}) is not an absolute path`,
+    xdg === undefined
+      ? 'XDG_CONFIG_HOME is not set'
+      : `XDG_CONFIG_HOME (${JSON.stringify(xdg)}) is not an absolute path`,
   ].join(' and ');
   throw new ConfigError(`no place for the config file: ${why}`, {
     hint: 'set RDSJOB_CONFIG to the file to use (e.g. RDSJOB_CONFIG=/etc/rdsjob/config.json), or HOME',

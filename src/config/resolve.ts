@@ -4,10 +4,25 @@ import { flagOf, type GlobalFlagKey, type GlobalFlags } from '../flags.js';
 import { iamEndpoint, rdsEndpoint, sdkRdsEndpointEnvName } from './endpoints.js';
 import { isAkskMode, looksEncrypted, parseHcloud, type HcloudProfile } from './hcloud-file.js';
 import { rdsjobProfiles, type ProfileValues } from './rdsjob-file.js';
-import { DEFAULT_PROFILE, isCredential, nameOf, PROFILE_ENV, SETTING_KEYS, SETTINGS, type SettingKey } from './settings.js';
+import {
+  DEFAULT_PROFILE,
+  isCredential,
+  nameOf,
+  PROFILE_ENV,
+  SETTING_KEYS,
+  SETTINGS,
+  type SettingKey,
+} from './settings.js';
 import type { ConfigFiles, ResolvedConfig, Setting, Source } from './types.js';
 import {
-  checkEndpoint, ID_RULE, isValidProfileName, isValidProjectId, isValidRegion, normalizeEndpoint, PROFILE_RULE, quote,
+  checkEndpoint,
+  ID_RULE,
+  isValidProfileName,
+  isValidProjectId,
+  isValidRegion,
+  normalizeEndpoint,
+  PROFILE_RULE,
+  quote,
 } from './validate.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -166,7 +181,9 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   const fromStored = (key: SettingKey): Setting | undefined => {
     const value = stored?.[key];
     // A stored value implies the file exists, so its path is known.
-    return value === undefined ? undefined : { value, source: { kind: 'profile', name: profile.value, path: rdsjobPath! } };
+    return value === undefined
+      ? undefined
+      : { value, source: { kind: 'profile', name: profile.value, path: rdsjobPath! } };
   };
   const pick = (key: SettingKey, flag?: GlobalFlagKey, extraEnv: readonly string[] = []): Setting | undefined =>
     validated(
@@ -190,8 +207,17 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   // came from. Pairing, say, a KooCLI token with permanent keys from the environment makes every request fail
   // (and counts towards the gateway locking the key).
   const atLevel = (key: SettingKey, kind: Source['kind']): Setting | undefined =>
-    kind === 'env' ? fromEnv(env, SETTINGS[key].env) : kind === 'profile' ? fromStored(key) : kind === 'hcloud' ? hcloud.values[key] : undefined;
-  set('securityToken', accessKey ? validated('securityToken', atLevel('securityToken', accessKey.source.kind)) : pick('securityToken'));
+    kind === 'env'
+      ? fromEnv(env, SETTINGS[key].env)
+      : kind === 'profile'
+        ? fromStored(key)
+        : kind === 'hcloud'
+          ? hcloud.values[key]
+          : undefined;
+  set(
+    'securityToken',
+    accessKey ? validated('securityToken', atLevel('securityToken', accessKey.source.kind)) : pick('securityToken'),
+  );
   set('authToken', pick('authToken'));
   set('projectId', pick('projectId', 'projectId'));
   const derived: Source = { kind: 'derived' };
@@ -200,7 +226,10 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
     pick('endpoint', 'endpoint', region ? [sdkRdsEndpointEnvName(region.value)] : []) ??
       (region && { value: rdsEndpoint(region.value), source: derived }),
   );
-  set('iamEndpoint', pick('iamEndpoint', 'iamEndpoint') ?? (region && { value: iamEndpoint(region.value), source: derived }));
+  set(
+    'iamEndpoint',
+    pick('iamEndpoint', 'iamEndpoint') ?? (region && { value: iamEndpoint(region.value), source: derived }),
+  );
   if (hcloud.ignored !== undefined) config.hcloudIgnored = hcloud.ignored;
 
   // The encrypted keys, or a broken KooCLI file, matter exactly when nothing above supplied a complete key pair or

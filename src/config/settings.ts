@@ -3,13 +3,36 @@
 // Everything else (config keys, env lookups, masking, completion, help) is derived from this table.
 
 export const SETTINGS = {
-  region: { name: 'region', env: ['RDSJOB_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME'], hcloud: 'region', shown: 'plain' },
-  projectId: { name: 'project-id', env: ['HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'], hcloud: 'projectId', shown: 'plain' },
+  region: {
+    name: 'region',
+    env: ['RDSJOB_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME'],
+    hcloud: 'region',
+    shown: 'plain',
+  },
+  projectId: {
+    name: 'project-id',
+    env: ['HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'],
+    hcloud: 'projectId',
+    shown: 'plain',
+  },
   // The access key is no secret, but its first 4 characters are enough to tell keys apart.
-  accessKey: { name: 'access-key', env: ['HUAWEICLOUD_SDK_AK', 'HW_ACCESS_KEY'], hcloud: 'accessKeyId', shown: 'masked' },
-  secretKey: { name: 'secret-key', env: ['HUAWEICLOUD_SDK_SK', 'HW_SECRET_KEY'], hcloud: 'secretAccessKey', shown: 'secret' },
+  accessKey: {
+    name: 'access-key',
+    env: ['HUAWEICLOUD_SDK_AK', 'HW_ACCESS_KEY'],
+    hcloud: 'accessKeyId',
+    shown: 'masked',
+  },
+  secretKey: {
+    name: 'secret-key',
+    env: ['HUAWEICLOUD_SDK_SK', 'HW_SECRET_KEY'],
+    hcloud: 'secretAccessKey',
+    shown: 'secret',
+  },
   securityToken: {
-    name: 'security-token', env: ['HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HW_SECURITY_TOKEN'], hcloud: 'securityToken', shown: 'secret',
+    name: 'security-token',
+    env: ['HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HW_SECURITY_TOKEN'],
+    hcloud: 'securityToken',
+    shown: 'secret',
   },
   authToken: { name: 'auth-token', env: ['RDSJOB_AUTH_TOKEN'], hcloud: undefined, shown: 'secret' },
   // Then the SDKs' HUAWEICLOUD_SDK_REGION_RDS_<REGION>, which depends on the region (config/endpoints.ts).

@@ -17,7 +17,7 @@ export interface Setting {
 }
 
 /** A config file as read from disk: parsed JSON, or absent. Corrupt files are reported by the reader. */
-export interface LoadedFile {
+interface LoadedFile {
   path: string;
   data: unknown;
 }

@@ -35,7 +35,9 @@ export function quote(value: string, max = 80): string {
 /** Throws UsageError (exit 2) naming the first invalid id, before anything is sent. */
 export function assertJobIds(ids: readonly string[]): void {
   if (ids.length === 0) {
-    throw new UsageError('no job id given', { hint: 'pass one or more job ids, e.g. `rdsjob get 2d3f…` (or `rdsjob wait --instance ID`)' });
+    throw new UsageError('no job id given', {
+      hint: 'pass one or more job ids, e.g. `rdsjob get 2d3f…` (or `rdsjob wait --instance ID`)',
+    });
   }
   const bad = ids.find((id) => !isValidJobId(id));
   if (bad !== undefined) throw new UsageError(`invalid job id ${quote(bad)}: ${ID_RULE}`);

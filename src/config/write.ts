@@ -116,7 +116,13 @@ async function withLock<T>(target: string, options: WriteOptions, work: () => Pr
       realpath: false, // the file may not exist yet
       stale: options.staleLockMs ?? 10_000,
       // Randomised so 20 waiting writers do not retry in lockstep; about `timeoutMs` in all.
-      retries: { retries: Math.max(1, Math.ceil(timeoutMs / 100)), minTimeout: 50, maxTimeout: 100, factor: 1.1, randomize: true },
+      retries: {
+        retries: Math.max(1, Math.ceil(timeoutMs / 100)),
+        minTimeout: 50,
+        maxTimeout: 100,
+        factor: 1.1,
+        randomize: true,
+      },
       onCompromised: (error) => void (compromised = error),
     });
   } catch (error) {
@@ -126,7 +132,9 @@ async function withLock<T>(target: string, options: WriteOptions, work: () => Pr
         hint: `try again; if no rdsjob is running, remove ${lockPath}`,
       });
     }
-    throw new ConfigError(`cannot lock the config file (${lockPath}: ${code ?? (error as Error).message})`, { cause: error });
+    throw new ConfigError(`cannot lock the config file (${lockPath}: ${code ?? (error as Error).message})`, {
+      cause: error,
+    });
   }
   try {
     const result = await work();

@@ -57,10 +57,17 @@ export function parseErrorBody(body: string): ParsedErrorBody {
 function fromJson(value: unknown): ParsedErrorBody {
   if (!isObject(value)) return {};
   const nested = isObject(value.error) ? value.error : undefined;
-  const code = str(value.error_code) ?? str(value.errCode) ?? str(value.code) ?? str(nested?.code) ?? str(nested?.error_code);
+  const code =
+    str(value.error_code) ?? str(value.errCode) ?? str(value.code) ?? str(nested?.code) ?? str(nested?.error_code);
   const message =
-    str(value.error_msg) ?? str(value.externalMessage) ?? str(value.message) ?? str(nested?.message) ??
-    str(nested?.error_msg) ?? str(value.error_description) ?? str(value.error) ?? str(nested?.title);
+    str(value.error_msg) ??
+    str(value.externalMessage) ??
+    str(value.message) ??
+    str(nested?.message) ??
+    str(nested?.error_msg) ??
+    str(value.error_description) ??
+    str(value.error) ??
+    str(nested?.title);
   const requestId = str(value.request_id) ?? str(nested?.request_id);
   // Code and request id come from the same untrusted body as the message: one short printable line each.
   return { code: clipped(code), message: clipped(message), requestId: clipped(requestId) };
@@ -88,7 +95,9 @@ export function errorFromResponse(response: ErrorResponse): RdsjobError {
   if (status === 429) {
     const retryAfterMs = retryAfterMsOf(header(headers, 'retry-after'), response.now ?? Date.now());
     return new ApiError(message, {
-      ...details, retryAfterMs, hint: 'the API is throttling requests: RDS allows 60 requests per minute per user',
+      ...details,
+      retryAfterMs,
+      hint: 'the API is throttling requests: RDS allows 60 requests per minute per user',
     });
   }
   if (status >= 500) {
@@ -164,7 +173,9 @@ export function errorFromNetwork(error: unknown, url?: string): NetworkError {
   const isTimeout = err.name === 'TimeoutError' || code === 'ETIMEDOUT';
   const reason = isTimeout
     ? 'no response in time'
-    : (code && NETWORK_REASONS[code]) || clip(typeof err.message === 'string' ? err.message : String(error)) || 'failed';
+    : (code && NETWORK_REASONS[code]) ||
+      clip(typeof err.message === 'string' ? err.message : String(error)) ||
+      'failed';
   const tls = code !== undefined && /CERT|TLS/.test(code);
   const hint = tls
     ? 'if a proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate'
@@ -217,5 +228,5 @@ export function clip(text: string): string {
     .replace(/Signature=[0-9a-fA-F]+/g, 'Signature=****')
     .replace(/[A-Za-z0-9+/=_-]{48,}/g, '****')
     .trim();
-  return printable.length > MAX_MESSAGE ? printable.slice(0, MAX_MESSAGE - 1) + '…' : printable;
+  return printable.length > MAX_MESSAGE ? `${printable.slice(0, MAX_MESSAGE - 1)}…` : printable;
 }

@@ -36,7 +36,7 @@ export interface HttpClientOptions {
   proxyEnv?: Readonly<Record<string, string | undefined>>;
 }
 
-export interface JsonResponse {
+interface JsonResponse {
   status: number;
   body: unknown;
   /** The body as received (what `body` was parsed from). */
@@ -64,8 +64,15 @@ const BACKOFF_CAP_MS = 20_000;
 
 /** Network failures worth another attempt (as codes, the same on every Node version; see errorFromNetwork). */
 const RETRY_ERROR_CODES: ReadonlySet<string> = new Set([
-  'ETIMEDOUT', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH',
-  'ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'ERR_SOCKET_CONNECTION_TIMEOUT',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
 /** What a retry line of the --debug trace says it follows: the status, or the network error's code. */
@@ -98,7 +105,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // The path is signed unencoded (the signer encodes each segment) and sent encoded the same way.
     const fullPath = decodePath(base.pathname.replace(/\/+$/, '')) + path;
     const queryString = encodeQuery(query);
-    const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? '?' + queryString : ''}`;
+    const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? `?${queryString}` : ''}`;
     const service = options.serviceFor?.(baseUrl, path) ?? defaultService(base.hostname, path);
     const limit = retries ?? options.retries ?? ATTEMPTS - 1;
     const maxRetryAfter = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;

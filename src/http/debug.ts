@@ -3,8 +3,16 @@
 
 /** Headers whose values are shown as they are; every other header's value is masked (safe by default). */
 const PLAIN_HEADERS = new Set([
-  'host', 'user-agent', 'accept', 'accept-encoding', 'accept-language', 'content-type', 'content-length',
-  'x-project-id', 'x-sdk-date', 'x-language',
+  'host',
+  'user-agent',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'content-type',
+  'content-length',
+  'x-project-id',
+  'x-sdk-date',
+  'x-language',
 ]);
 
 const MASK = '****';
@@ -36,7 +44,7 @@ export function requestLines(method: string, url: string, headers: HeaderValues)
 }
 
 export function responseLine(status: number, elapsedMs: number, requestId?: string): string {
-  return `< ${status} (${Math.round(elapsedMs)} ms)` + (requestId ? ` request id ${requestId}` : '');
+  return `< ${status} (${Math.round(elapsedMs)} ms)${requestId ? ` request id ${requestId}` : ''}`;
 }
 
 export function retryLine(delayMs: number, reason: string): string {

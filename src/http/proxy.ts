@@ -34,7 +34,10 @@ export function proxyFor(url: string, env: Env): string | undefined {
 }
 
 function bare(host: string): string {
-  return host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** One NO_PROXY entry: `*`, a host or domain (`.example.com` and `example.com` both cover subdomains), optionally
@@ -63,7 +66,10 @@ function inCidr(host: string, cidr: string): boolean {
 }
 
 function ipv4Bits(ip: string): string {
-  return ip.split('.').map((part) => Number(part).toString(2).padStart(8, '0')).join('');
+  return ip
+    .split('.')
+    .map((part) => Number(part).toString(2).padStart(8, '0'))
+    .join('');
 }
 
 function ipv6Bits(ip: string): string {
@@ -75,7 +81,7 @@ function ipv6Bits(ip: string): string {
   return all.map((g) => parseInt(g, 16).toString(2).padStart(16, '0')).join('');
 }
 
-export function bypassed(hostname: string, port: string, noProxy: string): boolean {
+function bypassed(hostname: string, port: string, noProxy: string): boolean {
   const host = bare(hostname);
   return noProxy
     .split(/[\s,]+/)
@@ -97,7 +103,7 @@ export function redactProxy(proxy: string): string {
   }
 }
 
-export interface Agents {
+interface Agents {
   http: http.Agent;
   https: https.Agent;
 }

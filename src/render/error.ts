@@ -12,8 +12,12 @@ export function formatError(error: unknown, debug: boolean, jobId?: string): str
     // Not one of ours: a bug. Said so, rather than passed off as an API failure (exit 70, exit-codes.ts).
     const message = error instanceof Error ? error.message : String(error);
     lines.push(`error: internal error (a bug in rdsjob): ${message.split('\n', 1)[0]}`);
-    lines.push(debug ? 'hint: please report it with the trace below' : 'hint: please report it, with the output of the same command run with --debug');
+    lines.push(
+      debug
+        ? 'hint: please report it with the trace below'
+        : 'hint: please report it, with the output of the same command run with --debug',
+    );
   }
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -31,7 +31,12 @@ export function renderJob(job: Job, opts: RenderOptions): string {
 
   const created = parseRdsTime(j.created);
   const ended = parseRdsTime(j.ended);
-  add('Created', created === undefined ? scalarText(j.created) : `${formatLocalTime(created, timeZone)} (${formatAge(created, opts.now)})`);
+  add(
+    'Created',
+    created === undefined
+      ? scalarText(j.created)
+      : `${formatLocalTime(created, timeZone)} (${formatAge(created, opts.now)})`,
+  );
   if (ended === undefined) add('Ended', scalarText(j.ended));
   else add('Ended', formatLocalTime(ended, timeZone) + took(created, ended));
   add('Instance', instanceText(j.instance));
@@ -110,7 +115,8 @@ function datastoreText(value: unknown): string | undefined {
 function volumeText(volume: Record<string, unknown>): string | undefined {
   const from = sizeText(volume.original_size);
   const to = sizeText(volume.target_size);
-  const sizes = from !== undefined && to !== undefined ? `${from} → ${to}` : from ?? (to !== undefined ? `→ ${to}` : undefined);
+  const sizes =
+    from !== undefined && to !== undefined ? `${from} → ${to}` : (from ?? (to !== undefined ? `→ ${to}` : undefined));
   const parts = [scalarText(volume.type), sizes].filter((p) => p !== undefined);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -31,7 +31,8 @@ export function jobsTable(jobs: readonly Job[], opts: RenderOptions): JobsTable 
   const chalk = paint(opts.color);
   const timeZone = opts.timeZone; // undefined: the process's local zone
   const list: readonly unknown[] = Array.isArray(jobs) ? jobs : [];
-  const time = (ms: number | undefined, raw: unknown) => (ms === undefined ? scalarText(raw) : formatLocalTime(ms, timeZone));
+  const time = (ms: number | undefined, raw: unknown) =>
+    ms === undefined ? scalarText(raw) : formatLocalTime(ms, timeZone);
   const records = list.map((job) => asRecord(job) ?? {});
   const anyFailed = records.some((j) => scalarText(j.status) === 'Failed');
   const reasons: (string | undefined)[] = [];
@@ -52,7 +53,7 @@ export function jobsTable(jobs: readonly Job[], opts: RenderOptions): JobsTable 
       time(created, j.created),
       time(ended, j.ended),
       created !== undefined && ended !== undefined && ended >= created ? roughDuration(ended - created) : undefined,
-      instance ? scalarText(instance.name) ?? scalarText(instance.id) : scalarText(j.instance),
+      instance ? (scalarText(instance.name) ?? scalarText(instance.id)) : scalarText(j.instance),
       ...(anyFailed ? [reason] : []),
     ];
     return cells.map((cell) => cell ?? '-');

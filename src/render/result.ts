@@ -9,7 +9,12 @@ import type { RenderOptions } from './options.js';
 export type OutputFormat = 'table' | 'json';
 
 /** Jobs, as `get` and `wait` print them: one job alone as its two-column view, several as rows (or a JSON array). */
-export async function renderJobsResult(jobs: readonly Job[], several: boolean, format: OutputFormat, options: RenderOptions): Promise<string> {
+export async function renderJobsResult(
+  jobs: readonly Job[],
+  several: boolean,
+  format: OutputFormat,
+  options: RenderOptions,
+): Promise<string> {
   if (format === 'json') return renderJson(several ? jobs : jobs[0]);
   if (!several) return jobs[0] ? (await loadJobView()).renderJob(jobs[0], options) : '';
   if (jobs.length === 0) return '';
@@ -20,7 +25,11 @@ export async function renderJobsResult(jobs: readonly Job[], several: boolean, f
 }
 
 /** Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). */
-export async function renderTasksResult(tasks: readonly Task[], format: OutputFormat, options: RenderOptions): Promise<string> {
+export async function renderTasksResult(
+  tasks: readonly Task[],
+  format: OutputFormat,
+  options: RenderOptions,
+): Promise<string> {
   if (format === 'json') return renderJson([...tasks]);
   return tasks.length > 0 ? (await loadTasksTable()).renderTasks(tasks, options) : '';
 }

@@ -26,7 +26,9 @@ export function renderTasks(tasks: readonly Task[], opts: RenderOptions): string
       status === undefined ? undefined : paintStatus(status, chalk),
       progress === undefined ? undefined : formatProgress(progress),
       scalarText(t.instance_name) ?? scalarText(t.instance_id),
-      created === undefined ? scalarText(t.create_time) : `${formatLocalTime(created, opts.timeZone)} (${formatAge(created, opts.now)})`,
+      created === undefined
+        ? scalarText(t.create_time)
+        : `${formatLocalTime(created, opts.timeZone)} (${formatAge(created, opts.now)})`,
     ].map((cell) => cell ?? '-');
   });
   return columns([TASK_COLUMNS.map((h) => chalk.bold(h)), ...rows]);

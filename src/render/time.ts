@@ -12,8 +12,12 @@ export function parseRdsTime(value: unknown): number | undefined {
   const m = RDS_TIME.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, offset] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(s);
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
   const zone = offsetMinutes(offset);
   if (zone === undefined) return undefined;
@@ -56,7 +60,9 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat | undefined {
  */
 function zoneOffsetSeconds(epochMs: number, timeZone: string | undefined): number {
   if (timeZone === undefined) return -new Date(epochMs).getTimezoneOffset() * 60;
-  const part = offsetFormat(timeZone)?.formatToParts(epochMs).find((p) => p.type === 'timeZoneName')?.value;
+  const part = offsetFormat(timeZone)
+    ?.formatToParts(epochMs)
+    .find((p) => p.type === 'timeZoneName')?.value;
   const m = part ? /^GMT([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?$/.exec(part) : null;
   if (!m) return 0; // "GMT" itself, or an unknown zone
   const seconds = Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);

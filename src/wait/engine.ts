@@ -5,7 +5,14 @@ import { setMaxListeners } from 'node:events';
 import { RequestBudget } from '../api/budget.js';
 import type { Api, CallOptions } from '../api/types.js';
 import { formatElapsed } from '../duration.js';
-import { DeadlineError, failsForEveryRequest, isTransient, MalformedResponseError, NetworkError, NotFoundError } from '../errors.js';
+import {
+  DeadlineError,
+  failsForEveryRequest,
+  isTransient,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
+} from '../errors.js';
 import { statusOf, type Job } from '../job.js';
 import { MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from '../limits.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS } from './defaults.js';
@@ -38,7 +45,7 @@ export interface WaitIo {
 }
 
 /** Sends one request of a look, once the shared budget has a slot for it (the engine's own signal, no retries). */
-export type Send = <R>(request: (options: CallOptions) => Promise<R>) => Promise<R>;
+type Send = <R>(request: (options: CallOptions) => Promise<R>) => Promise<R>;
 
 /** What one loop of the engine waits on. */
 export interface Target<S> {
@@ -88,7 +95,11 @@ const STOPPED = Symbol('stopped');
 
 type Look<S> = { ok: true; state: S } | { ok: false; error: unknown };
 
-export async function waitForTargets<S>(targets: readonly Target<S>[], options: WaitOptions, io: WaitIo): Promise<TargetsResult<S>> {
+export async function waitForTargets<S>(
+  targets: readonly Target<S>[],
+  options: WaitOptions,
+  io: WaitIo,
+): Promise<TargetsResult<S>> {
   const { now, sleep, random, reporter } = io;
   const start = options.startedAt ?? now();
   const deadline = options.timeoutMs > 0 ? start + options.timeoutMs : Infinity;
@@ -111,9 +122,12 @@ export async function waitForTargets<S>(targets: readonly Target<S>[], options: 
   const requestSignal = AbortSignal.any([stop.signal, overdue.signal]);
   setMaxListeners(0, requestSignal);
   const unanswered = () =>
-    new NetworkError(`no answer from the API: the request was still unanswered ${formatElapsed(OVERDUE_GRACE_MS)} after --timeout`, {
-      hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
-    });
+    new NetworkError(
+      `no answer from the API: the request was still unanswered ${formatElapsed(OVERDUE_GRACE_MS)} after --timeout`,
+      {
+        hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
+      },
+    );
 
   // Sleeps end early, never with an error, when the wait is stopped: the loops look at `stop` when they wake.
   const pause = (ms: number) => sleep(ms, stop.signal).catch(() => undefined);
@@ -141,7 +155,11 @@ export async function waitForTargets<S>(targets: readonly Target<S>[], options: 
     let malformed = 0;
     let lastFailure: unknown;
     const end = (outcome: WaitOutcome, error?: unknown): TargetResult<S> => ({
-      key: target.key, outcome, state: last, error, elapsedMs: now() - start,
+      key: target.key,
+      outcome,
+      state: last,
+      error,
+      elapsedMs: now() - start,
     });
     const cutShort = (): TargetResult<S> => {
       if (fatal !== undefined) return end('error', fatal);
@@ -243,7 +261,10 @@ export async function waitForTargets<S>(targets: readonly Target<S>[], options: 
 
   let result: TargetsResult<S> | undefined;
   try {
-    reporter.start(targets.map((t) => t.key), start);
+    reporter.start(
+      targets.map((t) => t.key),
+      start,
+    );
     const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
     const watchdog = abandonOverdueRequests();
     const settled = await Promise.allSettled(
@@ -267,12 +288,23 @@ export async function waitForTargets<S>(targets: readonly Target<S>[], options: 
   } finally {
     ticking.abort();
     io.signal?.removeEventListener('abort', interrupt);
-    reporter.stop({ results: (result?.results ?? []).map((r) => ({ id: r.key, outcome: r.outcome, error: r.error, elapsedMs: r.elapsedMs })), elapsedMs: now() - start }, now());
+    reporter.stop(
+      {
+        results: (result?.results ?? []).map((r) => ({
+          id: r.key,
+          outcome: r.outcome,
+          error: r.error,
+          elapsedMs: r.elapsedMs,
+        })),
+        elapsedMs: now() - start,
+      },
+      now(),
+    );
   }
 }
 
 /** A job: one ListJobInfo request per look, finished once Completed or Failed. */
-export function jobTarget(id: string, api: Pick<Api, 'getJob'>): Target<Job> {
+function jobTarget(id: string, api: Pick<Api, 'getJob'>): Target<Job> {
   return {
     key: id,
     look: (send) => send((options) => api.getJob(id, options)),
@@ -286,11 +318,25 @@ export function jobTarget(id: string, api: Pick<Api, 'getJob'>): Target<Job> {
 }
 
 function asJobResult(result: TargetResult<Job>): JobResult {
-  return { id: result.key, outcome: result.outcome, job: result.state, error: result.error, elapsedMs: result.elapsedMs };
+  return {
+    id: result.key,
+    outcome: result.outcome,
+    job: result.state,
+    error: result.error,
+    elapsedMs: result.elapsedMs,
+  };
 }
 
 /** Polls jobs until each is Completed or Failed (an id given twice is polled once). */
-export async function waitForJobs(ids: readonly string[], options: WaitOptions, io: WaitIo & { api: Pick<Api, 'getJob'> }): Promise<WaitResult> {
-  const outcome = await waitForTargets([...new Set(ids)].map((id) => jobTarget(id, io.api)), options, io);
+export async function waitForJobs(
+  ids: readonly string[],
+  options: WaitOptions,
+  io: WaitIo & { api: Pick<Api, 'getJob'> },
+): Promise<WaitResult> {
+  const outcome = await waitForTargets(
+    [...new Set(ids)].map((id) => jobTarget(id, io.api)),
+    options,
+    io,
+  );
   return { results: outcome.results.map(asJobResult), fatal: outcome.fatal, elapsedMs: outcome.elapsedMs };
 }

@@ -38,14 +38,22 @@ function outcomeOf(task: Task): 'completed' | 'failed' | undefined {
 export function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, now: () => number): InstanceWatch {
   const seen = new Map<string, Seen>();
   const ended = (id: string, entry: Seen, outcome: ItemResult['outcome'], error?: unknown): ItemResult => ({
-    id, outcome, job: entry.task, error, elapsedMs: now() - entry.firstSeenAt,
+    id,
+    outcome,
+    job: entry.task,
+    error,
+    elapsedMs: now() - entry.firstSeenAt,
   });
 
   return {
     key: instanceId,
     async look(send) {
-      const page = await send((options) => api.listTasks(taskQuery({ instanceId, status: 'Running' }, 0, TASK_PAGE_SIZE), options));
-      const running = page.tasks.filter((task): task is Task & { id: string } => typeof task.id === 'string' && statusOf(task) === 'Running');
+      const page = await send((options) =>
+        api.listTasks(taskQuery({ instanceId, status: 'Running' }, 0, TASK_PAGE_SIZE), options),
+      );
+      const running = page.tasks.filter(
+        (task): task is Task & { id: string } => typeof task.id === 'string' && statusOf(task) === 'Running',
+      );
       const runningIds = new Set(running.map((task) => task.id));
       for (const task of running) {
         const entry = seen.get(task.id);
@@ -55,9 +63,16 @@ export function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, 
       for (const [id, entry] of seen) {
         if (entry.ended !== undefined || runningIds.has(id)) continue;
         // It left Running: one lookup by id tells how it ended (a failure here is retried with the next look).
-        const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find((task) => task.id === id);
+        const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find(
+          (task) => task.id === id,
+        );
         if (found === undefined) {
-          entry.ended = ended(id, entry, 'error', new NotFoundError(`task ${id} left Running and is no longer listed`, { jobId: id }));
+          entry.ended = ended(
+            id,
+            entry,
+            'error',
+            new NotFoundError(`task ${id} left Running and is no longer listed`, { jobId: id }),
+          );
           continue;
         }
         entry.task = found;

@@ -35,7 +35,10 @@ export interface SymbolLine {
 /** The ✔/✖ line for a job that reached a final status; undefined for every other outcome. */
 export function outcomeLine(result: ItemResult, short: string, chalk: Paint): SymbolLine | undefined {
   if (result.outcome === 'completed') {
-    return { symbol: chalk.green('✔'), text: `${label(short, result.job)} Completed in ${formatElapsed(result.elapsedMs)}` };
+    return {
+      symbol: chalk.green('✔'),
+      text: `${label(short, result.job)} Completed in ${formatElapsed(result.elapsedMs)}`,
+    };
   }
   if (result.outcome === 'failed') {
     const reason = failReason(result.job) ?? '(no reason given)';

@@ -11,7 +11,7 @@ import { errorText, failReason, jobName, progressOf } from './describe.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 
 /** The `dots` spinner (cli-spinners), advanced once per frame: at most 10 frames a second. */
-export const SPINNER_FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
+const SPINNER_FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
 export const FRAME_MS = 100;
 const BAR_CELLS = 10;
 /** Names are cut to this many columns only after the bar, the id and a redundant "Running" have given way. */
@@ -78,7 +78,14 @@ const ENDED_STATUS: Readonly<Record<ItemResult['outcome'], string>> = {
 
 function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
   const spinner = SPINNER_FRAMES[frame.tick % SPINNER_FRAMES.length]!;
-  const base = { id: item.short, name: '', bar: '', percent: '', statusImplied: false, time: formatElapsed(frame.now - item.since) };
+  const base = {
+    id: item.short,
+    name: '',
+    bar: '',
+    percent: '',
+    statusImplied: false,
+    time: formatElapsed(frame.now - item.since),
+  };
   const state = item.state;
   switch (state.kind) {
     case 'checking':
@@ -102,9 +109,12 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
     case 'ended': {
       const { result } = state;
       const ok = result.outcome === 'completed';
-      const reason = result.outcome === 'failed'
-        ? failReason(result.job) ?? '(no reason given)'
-        : result.outcome === 'error' || result.outcome === 'not-found' ? errorText(result.error) : undefined;
+      const reason =
+        result.outcome === 'failed'
+          ? (failReason(result.job) ?? '(no reason given)')
+          : result.outcome === 'error' || result.outcome === 'not-found'
+            ? errorText(result.error)
+            : undefined;
       return {
         ...base,
         symbol: ok ? '✔' : '✖',
@@ -143,7 +153,7 @@ const LEVELS: readonly Level[] = [
 const maxWidth = (texts: readonly string[]) => texts.reduce((w, t) => Math.max(w, displayWidth(t)), 0);
 
 /** Aligned lines for `cells`, no wider than `width` columns. */
-export function layoutLines(all: readonly Cells[], width: number, chalk: Paint): string[] {
+function layoutLines(all: readonly Cells[], width: number, chalk: Paint): string[] {
   for (const [index, level] of LEVELS.entries()) {
     const last = index === LEVELS.length - 1;
     const lines = tryLevel(all, level, width, chalk, last);
@@ -152,7 +162,13 @@ export function layoutLines(all: readonly Cells[], width: number, chalk: Paint):
   return []; // unreachable: the last level always fits (it cuts whole lines if it must)
 }
 
-function tryLevel(all: readonly Cells[], level: Level, width: number, chalk: Paint, last: boolean): string[] | undefined {
+function tryLevel(
+  all: readonly Cells[],
+  level: Level,
+  width: number,
+  chalk: Paint,
+  last: boolean,
+): string[] | undefined {
   const status = (c: Cells) => (!level.status || (c.statusImplied && !level.impliedStatus) ? '' : c.status);
   const nameOf = (c: Cells) => (level.id || c.name !== '' ? c.name : c.id);
   const progress = (c: Cells, paintBar = (bar: string) => bar) =>
@@ -208,7 +224,8 @@ export function liveLines(frame: LiveFrame, screen: Screen, chalk: Paint): strin
   const open = cells.filter((_, i) => frame.items[i]!.state.kind !== 'ended');
   const ended = frame.items.filter((item) => item.state.kind === 'ended');
   const folded = ended.length > 0 ? [countLine(ended, chalk, width)] : [];
-  if (room <= folded.length) return [...header, ...(folded.length > 0 ? folded : [moreLine(cells.length, width, chalk)])].slice(0, budget);
+  if (room <= folded.length)
+    return [...header, ...(folded.length > 0 ? folded : [moreLine(cells.length, width, chalk)])].slice(0, budget);
   const shown = room - folded.length;
   if (open.length <= shown) return [...header, ...folded, ...layoutLines(open, width, chalk)];
   const visible = layoutLines(open.slice(0, shown - 1), width, chalk);
@@ -216,11 +233,14 @@ export function liveLines(frame: LiveFrame, screen: Screen, chalk: Paint): strin
 }
 
 function countLine(ended: readonly LiveItem[], chalk: Paint, width: number): string {
-  const count = (outcome: ItemResult['outcome']) => ended.filter((i) => i.state.kind === 'ended' && i.state.result.outcome === outcome).length;
+  const count = (outcome: ItemResult['outcome']) =>
+    ended.filter((i) => i.state.kind === 'ended' && i.state.result.outcome === outcome).length;
   const completed = count('completed');
   const other = ended.length - completed;
-  const parts = [completed > 0 ? `${chalk.green('✔')} ${completed} completed` : '', other > 0 ? `${chalk.red('✖')} ${other} ${other === count('failed') ? 'failed' : 'failed or ended'}` : '']
-    .filter(Boolean);
+  const parts = [
+    completed > 0 ? `${chalk.green('✔')} ${completed} completed` : '',
+    other > 0 ? `${chalk.red('✖')} ${other} ${other === count('failed') ? 'failed' : 'failed or ended'}` : '',
+  ].filter(Boolean);
   return truncateToWidth(parts.join('  '), width);
 }
 
@@ -231,7 +251,8 @@ function moreLine(count: number, width: number, chalk: Paint): string {
 function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
   const instance = frame.instance!;
   const open = frame.items.filter((i) => i.state.kind !== 'ended').length;
-  const what = frame.items.length === 0 ? 'looking for running tasks' : `${open} ${open === 1 ? 'task' : 'tasks'} running`;
+  const what =
+    frame.items.length === 0 ? 'looking for running tasks' : `${open} ${open === 1 ? 'task' : 'tasks'} running`;
   const spinner = SPINNER_FRAMES[frame.tick % SPINNER_FRAMES.length]!;
   const elapsed = chalk.dim(formatElapsed(frame.now - instance.startedAt));
   return truncateToWidth(`${chalk.cyan(spinner)} instance ${instance.short}: ${what} ${elapsed}`, width);
@@ -242,7 +263,11 @@ function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
  * reason whole, under its line), laid out for the width. Timeouts, errors and Ctrl-C are the summary's to explain.
  */
 export function finalLines(items: readonly LiveItem[], columns: number, chalk: Paint): string[] {
-  const ended = items.filter((item) => item.state.kind === 'ended' && (item.state.result.outcome === 'completed' || item.state.result.outcome === 'failed'));
+  const ended = items.filter(
+    (item) =>
+      item.state.kind === 'ended' &&
+      (item.state.result.outcome === 'completed' || item.state.result.outcome === 'failed'),
+  );
   // An ended item's time is its own duration: the frame's clock and spinner do not show.
   const cells = ended.map((item) => cellsOf(item, { items, now: 0, tick: 0 }, chalk));
   const lines = layoutLines(cells, Math.max(1, columns - 1), chalk);
@@ -251,7 +276,11 @@ export function finalLines(items: readonly LiveItem[], columns: number, chalk: P
 }
 
 /** Each line, followed by its item's reason line when it has one. */
-function withReasons(lines: readonly string[], cells: readonly Cells[], reasonLine: (reason: string) => string): string[] {
+function withReasons(
+  lines: readonly string[],
+  cells: readonly Cells[],
+  reasonLine: (reason: string) => string,
+): string[] {
   return lines.flatMap((line, i) => {
     const reason = cells[i]!.reason;
     return reason === undefined ? [line] : [line, reasonLine(reason)];

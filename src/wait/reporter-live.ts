@@ -50,7 +50,11 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
     if (!live) return;
     const size = screen();
     if (size.columns !== drawnColumns) clearFrame();
-    drawn = liveLines({ items: [...items.values()], now, tick: Math.floor((now - startedAt) / FRAME_MS), instance }, size, chalk);
+    drawn = liveLines(
+      { items: [...items.values()], now, tick: Math.floor((now - startedAt) / FRAME_MS), instance },
+      size,
+      chalk,
+    );
     drawnColumns = size.columns;
     draw(drawn.join('\n'));
   }

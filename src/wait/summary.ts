@@ -27,8 +27,16 @@ const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.repl
 /** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
 function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   const what = options.instance === undefined ? ids : ['--instance', options.instance];
-  const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...what, '--timeout', formatDuration(options.timeoutMs)];
-  if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL)) words.push('--interval', formatDuration(options.intervalMs));
+  const words = [
+    'rdsjob',
+    ...(options.globalArgs ?? []),
+    'wait',
+    ...what,
+    '--timeout',
+    formatDuration(options.timeoutMs),
+  ];
+  if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL))
+    words.push('--interval', formatDuration(options.intervalMs));
   if (options.instance === undefined && options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
     words.push('--not-found-grace', formatDuration(options.notFoundGraceMs));
   }
@@ -44,21 +52,27 @@ function errorLines(result: ItemResult, graceMs: number): string[] {
   const error = result.error;
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
-    const requestId = error instanceof RdsjobError && error.requestId ? `, request id ${sanitize(error.requestId)}` : '';
+    const requestId =
+      error instanceof RdsjobError && error.requestId ? `, request id ${sanitize(error.requestId)}` : '';
     return [
       `error: job ${id} not found (HTTP 404${requestId}), still after ${formatElapsed(graceMs)}`,
       'hint: check the id, the region and the project; only jobs of the last month can be queried',
     ];
   }
   const lines = [`error: job ${id}: ${errorText(error)}`];
-  if (error instanceof RdsjobError && error.hint && !(error instanceof NotFoundError)) lines.push(`hint: ${sanitize(error.hint)}`);
+  if (error instanceof RdsjobError && error.hint && !(error instanceof NotFoundError))
+    lines.push(`hint: ${sanitize(error.hint)}`);
   return lines;
 }
 
 function unfinishedLine(result: ItemResult): string {
   const name = jobName(result.job);
-  const state = result.job === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.job)}`;
-  const failure = result.outcome !== 'timeout' || result.error === undefined ? '' : ` (last attempt failed: ${errorText(result.error)})`;
+  const state =
+    result.job === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.job)}`;
+  const failure =
+    result.outcome !== 'timeout' || result.error === undefined
+      ? ''
+      : ` (last attempt failed: ${errorText(result.error)})`;
   return `  ${sanitize(result.id)}  ${state}${failure}`;
 }
 
@@ -66,7 +80,11 @@ function unfinishedLine(result: ItemResult): string {
  * Lines for stderr, empty when every job (or task) reached Completed or Failed. `stoppedBy`: an instance wait cut
  * short (timeout, a signal) is resumed even when none of its tasks was seen.
  */
-export function summaryLines(result: Pick<WaitResult, 'results'> | { results: ItemResult[] }, options: ResumeOptions, stoppedBy?: ItemResult): string[] {
+export function summaryLines(
+  result: Pick<WaitResult, 'results'> | { results: ItemResult[] },
+  options: ResumeOptions,
+  stoppedBy?: ItemResult,
+): string[] {
   const lines: string[] = [];
   for (const r of result.results) {
     if (r.outcome === 'not-found' || r.outcome === 'error') lines.push(...errorLines(r, options.notFoundGraceMs));
@@ -80,9 +98,19 @@ export function summaryLines(result: Pick<WaitResult, 'results'> | { results: It
   // `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it.
   const how = cut.outcome === 'interrupted' && cut.error instanceof RdsjobError ? cut.error.message : 'interrupted';
   const on = options.instance === undefined ? '' : ` on instance ${sanitize(options.instance)}`;
-  lines.push(cut.outcome === 'interrupted' ? `${how} with ${count}${on}:` : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`);
+  lines.push(
+    cut.outcome === 'interrupted'
+      ? `${how} with ${count}${on}:`
+      : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`,
+  );
   lines.push(...unfinished.map(unfinishedLine));
-  if (unfinished.length === 0 && cut.outcome === 'timeout' && cut.error !== undefined) lines.push(`  (last attempt failed: ${errorText(cut.error)})`);
-  lines.push(`resume with: ${resumeCommand(unfinished.map((r) => r.id), options)}`);
+  if (unfinished.length === 0 && cut.outcome === 'timeout' && cut.error !== undefined)
+    lines.push(`  (last attempt failed: ${errorText(cut.error)})`);
+  lines.push(
+    `resume with: ${resumeCommand(
+      unfinished.map((r) => r.id),
+      options,
+    )}`,
+  );
   return lines;
 }

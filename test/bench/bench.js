@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../../emulator/dist/server.js';
-import { allSampleJobs, createFailed, createInstanceCompleted, PROJECT_ID, resizeVolume } from '../../emulator/dist/sample-jobs.js';
+import {
+  allSampleJobs,
+  createFailed,
+  createInstanceCompleted,
+  PROJECT_ID,
+  resizeVolume,
+} from '../../emulator/dist/sample-jobs.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
 const NODE = process.env.NODE || process.execPath;
@@ -25,13 +31,19 @@ const home = mkdtempSync(join(tmpdir(), 'rdsjob-bench-'));
 const AK = 'HPUABENCH00000000001';
 const SK = 'bench-secret-key-local-emulator-only';
 
-const waitJobs = (n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`bench-wait-${i}`, {
-  steps: [
-    { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '30%' },
-    { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '70%' },
-    { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Completed', process: '' },
-  ],
-}]));
+const waitJobs = (n) =>
+  Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `bench-wait-${i}`,
+      {
+        steps: [
+          { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '30%' },
+          { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '70%' },
+          { id: `bench-wait-${i}`, name: 'CreateMysqlSingleHAInstance', status: 'Completed', process: '' },
+        ],
+      },
+    ]),
+  );
 
 const emulator = await startEmulator({
   credentials: [{ accessKey: AK, secretKey: SK }],
@@ -39,9 +51,17 @@ const emulator = await startEmulator({
   jobs: { ...Object.fromEntries(allSampleJobs.map((j) => [j.id, { steps: [j] }])), ...waitJobs(100) },
 });
 
-const env = { PATH: process.env.PATH, HOME: home, TZ: 'UTC',
-  HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_REGION: 'cn-north-4',
-  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, RDSJOB_ENDPOINT: emulator.url, HUAWEICLOUD_SDK_IAM_ENDPOINT: emulator.url };
+const env = {
+  PATH: process.env.PATH,
+  HOME: home,
+  TZ: 'UTC',
+  HUAWEICLOUD_SDK_AK: AK,
+  HUAWEICLOUD_SDK_SK: SK,
+  HUAWEICLOUD_SDK_REGION: 'cn-north-4',
+  HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID,
+  RDSJOB_ENDPOINT: emulator.url,
+  HUAWEICLOUD_SDK_IAM_ENDPOINT: emulator.url,
+};
 
 const shellWord = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
 
@@ -66,7 +86,11 @@ async function peakRssMiB(args, pty = false) {
   return Number(readFileSync(file, 'utf8')) / 1024;
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 const baseline = ['-e', ''];
 
 /** On a terminal (`pty`), the baseline runs under the same `script` too, so the ratio is of what rdsjob adds. */
@@ -74,16 +98,32 @@ async function startupCase(label, cliArgs, pty = false) {
   const args = [bin, ...cliArgs];
   const other = COMPARE === undefined ? undefined : [COMPARE, ...cliArgs];
   const go = (a) => run(a, {}, pty);
-  for (let i = 0; i < WARMUP; i++) { await go(baseline); await go(args); if (other) await go(other); }
-  const times = [], ratios = [], bases = [], otherRatios = [];
+  for (let i = 0; i < WARMUP; i++) {
+    await go(baseline);
+    await go(args);
+    if (other) await go(other);
+  }
+  const times = [],
+    ratios = [],
+    bases = [],
+    otherRatios = [];
   for (let i = 0; i < PAIRS; i++) {
     const b = await go(baseline);
     const t = await go(args);
-    bases.push(b); times.push(t); ratios.push(t / b);
+    bases.push(b);
+    times.push(t);
+    ratios.push(t / b);
     if (other) otherRatios.push((await go(other)) / b);
   }
   const compared = other ? median(otherRatios) : undefined;
-  return { label, median: median(times), base: median(bases), ratio: median(ratios), compared, rss: await peakRssMiB(args, pty) };
+  return {
+    label,
+    median: median(times),
+    base: median(bases),
+    ratio: median(ratios),
+    compared,
+    rss: await peakRssMiB(args, pty),
+  };
 }
 
 async function waitCase(n) {
@@ -100,14 +140,19 @@ async function soak(polls) {
   const running = { id, name: 'CreateMysqlSingleHAInstance', status: 'Running', process: '50%' };
   emulator.setJob(id, { steps: [...Array(polls - 1).fill(running), { ...running, status: 'Completed', process: '' }] });
   emulator.reset();
-  const child = spawn(NODE, [bin, 'wait', id, '--interval', '1ms', '--rate-limit', '600000', '--quiet'], { env, stdio: 'ignore' });
+  const child = spawn(NODE, [bin, 'wait', id, '--interval', '1ms', '--rate-limit', '600000', '--quiet'], {
+    env,
+    stdio: 'ignore',
+  });
   const samples = new Map(); // polls so far (rounded down to 1000) → RSS in MiB
   const timer = setInterval(() => {
     try {
       const kib = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
       const at = Math.floor(emulator.requests.length / 1000) * 1000;
       if (at > 0 && !samples.has(at)) samples.set(at, kib / 1024);
-    } catch { /* the process has ended */ }
+    } catch {
+      /* the process has ended */
+    }
   }, 20);
   const start = performance.now();
   const [code] = await once(child, 'exit');
@@ -126,7 +171,14 @@ rows.push(await startupCase('`--version`', ['--version']));
 rows.push(await startupCase('`--help`', ['--help']));
 rows.push(await startupCase('`get <id>` (table)', ['get', createInstanceCompleted.id]));
 rows.push(await startupCase('`get <id> --json`', ['get', createInstanceCompleted.id, '--json']));
-rows.push(await startupCase('`get <3 ids>` (rows, one Failed)', ['get', createInstanceCompleted.id, resizeVolume.id, createFailed.id]));
+rows.push(
+  await startupCase('`get <3 ids>` (rows, one Failed)', [
+    'get',
+    createInstanceCompleted.id,
+    resizeVolume.id,
+    createFailed.id,
+  ]),
+);
 // A job already Completed: one poll, so what is timed is start-up plus the progress display's own loading.
 rows.push(await startupCase('`wait <done id>` (stderr piped)', ['wait', createInstanceCompleted.id]));
 rows.push(await startupCase('`wait <done id>` on a terminal (live view)', ['wait', createInstanceCompleted.id], true));
@@ -135,23 +187,32 @@ const out = [];
 const version = (await import('node:child_process')).execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
 out.push(`Node ${version}, ${PAIRS} pairs after ${WARMUP} warm-up pairs, NODE_EXTRA_CA_CERTS unset.`, '');
 const extra = COMPARE ? ` ${COMPARE} ratio |` : '';
-out.push(`| case | median wall | \`node -e ''\` median | median per-pair ratio | peak RSS |${extra}`, `|---|---|---|---|---|${COMPARE ? '---|' : ''}`);
+out.push(
+  `| case | median wall | \`node -e ''\` median | median per-pair ratio | peak RSS |${extra}`,
+  `|---|---|---|---|---|${COMPARE ? '---|' : ''}`,
+);
 for (const r of rows) {
   const cmp = r.compared === undefined ? '' : ` ${r.compared.toFixed(2)}× |`;
-  out.push(`| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |${cmp}`);
+  out.push(
+    `| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |${cmp}`,
+  );
 }
 if (process.env.BENCH_STARTUP_ONLY) {
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(`${out.join('\n')}\n`);
   await emulator.close();
   rmSync(home, { recursive: true, force: true });
   process.exit(0);
 }
-out.push('', '| `wait` (jobs complete on the 3rd poll, 100 ms interval) | wall | requests | requests per job |', '|---|---|---|---|');
+out.push(
+  '',
+  '| `wait` (jobs complete on the 3rd poll, 100 ms interval) | wall | requests | requests per job |',
+  '|---|---|---|---|',
+);
 for (const n of [1, 10, 100]) {
   const w = await waitCase(n);
   out.push(`| ${n} job${n > 1 ? 's' : ''} | ${w.ms.toFixed(0)} ms | ${w.requests} | ${w.perJob.toFixed(2)} |`);
 }
 out.push('', await soak(10_000));
-process.stdout.write(out.join('\n') + '\n');
+process.stdout.write(`${out.join('\n')}\n`);
 await emulator.close();
 rmSync(home, { recursive: true, force: true });

@@ -10,8 +10,12 @@ import { emulator, rdsjob } from './harness.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator({ tasks: sampleTasks() }); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator({ tasks: sampleTasks() });
+});
+afterAll(async () => {
+  await emu.close();
+});
 beforeEach(() => {
   emu.reset();
   emu.setTasks(sampleTasks());
@@ -30,8 +34,24 @@ describe('import { … } from "rdsjob"', () => {
   it('exports the documented functions and error classes', async () => {
     const names = await script('return Object.keys(api).sort();');
     for (const name of [
-      'getJob', 'waitForJob', 'waitForJobs', 'listTasks', 'waitForInstance', 'TASK_STATUSES', 'loadConfig', 'resolveConfig', 'openJobsApi', 'exitCodeFor', 'EXIT',
-      'RdsjobError', 'ConfigError', 'AuthError', 'NotFoundError', 'ApiError', 'NetworkError', 'WaitTimeoutError',
+      'getJob',
+      'waitForJob',
+      'waitForJobs',
+      'listTasks',
+      'waitForInstance',
+      'TASK_STATUSES',
+      'loadConfig',
+      'resolveConfig',
+      'openJobsApi',
+      'exitCodeFor',
+      'EXIT',
+      'RdsjobError',
+      'ConfigError',
+      'AuthError',
+      'NotFoundError',
+      'ApiError',
+      'NetworkError',
+      'WaitTimeoutError',
     ]) {
       expect(names).toContain(name);
     }
@@ -62,7 +82,12 @@ describe('import { … } from "rdsjob"', () => {
   });
 
   it('waitForJob polls until the job ends and reports progress', async () => {
-    emu.setJob('api-wait', { steps: [{ ...createReplicaRunning, id: 'api-wait' }, { ...createInstanceCompleted, id: 'api-wait' }] });
+    emu.setJob('api-wait', {
+      steps: [
+        { ...createReplicaRunning, id: 'api-wait' },
+        { ...createInstanceCompleted, id: 'api-wait' },
+      ],
+    });
     const out = await script(`
       const seen = [];
       const job = await api.waitForJob('api-wait', { intervalMs: 20, onProgress: (j) => seen.push(j.status) });
@@ -71,7 +96,9 @@ describe('import { … } from "rdsjob"', () => {
   });
 
   it('waitForJob resolves with a Failed job (the caller decides), and times out with WaitTimeoutError', async () => {
-    const failed = await script(`return (await api.waitForJob(${JSON.stringify(createFailed.id)}, { intervalMs: 20 })).status;`);
+    const failed = await script(
+      `return (await api.waitForJob(${JSON.stringify(createFailed.id)}, { intervalMs: 20 })).status;`,
+    );
     expect(failed).toBe('Failed');
     const timedOut = await script(`
       try { await api.waitForJob(${JSON.stringify(createReplicaRunning.id)}, { intervalMs: 20, timeoutMs: 100 }); }
@@ -80,14 +107,20 @@ describe('import { … } from "rdsjob"', () => {
   });
 
   it('loadConfig shows where each setting came from', async () => {
-    const out = await script(`const c = await api.loadConfig(); return [c.region.source, api.describeSource(c.accessKey.source)];`);
+    const out = await script(
+      `const c = await api.loadConfig(); return [c.region.source, api.describeSource(c.accessKey.source)];`,
+    );
     expect(out).toEqual([{ kind: 'env', name: 'HUAWEICLOUD_SDK_REGION' }, 'env HUAWEICLOUD_SDK_AK']);
   });
 
   it('listTasks pages the task center, tasks exactly as received, with the total count', async () => {
-    const out = await script(`const l = await api.listTasks({ status: 'Failed', limit: 5 }); return { ids: l.tasks.map((t) => t.id), total: l.totalCount };`);
+    const out = await script(
+      `const l = await api.listTasks({ status: 'Failed', limit: 5 }); return { ids: l.tasks.map((t) => t.id), total: l.totalCount };`,
+    );
     expect(out).toEqual({ ids: [eipFailed.id], total: 1 });
-    const bad = await script(`try { await api.listTasks({ limit: 0 }); return 'no error'; } catch (e) { return { usage: e instanceof api.UsageError, code: api.exitCodeFor(e) }; }`);
+    const bad = await script(
+      `try { await api.listTasks({ limit: 0 }); return 'no error'; } catch (e) { return { usage: e instanceof api.UsageError, code: api.exitCodeFor(e) }; }`,
+    );
     expect(bad).toEqual({ usage: true, code: 2 });
   });
 
@@ -96,6 +129,11 @@ describe('import { … } from "rdsjob"', () => {
       const seen = [];
       const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.id)}, { intervalMs: 20, onProgress: (t) => seen.push(t.process) });
       return { outcome: r.outcome, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.task.status]), seen };`);
-    expect(out).toEqual({ outcome: 'completed', code: 0, tasks: [[resizeRunning.id, 'completed', 'Completed']], seen: ['30', '60', '90'] });
+    expect(out).toEqual({
+      outcome: 'completed',
+      code: 0,
+      tasks: [[resizeRunning.id, 'completed', 'Completed']],
+      seen: ['30', '60', '90'],
+    });
   });
 });

@@ -8,7 +8,9 @@ import type { Emulator } from '../../emulator/server.js';
 import { AK, PROJECT_ID, REGION, SK, emulator, rdsjob, tempHome, writeJson, type RunResult } from './harness.js';
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
 afterAll(async () => {
   // Cases run concurrently against this one emulator; none of them may have reached it.
   expect(emu.requests).toEqual([]);
@@ -118,7 +120,11 @@ describe.concurrent('bad values in a config file → exit 3 naming the file, not
     const { home, cleanup } = tempHome();
     try {
       const path = join(home, '.config', 'rdsjob', 'config.json');
-      writeJson(path, { profiles: { default: { region: REGION, accessKey: AK, secretKey: SK, projectId: PROJECT_ID, endpoint: emu.url, ...bad } } });
+      writeJson(path, {
+        profiles: {
+          default: { region: REGION, accessKey: AK, secretKey: SK, projectId: PROJECT_ID, endpoint: emu.url, ...bad },
+        },
+      });
       const r = await rdsjob(emu, ['get', ID], { bare: true, home });
       expectRefused(r, 3, mention);
       expect(r.stderr).toContain(path);

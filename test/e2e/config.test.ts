@@ -7,8 +7,12 @@ import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { AK, PROJECT_ID, REGION, SK, emulator, rdsjob, tempHome, writeJson } from './harness.js';
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 
 let home: string;
 let cleanup: () => void;
@@ -82,7 +86,10 @@ describe('config set / get / path', () => {
     expect((await bare(['config', 'unset', 'project-id'])).code).toBe(0);
     expect(readConfig()).toEqual({
       future: { setting: true },
-      profiles: { prod: { region: 'cn-east-3', colour: 'blue', projectId: 'other_project-1' }, default: { region: REGION } },
+      profiles: {
+        prod: { region: 'cn-east-3', colour: 'blue', projectId: 'other_project-1' },
+        default: { region: REGION },
+      },
     });
   });
 
@@ -119,7 +126,11 @@ describe('config set / get / path', () => {
     const corrupt = '{"profiles": {"default": {"secretKey": "corruptSecret0123456789"\n';
     writeJson(configPath, {});
     writeFileSync(configPath, corrupt, { mode: 0o600 });
-    for (const args of [['config', 'set', 'region', REGION], ['config', 'get', 'region'], ['config', 'list']]) {
+    for (const args of [
+      ['config', 'set', 'region', REGION],
+      ['config', 'get', 'region'],
+      ['config', 'list'],
+    ]) {
       const r = await bare(args);
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(configPath);
@@ -152,7 +163,9 @@ describe('config set / get / path', () => {
     chmodSync(configPath, 0o604);
     const r = await rdsjob(emu, ['get', createInstanceCompleted.id!], { home });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`warning: ${configPath} is readable by group or others and may hold secrets; run: chmod 600 ${configPath}\n`);
+    expect(r.stderr).toBe(
+      `warning: ${configPath} is readable by group or others and may hold secrets; run: chmod 600 ${configPath}\n`,
+    );
   });
 
   it('20 concurrent config set processes on different profiles all land', async () => {
@@ -164,7 +177,7 @@ describe('config set / get / path', () => {
     expect(results.map((r) => r.code)).toEqual(names.map(() => 0));
     const profiles = readConfig().profiles;
     expect(Object.keys(profiles).sort()).toEqual(['keep', ...names].sort());
-    names.forEach((name, i) => expect(profiles[name]).toEqual({ projectId: `project_${i}` }));
+    for (const [i, name] of names.entries()) expect(profiles[name]).toEqual({ projectId: `project_${i}` });
     expect(mode(configPath)).toBe(0o600);
   }, 60_000);
 });
@@ -172,10 +185,14 @@ describe('config set / get / path', () => {
 describe('config list', () => {
   const rows = (stdout: string) =>
     Object.fromEntries(
-      stdout.trim().split('\n').slice(1).map((line) => {
-        const [setting = '', value = '', ...source] = line.split(/\s{2,}/);
-        return [setting, { value, source: source.join('  ') }];
-      }),
+      stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const [setting = '', value = '', ...source] = line.split(/\s{2,}/);
+          return [setting, { value, source: source.join('  ') }];
+        }),
     );
 
   it('shows each setting with its source; secrets masked to 4 characters', async () => {
@@ -201,7 +218,9 @@ describe('config list', () => {
     const hcloudPath = join(home, '.hcloud', 'config.json');
     writeJson(hcloudPath, {
       current: 'work',
-      profiles: [{ name: 'work', mode: 'AKSK', accessKeyId: AK, secretAccessKey: SK, region: REGION, projectId: PROJECT_ID }],
+      profiles: [
+        { name: 'work', mode: 'AKSK', accessKeyId: AK, secretAccessKey: SK, region: REGION, projectId: PROJECT_ID },
+      ],
     });
     const r = await bare(['config', 'list', '--json']);
     expect(r.code).toBe(0);
@@ -211,7 +230,12 @@ describe('config list', () => {
   });
 
   it('looks the project id up in IAM (source iam lookup), then finds it in the cache', async () => {
-    const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, RDSJOB_REGION: REGION, HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url };
+    const env = {
+      HUAWEICLOUD_SDK_AK: AK,
+      HUAWEICLOUD_SDK_SK: SK,
+      RDSJOB_REGION: REGION,
+      HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url,
+    };
     const first = JSON.parse((await bare(['config', 'list', '--json'], undefined, env)).stdout);
     expect(first['project-id']).toEqual({ value: PROJECT_ID, source: 'iam lookup' });
     expect(emu.requests.map((r) => r.path)).toEqual(['/v3/projects']);
@@ -222,21 +246,37 @@ describe('config list', () => {
     expect(emu.requests).toHaveLength(1);
 
     const noLookup = JSON.parse((await bare(['config', 'list', '--json', '--no-lookup'], undefined, env)).stdout);
-    expect(noLookup['project-id']).toEqual({ value: null, source: null, note: 'not set (looked up in IAM when needed)' });
+    expect(noLookup['project-id']).toEqual({
+      value: null,
+      source: null,
+      note: 'not set (looked up in IAM when needed)',
+    });
   });
 
   it('a failed lookup is a warning, not a failure', async () => {
-    const env = { HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: 'wrong-secret-0123456789', RDSJOB_REGION: REGION, HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url };
+    const env = {
+      HUAWEICLOUD_SDK_AK: AK,
+      HUAWEICLOUD_SDK_SK: 'wrong-secret-0123456789',
+      RDSJOB_REGION: REGION,
+      HUAWEICLOUD_SDK_IAM_ENDPOINT: emu.url,
+    };
     const r = await rdsjob(emu, ['config', 'list'], { home, bare: true, env, secrets: ['wrong-secret-0123456789'] });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: project id lookup failed\nerror: .*401|warning: project id lookup failed\nerror: .*APIGW/);
+    expect(r.stderr).toMatch(
+      /warning: project id lookup failed\nerror: .*401|warning: project id lookup failed\nerror: .*APIGW/,
+    );
     expect(r.stdout).toMatch(/project-id\s+-\s+not set \(IAM lookup failed\)/);
   });
 });
 
 describe('configured with config set only', () => {
   it('rdsjob get works with credentials stored by config set', async () => {
-    for (const [key, value] of [['region', REGION], ['access-key', AK], ['project-id', PROJECT_ID], ['endpoint', emu.url]]) {
+    for (const [key, value] of [
+      ['region', REGION],
+      ['access-key', AK],
+      ['project-id', PROJECT_ID],
+      ['endpoint', emu.url],
+    ]) {
       expect((await bare(['config', 'set', key!, value!])).code).toBe(0);
     }
     expect((await bare(['config', 'set', 'secret-key'], SK)).code).toBe(0);

@@ -15,8 +15,12 @@ const done = createInstanceCompleted;
 // One emulator shared by cases that run concurrently (most of their time is the client's real retry backoff): each
 // case scripts its own job id and counts only the requests for it. Cases that lock keys get their own emulator.
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 
 const requestsFor = (id: string) => emu.requests.filter((r) => r.jobId === id);
 
@@ -47,7 +51,17 @@ describe.concurrent('faults that persist: exit 5 after the retries, one clean li
     ['truncated JSON', { fault: 'malformed' }, /not JSON/i, 1],
     ['a body without job', { fault: 'no-job' }, /no job/i, 1],
     ['a body over 1 MiB', { fault: 'big', bytes: 1024 * 1024 + 1 }, /too large/i, 1],
-    ['a 200 with an HTML page', { fault: 'raw', status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html><body>captive portal</body></html>' }, /not JSON.*text\/html/, 1],
+    [
+      'a 200 with an HTML page',
+      {
+        fault: 'raw',
+        status: 200,
+        headers: { 'Content-Type': 'text/html' },
+        body: '<html><body>captive portal</body></html>',
+      },
+      /not JSON.*text\/html/,
+      1,
+    ],
   ])('%s', async (name, fault, message, requests) => {
     const id = jobIdFor(name);
     emu.setJob(id, script(fault));
@@ -68,13 +82,19 @@ describe.concurrent('faults that persist: exit 5 after the retries, one clean li
 
 describe.concurrent('transient faults that clear within the retries: exit 0', () => {
   it.each<[string, Fault[]]>([
-    ['a 503 then a 502', [{ fault: 'status', status: 503 }, { fault: 'html', status: 502 }]],
+    [
+      'a 503 then a 502',
+      [
+        { fault: 'status', status: 503 },
+        { fault: 'html', status: 502 },
+      ],
+    ],
     ['a 500', [{ fault: 'status', status: 500 }]],
     ['a connection reset', [{ fault: 'reset' }]],
     ['a 429 with Retry-After: 1', [{ fault: 'throttle', retryAfter: '1' }]],
     ['a 429 without Retry-After', [{ fault: 'throttle' }]],
   ])('%s', async (name, faults) => {
-    const id = jobIdFor('flaky ' + name);
+    const id = jobIdFor(`flaky ${name}`);
     emu.setJob(id, script(...faults, { ...done, id }));
     const r = await rdsjob(emu, ['get', id, '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -130,7 +150,7 @@ describe.concurrent('authentication faults: exit 3, never retried', () => {
     });
   });
 
-  it('a key the gateway has locked → exit 3 with the gateway\'s reason, one request', async () => {
+  it("a key the gateway has locked → exit 3 with the gateway's reason, one request", async () => {
     await withEmulator(async (own) => {
       const wrong = { accessKey: AK, secretKey: 'wrong-secret-0123456789' };
       for (let i = 0; i < 6; i++) await signedPoll(own, wrong);
@@ -149,9 +169,17 @@ describe('a server that never answers', () => {
   // one runs the same HTTP client in-process with a short timeout instead of spawning.
   it('a hang beyond the per-request timeout → a NetworkError (exit 5) after the retries', async () => {
     emu.setJob('stuck', { steps: [{ fault: 'hang' }] });
-    const http = createHttpClient({ auth: { kind: 'aksk', accessKey: AK, secretKey: SK }, now: Date.now, timeoutMs: 200, retries: 1, retryDelay: () => 1 });
+    const http = createHttpClient({
+      auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
+      now: Date.now,
+      timeoutMs: 200,
+      retries: 1,
+      retryDelay: () => 1,
+    });
     try {
-      const error = await http.getJson(emu.url, `/v3/${PROJECT_ID}/jobs`, [['id', 'stuck']], { 'X-Project-Id': PROJECT_ID }).catch((e: unknown) => e);
+      const error = await http
+        .getJson(emu.url, `/v3/${PROJECT_ID}/jobs`, [['id', 'stuck']], { 'X-Project-Id': PROJECT_ID })
+        .catch((e: unknown) => e);
       expect(exitCodeFor(error)).toBe(5);
       expect((error as Error).message).toMatch(/no response in time/);
       expect(requestsFor('stuck')).toHaveLength(2);

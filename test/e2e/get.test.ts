@@ -3,15 +3,35 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Emulator } from '../../emulator/server.js';
 import {
-  bindEip, createFailed, createInstanceCompleted, resizeVolume, switchover,
+  bindEip,
+  createFailed,
+  createInstanceCompleted,
+  resizeVolume,
+  switchover,
 } from '../../emulator/sample-jobs.js';
 import {
-  AK, ANSI, AUTH_TOKEN, PROJECT_ID, REGION, SECURITY_TOKEN, SK, TEMP_AK, TEMP_SK, emulator, rdsjob, tempHome, writeJson,
+  AK,
+  ANSI,
+  AUTH_TOKEN,
+  PROJECT_ID,
+  REGION,
+  SECURITY_TOKEN,
+  SK,
+  TEMP_AK,
+  TEMP_SK,
+  emulator,
+  rdsjob,
+  tempHome,
+  writeJson,
 } from './harness.js';
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 beforeEach(() => emu.reset());
 
 const ok = createInstanceCompleted.id!;
@@ -38,8 +58,11 @@ describe('rdsjob get', () => {
   });
 
   it('--json keeps what JSON.parse would change: big integers, 1.0, escapes (exactly as received)', async () => {
-    const body = '{"job":{"id":"exact","status":"Completed","size":12345678901234567890,"ratio":1.0,"name":"caf\\u00e9"}}';
-    emu.setJob('exact', { steps: [{ fault: 'raw', status: 200, headers: { 'content-type': 'application/json' }, body }] });
+    const body =
+      '{"job":{"id":"exact","status":"Completed","size":12345678901234567890,"ratio":1.0,"name":"caf\\u00e9"}}';
+    emu.setJob('exact', {
+      steps: [{ fault: 'raw', status: 200, headers: { 'content-type': 'application/json' }, body }],
+    });
     const r = await rdsjob(emu, ['get', 'exact', '--json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
@@ -84,7 +107,9 @@ describe('rdsjob get', () => {
     expect(req!.accepted).toBe(true);
     expect(req!.path).toBe(`/v3/${PROJECT_ID}/jobs`);
     expect(req!.headers['x-project-id']).toBe(PROJECT_ID);
-    expect(req!.headers.authorization).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=[a-z;-]*x-sdk-date`));
+    expect(req!.headers.authorization).toMatch(
+      new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=[a-z;-]*x-sdk-date`),
+    );
   });
 
   it('sends and signs X-Security-Token with temporary credentials', async () => {
@@ -113,7 +138,10 @@ describe('rdsjob get', () => {
   });
 
   it('wrong secret key → exit 3 with the gateway error code and request id, no retry', async () => {
-    const r = await rdsjob(emu, ['get', ok], { env: { HUAWEICLOUD_SDK_SK: 'wrong-secret-key-0123456789' }, secrets: ['wrong-secret-key-0123456789'] });
+    const r = await rdsjob(emu, ['get', ok], {
+      env: { HUAWEICLOUD_SDK_SK: 'wrong-secret-key-0123456789' },
+      secrets: ['wrong-secret-key-0123456789'],
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('APIGW.0301');
     expect(r.stderr).toMatch(/request id [0-9a-f]{32}/);
@@ -209,31 +237,49 @@ describe('where credentials come from', () => {
   it('HUAWEICLOUD_SDK_* wins over HW_*', async () => {
     const r = await rdsjob(emu, ['get', ok], {
       bare: true,
-      env: { ...bare(emu), HUAWEICLOUD_SDK_AK: AK, HUAWEICLOUD_SDK_SK: SK, HW_ACCESS_KEY: 'HPUAUNKNOWN000000000', HW_SECRET_KEY: 'nope-nope-nope', HW_REGION_NAME: REGION, HW_PROJECT_ID: PROJECT_ID },
+      env: {
+        ...bare(emu),
+        HUAWEICLOUD_SDK_AK: AK,
+        HUAWEICLOUD_SDK_SK: SK,
+        HW_ACCESS_KEY: 'HPUAUNKNOWN000000000',
+        HW_SECRET_KEY: 'nope-nope-nope',
+        HW_REGION_NAME: REGION,
+        HW_PROJECT_ID: PROJECT_ID,
+      },
       secrets: ['nope-nope-nope'],
     });
     expect(r.code).toBe(0);
   });
 
-  it('rdsjob\'s own config file, named profile', async () => {
+  it("rdsjob's own config file, named profile", async () => {
     const { home, cleanup } = tempHome();
     try {
       writeJson(join(home, '.config', 'rdsjob', 'config.json'), {
-        profiles: { staging: { region: REGION, accessKey: AK, secretKey: SK, projectId: PROJECT_ID, endpoint: emu.url } },
+        profiles: {
+          staging: { region: REGION, accessKey: AK, secretKey: SK, projectId: PROJECT_ID, endpoint: emu.url },
+        },
       });
       const r = await rdsjob(emu, ['get', ok, '--profile', 'staging'], { bare: true, home });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-    } finally { cleanup(); }
+    } finally {
+      cleanup();
+    }
   });
 
   it('the flag beats the environment beats the config file (region and project id)', async () => {
     const { home, cleanup } = tempHome();
     try {
       writeJson(join(home, '.config', 'rdsjob', 'config.json'), {
-        profiles: { default: { region: 'eu-west-0', accessKey: AK, secretKey: SK, projectId: 'fromfile', endpoint: emu.url } },
+        profiles: {
+          default: { region: 'eu-west-0', accessKey: AK, secretKey: SK, projectId: 'fromfile', endpoint: emu.url },
+        },
       });
-      const r = await rdsjob(emu, ['get', ok, '--project-id', PROJECT_ID], { bare: true, home, env: { HUAWEICLOUD_SDK_PROJECT_ID: 'fromenv' } });
+      const r = await rdsjob(emu, ['get', ok, '--project-id', PROJECT_ID], {
+        bare: true,
+        home,
+        env: { HUAWEICLOUD_SDK_PROJECT_ID: 'fromenv' },
+      });
       expect(r.code).toBe(0);
       expect(emu.requests[0]!.path).toBe(`/v3/${PROJECT_ID}/jobs`);
       // Without the flag the environment wins over the file (the emulator does not know either project: 403).
@@ -244,9 +290,15 @@ describe('where credentials come from', () => {
       await rdsjob(emu, ['get', ok], { bare: true, home });
       expect(emu.requests[0]!.path).toBe('/v3/fromfile/jobs');
       // and the region: the file's eu-west-0 loses to the environment's (visible in the derived IAM endpoint)
-      const list = await rdsjob(emu, ['config', 'list', '--no-lookup', '-o', 'json'], { bare: true, home, env: { RDSJOB_REGION: REGION } });
+      const list = await rdsjob(emu, ['config', 'list', '--no-lookup', '-o', 'json'], {
+        bare: true,
+        home,
+        env: { RDSJOB_REGION: REGION },
+      });
       expect(JSON.parse(list.stdout).region).toEqual({ value: REGION, source: 'env RDSJOB_REGION' });
-    } finally { cleanup(); }
+    } finally {
+      cleanup();
+    }
   });
 
   it('a plaintext KooCLI profile (~/.hcloud/config.json), looking the project id up in IAM and caching it', async () => {
@@ -255,7 +307,13 @@ describe('where credentials come from', () => {
       writeJson(join(home, '.hcloud', 'config.json'), {
         current: 'work',
         profiles: [
-          { name: 'default', mode: 'AKSK', accessKeyId: 'HPUAOTHER00000000000', secretAccessKey: 'other-secret-other-secret', region: 'eu-west-0' },
+          {
+            name: 'default',
+            mode: 'AKSK',
+            accessKeyId: 'HPUAOTHER00000000000',
+            secretAccessKey: 'other-secret-other-secret',
+            region: 'eu-west-0',
+          },
           { name: 'work', mode: 'AKSK', accessKeyId: AK, secretAccessKey: SK, region: REGION },
         ],
       });
@@ -270,7 +328,9 @@ describe('where credentials come from', () => {
       const second = await rdsjob(emu, ['get', ok], { bare: true, home, env });
       expect(second.code).toBe(0);
       expect(emu.requests.map((q) => q.path)).toEqual([`/v3/${PROJECT_ID}/jobs`]); // from the cache
-    } finally { cleanup(); }
+    } finally {
+      cleanup();
+    }
   });
 
   it('an encrypted KooCLI profile is refused with a fix (exit 3)', async () => {
@@ -278,18 +338,32 @@ describe('where credentials come from', () => {
     try {
       writeJson(join(home, '.hcloud', 'config.json'), {
         current: 'default',
-        profiles: [{ name: 'default', mode: 'AKSK', accessKeyId: 'c2FsdGVkX1+Rk3m9zq0Yb6v8pXk2VQ0Hq1bQmR3zJ8=', secretAccessKey: 'c2FsdGVkX19mZ2V0aGlzaXNlbmNyeXB0ZWRrZXlkYXRhMTIzNDU2Nzg5MA==', region: REGION, projectId: PROJECT_ID }],
+        profiles: [
+          {
+            name: 'default',
+            mode: 'AKSK',
+            accessKeyId: 'c2FsdGVkX1+Rk3m9zq0Yb6v8pXk2VQ0Hq1bQmR3zJ8=',
+            secretAccessKey: 'c2FsdGVkX19mZ2V0aGlzaXNlbmNyeXB0ZWRrZXlkYXRhMTIzNDU2Nzg5MA==',
+            region: REGION,
+            projectId: PROJECT_ID,
+          },
+        ],
       });
       const r = await rdsjob(emu, ['get', ok], { bare: true, home, env: { RDSJOB_ENDPOINT: emu.url } });
       expect(r.code).toBe(3);
       expect(r.stderr).toMatch(/encrypt/i);
       expect(r.stderr).toContain('cli-auth-encrypt=false');
       expect(emu.requests).toHaveLength(0);
-    } finally { cleanup(); }
+    } finally {
+      cleanup();
+    }
   });
 
   it('no credentials anywhere → exit 3 with a hint, nothing sent', async () => {
-    const r = await rdsjob(emu, ['get', ok], { bare: true, env: { RDSJOB_ENDPOINT: emu.url, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, HUAWEICLOUD_SDK_REGION: REGION } });
+    const r = await rdsjob(emu, ['get', ok], {
+      bare: true,
+      env: { RDSJOB_ENDPOINT: emu.url, HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID, HUAWEICLOUD_SDK_REGION: REGION },
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^error: .*credentials/m);
     expect(r.stderr).toMatch(/^hint: /m);
@@ -311,6 +385,8 @@ describe('where credentials come from', () => {
       const r = await rdsjob(emu, ['get', ok], { home });
       expect(r.code).toBe(3);
       expect(r.stderr).toContain(path);
-    } finally { cleanup(); }
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -70,11 +70,31 @@ console.log(status, NotFoundError.name);
 `,
   );
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  await run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--target', 'es2022', '--types', 'node',
-    '--typeRoots', join(root, 'node_modules', '@types'), 'use.ts'], { cwd: app });
+  await run(
+    process.execPath,
+    [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--typeRoots',
+      join(root, 'node_modules', '@types'),
+      'use.ts',
+    ],
+    { cwd: app },
+  );
 
   const imported = await rdsjob(emu, [], {
-    command: ['--input-type=module', '-e', `import { getJob } from 'rdsjob'; console.log((await getJob('${createInstanceCompleted.id}')).status);`],
+    command: [
+      '--input-type=module',
+      '-e',
+      `import { getJob } from 'rdsjob'; console.log((await getJob('${createInstanceCompleted.id}')).status);`,
+    ],
     cwd: app,
   });
   expect([imported.code, imported.stdout, imported.stderr]).toEqual([0, 'Completed\n', '']);

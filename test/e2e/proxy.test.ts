@@ -79,7 +79,7 @@ beforeEach(() => {
 });
 
 const ok = createInstanceCompleted.id!;
-const emuHost = () => new URL(emu.url).host;
+const _emuHost = () => new URL(emu.url).host;
 
 describe('plain-http (loopback) endpoints', () => {
   it.each([
@@ -115,20 +115,41 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rdsjob-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     // TLS in front of the emulator: decrypts and passes the bytes on, so the emulator sees the signed request as sent.
     // Two of them, so that the RDS and the IAM endpoint are told apart at the proxy.
     const startFront = async (): Promise<[tls.Server, string]> => {
-      const server = tls.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => {
-        const upstream = net.connect(Number(new URL(emu.url).port), '127.0.0.1');
-        socket.pipe(upstream).pipe(socket);
-        socket.on('error', () => upstream.destroy());
-        upstream.on('error', () => socket.destroy());
-      });
+      const server = tls.createServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        (socket) => {
+          const upstream = net.connect(Number(new URL(emu.url).port), '127.0.0.1');
+          socket.pipe(upstream).pipe(socket);
+          socket.on('error', () => upstream.destroy());
+          upstream.on('error', () => socket.destroy());
+        },
+      );
       server.listen(0, '127.0.0.1');
       await once(server, 'listening');
       return [server, `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`];
@@ -154,7 +175,10 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
   });
 
   const tlsEnv = (extra: Record<string, string | undefined> = {}) => ({
-    RDSJOB_ENDPOINT: endpoint, HUAWEICLOUD_SDK_IAM_ENDPOINT: endpoint, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'), ...extra,
+    RDSJOB_ENDPOINT: endpoint,
+    HUAWEICLOUD_SDK_IAM_ENDPOINT: endpoint,
+    NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'),
+    ...extra,
   });
 
   it.each([
@@ -178,7 +202,11 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
 
   it('the IAM project lookup goes through the proxy too', async () => {
     const r = await rdsjob(emu, ['get', ok], {
-      env: tlsEnv({ HTTPS_PROXY: proxy.url, HUAWEICLOUD_SDK_PROJECT_ID: undefined, HUAWEICLOUD_SDK_IAM_ENDPOINT: iamEndpoint }),
+      env: tlsEnv({
+        HTTPS_PROXY: proxy.url,
+        HUAWEICLOUD_SDK_PROJECT_ID: undefined,
+        HUAWEICLOUD_SDK_IAM_ENDPOINT: iamEndpoint,
+      }),
     });
     expect(r.code).toBe(0);
     expect(emu.requests.map((q) => q.path)).toEqual(['/v3/projects', expect.stringMatching(/\/jobs$/)]);
@@ -187,10 +215,15 @@ describe.skipIf(!haveOpenssl())('HTTPS_PROXY: a CONNECT tunnel to a TLS endpoint
 
   it('an unreachable proxy is a network failure (exit 5), with the proxy credentials kept out of the output', async () => {
     const dead = 'http://user:proxyPassw0rd-secret@127.0.0.1:9';
-    const r = await rdsjob(emu, ['get', ok, '--debug'], { env: tlsEnv({ HTTPS_PROXY: dead }), secrets: ['proxyPassw0rd-secret'] });
+    const r = await rdsjob(emu, ['get', ok, '--debug'], {
+      env: tlsEnv({ HTTPS_PROXY: dead }),
+      secrets: ['proxyPassw0rd-secret'],
+    });
     expect(r.code).toBe(5);
     expect(r.stderr).toContain('proxy http://****@127.0.0.1:9'); // the --debug line
-    expect(r.stderr).toMatch(/error: cannot reach 127\.0\.0\.1:\d+: .* \(through proxy http:\/\/\*\*\*\*@127\.0\.0\.1:9\)/);
+    expect(r.stderr).toMatch(
+      /error: cannot reach 127\.0\.0\.1:\d+: .* \(through proxy http:\/\/\*\*\*\*@127\.0\.0\.1:9\)/,
+    );
     expect(emu.requests).toHaveLength(0);
   });
 

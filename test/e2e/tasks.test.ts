@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import {
-  ANALYTICS_DB, ORDERS_DB, backupCompleted, eipFailed, rebootCompleted, resizeHistory, resizeRunning, sampleTasks,
+  ANALYTICS_DB,
+  ORDERS_DB,
+  backupCompleted,
+  eipFailed,
+  rebootCompleted,
+  resizeHistory,
+  resizeRunning,
+  sampleTasks,
 } from '../../emulator/sample-tasks.js';
 import type { TaskRecord, TaskScript } from '../../emulator/types.js';
 import { ANSI, AUTH_TOKEN, emulator, rdsjob } from './harness.js';
@@ -27,12 +34,17 @@ const taskRequests = () => emu.requests.filter((r) => r.api === 'ListTasks');
 const params = (query: string) => Object.fromEntries(new URLSearchParams(query));
 
 describe('rdsjob list', () => {
-  it('a table of the project\'s tasks in the API\'s order; only offset and limit sent without filters', async () => {
+  it("a table of the project's tasks in the API's order; only offset and limit sent without filters", async () => {
     const r = await rdsjob(emu, ['list']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+NAME\s+STATUS\s+PROGRESS\s+INSTANCE\s+CREATED$/);
-    expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual([resizeRunning.id, backupCompleted.id, eipFailed.id, rebootCompleted.id]);
+    expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual([
+      resizeRunning.id,
+      backupCompleted.id,
+      eipFailed.id,
+      rebootCompleted.id,
+    ]);
     expect(lines[1]).toMatch(/ResizeFlavor\s+Running\s+30%\s+orders-db\s+2026-11-27 09:40:00 \+00:00 \(\d+d ago\)/);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(ANSI);
@@ -41,7 +53,8 @@ describe('rdsjob list', () => {
 
   it('--json: an array of the tasks exactly as received', async () => {
     // As the wire carries it: JSON.parse would round the integer and turn 1.0 into 1.
-    const body = '{"tasks":[{"id":"odd","big":12345678901234567890,"ratio":1.0,"name":"caf\\u00e9"}],"actions":[],"total_count":1}';
+    const body =
+      '{"tasks":[{"id":"odd","big":12345678901234567890,"ratio":1.0,"name":"caf\\u00e9"}],"actions":[],"total_count":1}';
     emu.failTaskList({ fault: 'raw', status: 200, headers: { 'Content-Type': 'application/json' }, body });
     const r = await rdsjob(emu, ['list', '--json']);
     expect(r.code).toBe(0);
@@ -53,12 +66,29 @@ describe('rdsjob list', () => {
 
   it('each filter is sent as the API names it: --instance, --status (any case), --name, --since (ms window)', async () => {
     const before = Date.now();
-    const r = await rdsjob(emu, ['list', '--instance', ANALYTICS_DB.id, '--status', 'failed', '--name', 'MysqlBindEIP', '--since', '720h', '--json']);
+    const r = await rdsjob(emu, [
+      'list',
+      '--instance',
+      ANALYTICS_DB.id,
+      '--status',
+      'failed',
+      '--name',
+      'MysqlBindEIP',
+      '--since',
+      '720h',
+      '--json',
+    ]);
     const after = Date.now();
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((t: TaskRecord) => t.id)).toEqual([eipFailed.id]);
     const sent = params(taskRequests()[0]!.query);
-    expect(sent).toMatchObject({ instance_id: ANALYTICS_DB.id, status: 'Failed', name: 'MysqlBindEIP', offset: '0', limit: '20' });
+    expect(sent).toMatchObject({
+      instance_id: ANALYTICS_DB.id,
+      status: 'Failed',
+      name: 'MysqlBindEIP',
+      offset: '0',
+      limit: '20',
+    });
     const end = Number(sent.end_time);
     expect(end).toBeGreaterThanOrEqual(before);
     expect(end).toBeLessThanOrEqual(after);
@@ -66,13 +96,21 @@ describe('rdsjob list', () => {
   });
 
   it('pages over 120 tasks with --limit 75: two requests (50, then 25), and the note on stderr', async () => {
-    emu.setTasks(Array.from({ length: 120 }, (_, i): TaskScript => ({ steps: [{ ...backupCompleted, id: `task${String(i).padStart(3, '0')}` }] })));
+    emu.setTasks(
+      Array.from(
+        { length: 120 },
+        (_, i): TaskScript => ({ steps: [{ ...backupCompleted, id: `task${String(i).padStart(3, '0')}` }] }),
+      ),
+    );
     const r = await rdsjob(emu, ['list', '--limit', '75', '--json']);
     expect(r.code).toBe(0);
     const ids = JSON.parse(r.stdout).map((t: TaskRecord) => t.id);
     expect(ids).toHaveLength(75);
     expect(ids.at(-1)).toBe('task074');
-    expect(taskRequests().map((q) => [params(q.query).offset, params(q.query).limit])).toEqual([['0', '50'], ['50', '25']]);
+    expect(taskRequests().map((q) => [params(q.query).offset, params(q.query).limit])).toEqual([
+      ['0', '50'],
+      ['50', '25'],
+    ]);
     expect(r.stderr).toBe('showing 75 of 120 tasks; use --limit\n');
   });
 
@@ -110,12 +148,16 @@ describe('rdsjob list', () => {
   it('a refused signature → exit 3 with the request id, after exactly one request', async () => {
     const r = await rdsjob(emu, ['list'], { env: { HUAWEICLOUD_SDK_SK: 'not-the-right-secret-key-0000000000000000' } });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^error: RDS API error 401 \(APIGW\.0301: .*verify aksk signature fail, request id [0-9a-f]{32}\)$/m);
+    expect(r.stderr).toMatch(
+      /^error: RDS API error 401 \(APIGW\.0301: .*verify aksk signature fail, request id [0-9a-f]{32}\)$/m,
+    );
     expect(emu.requests).toHaveLength(1);
   });
 
   it('an IAM token works like AK/SK', async () => {
-    const r = await rdsjob(emu, ['list', '--json'], { env: { HUAWEICLOUD_SDK_AK: undefined, HUAWEICLOUD_SDK_SK: undefined, RDSJOB_AUTH_TOKEN: AUTH_TOKEN } });
+    const r = await rdsjob(emu, ['list', '--json'], {
+      env: { HUAWEICLOUD_SDK_AK: undefined, HUAWEICLOUD_SDK_SK: undefined, RDSJOB_AUTH_TOKEN: AUTH_TOKEN },
+    });
     expect(r.code).toBe(0);
     expect(emu.requests[0]!.headers['x-auth-token']).toBe(AUTH_TOKEN);
   });
@@ -142,9 +184,13 @@ describe('rdsjob wait --instance', () => {
   it('until nothing runs: one ListTasks request per look, the finished task looked up once by id, exit 0', async () => {
     const r = await rdsjob(emu, ['wait', '--instance', INSTANCE, '--json', ...FAST]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ ...resizeRunning, status: 'Completed', process: '', instance_status: 'ACTIVE' }]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { ...resizeRunning, status: 'Completed', process: '', instance_status: 'ACTIVE' },
+    ]);
     const asked = taskRequests().map((q) => params(q.query));
-    expect(asked.slice(0, -1).every((q) => q.instance_id === INSTANCE && q.status === 'Running' && q.limit === '50')).toBe(true);
+    expect(
+      asked.slice(0, -1).every((q) => q.instance_id === INSTANCE && q.status === 'Running' && q.limit === '50'),
+    ).toBe(true);
     expect(asked.at(-1)).toEqual({ id: resizeRunning.id, offset: '0', limit: '1' });
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/Z 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 ResizeFlavor Running 30%$/);
@@ -153,7 +199,11 @@ describe('rdsjob wait --instance', () => {
 
   it('an idle instance: exit 0 at once, said on stderr, [] with --json', async () => {
     const json = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.id, '--json']);
-    expect([json.code, json.stdout, json.stderr]).toEqual([0, '[]\n', `instance ${ANALYTICS_DB.id} has no running tasks\n`]);
+    expect([json.code, json.stdout, json.stderr]).toEqual([
+      0,
+      '[]\n',
+      `instance ${ANALYTICS_DB.id} has no running tasks\n`,
+    ]);
     expect(taskRequests()).toHaveLength(1);
     const table = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.id]);
     expect([table.code, table.stdout]).toEqual([0, '']);
@@ -162,19 +212,40 @@ describe('rdsjob wait --instance', () => {
   it('a task that ends Failed: exit 1, fail_reason on stderr, a GitHub annotation, the task on stdout', async () => {
     const running = { ...eipFailed, status: 'Running', process: '50' };
     emu.setTasks([{ steps: [running, eipFailed] }]);
-    const r = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.id, '--json', ...FAST], { env: { GITHUB_ACTIONS: 'true' } });
+    const r = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.id, '--json', ...FAST], {
+      env: { GITHUB_ACTIONS: 'true' },
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('✖ 3c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8 MysqlBindEIP Failed: The EIP is already bound to another resource.');
-    expect(r.stderr).toContain('::error title=RDS job MysqlBindEIP failed::The EIP is already bound to another resource.');
+    expect(r.stderr).toContain(
+      '✖ 3c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8 MysqlBindEIP Failed: The EIP is already bound to another resource.',
+    );
+    expect(r.stderr).toContain(
+      '::error title=RDS job MysqlBindEIP failed::The EIP is already bound to another resource.',
+    );
     expect(JSON.parse(r.stdout)).toEqual([eipFailed]);
   });
 
   it('two tasks ending differently, one starting during the wait: both listed in the order first seen, exit 1', async () => {
-    const second = { ...eipFailed, id: 'second00000000000000000000000000', instance_id: INSTANCE, status: 'Running', process: '10' };
-    emu.setTasks([resizeHistory(), { hiddenPolls: 1, steps: [second, second, { ...second, status: 'Failed', process: '', fail_reason: 'disk full' }] }]);
+    const second = {
+      ...eipFailed,
+      id: 'second00000000000000000000000000',
+      instance_id: INSTANCE,
+      status: 'Running',
+      process: '10',
+    };
+    emu.setTasks([
+      resizeHistory(),
+      {
+        hiddenPolls: 1,
+        steps: [second, second, { ...second, status: 'Failed', process: '', fail_reason: 'disk full' }],
+      },
+    ]);
     const r = await rdsjob(emu, ['wait', '--instance', INSTANCE, '--json', ...FAST]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).map((t: TaskRecord) => [t.id, t.status])).toEqual([[resizeRunning.id, 'Completed'], [second.id, 'Failed']]);
+    expect(JSON.parse(r.stdout).map((t: TaskRecord) => [t.id, t.status])).toEqual([
+      [resizeRunning.id, 'Completed'],
+      [second.id, 'Failed'],
+    ]);
   });
 
   it('an outage during the wait (503, throttling, a reset) does not end it', async () => {
@@ -214,9 +285,17 @@ describe('rdsjob wait --instance', () => {
   });
 
   it.each<[string, string[], RegExp]>([
-    ['job ids with --instance', ['wait', 'some-job', '--instance', INSTANCE], /^error: job ids and --instance cannot be used together$/m],
+    [
+      'job ids with --instance',
+      ['wait', 'some-job', '--instance', INSTANCE],
+      /^error: job ids and --instance cannot be used together$/m,
+    ],
     ['an invalid instance id', ['wait', '--instance', 'a b'], /^error: invalid --instance "a b"/m],
-    ['--not-found-grace with --instance', ['wait', '--instance', INSTANCE, '--not-found-grace', '5s'], /^error: --not-found-grace only applies to job ids$/m],
+    [
+      '--not-found-grace with --instance',
+      ['wait', '--instance', INSTANCE, '--not-found-grace', '5s'],
+      /^error: --not-found-grace only applies to job ids$/m,
+    ],
   ])('%s → exit 2 before any request', async (_name, args, message) => {
     const r = await rdsjob(emu, args);
     expect(r.code).toBe(2);
@@ -225,7 +304,9 @@ describe('rdsjob wait --instance', () => {
   });
 
   it('a refused signature ends the wait at once: exit 3, one request', async () => {
-    const r = await rdsjob(emu, ['wait', '--instance', INSTANCE, ...FAST], { env: { HUAWEICLOUD_SDK_SK: 'not-the-right-secret-key-0000000000000000' } });
+    const r = await rdsjob(emu, ['wait', '--instance', INSTANCE, ...FAST], {
+      env: { HUAWEICLOUD_SDK_SK: 'not-the-right-secret-key-0000000000000000' },
+    });
     expect(r.code).toBe(3);
     expect(emu.requests).toHaveLength(1);
   });

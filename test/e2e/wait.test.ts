@@ -7,20 +7,40 @@ import { ANSI, emulator, rdsjob } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const job = (id: string, status: string, process = '', extra: Partial<Job> = {}): Job => ({
-  id, name: 'CreateMysqlSingleHAInstance', status, process, created: '2026-11-27T09:00:00+0000',
-  instance: { id: 'inst01', name: 'orders-db' }, ...extra,
+  id,
+  name: 'CreateMysqlSingleHAInstance',
+  status,
+  process,
+  created: '2026-11-27T09:00:00+0000',
+  instance: { id: 'inst01', name: 'orders-db' },
+  ...extra,
 });
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 beforeEach(() => {
   emu.reset();
-  emu.setJob('progress', { steps: [job('progress', 'Running', '10%'), job('progress', 'Running', '60% '), job('progress', 'Completed')] });
-  emu.setJob('fails', { steps: [job('fails', 'Running', '30%'), job('fails', 'Failed', '', { fail_reason: 'createVM failed.' })] });
+  emu.setJob('progress', {
+    steps: [job('progress', 'Running', '10%'), job('progress', 'Running', '60% '), job('progress', 'Completed')],
+  });
+  emu.setJob('fails', {
+    steps: [job('fails', 'Running', '30%'), job('fails', 'Failed', '', { fail_reason: 'createVM failed.' })],
+  });
   emu.setJob('forever', { steps: [job('forever', 'Running', '42%')] });
   emu.setJob('late', { notFoundPolls: 2, steps: [job('late', 'Completed')] });
-  emu.setJob('outage', { steps: [{ fault: 'status', status: 503 }, { fault: 'reset' }, { fault: 'html', status: 502 }, job('outage', 'Completed')] });
+  emu.setJob('outage', {
+    steps: [
+      { fault: 'status', status: 503 },
+      { fault: 'reset' },
+      { fault: 'html', status: 502 },
+      job('outage', 'Completed'),
+    ],
+  });
 });
 
 describe('rdsjob wait', () => {

@@ -11,8 +11,7 @@ import { demoJobs, parseCliArgs, withScenario, demoOptions } from '../../emulato
 import { allSampleJobs, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { signedCall } from './client.js';
 
-const demoCall = (url: string, jobId: string) =>
-  signedCall(url, jobId, { credentials: DEMO, time: Date.now() });
+const demoCall = (url: string, jobId: string) => signedCall(url, jobId, { credentials: DEMO, time: Date.now() });
 
 describe('the demo emulator', () => {
   it('serves every sample job, the Running one advancing 10% → 60% → Completed', async () => {
@@ -74,16 +73,29 @@ describe('node cli.js', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'rdsjob-emulator-'));
     script = join(dir, 'cli.mjs');
-    await build({ entryPoints: ['emulator/cli.ts'], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' });
+    await build({
+      entryPoints: ['emulator/cli.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: script,
+      logLevel: 'silent',
+    });
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('prints its URL, serves a scenario, and stops cleanly on SIGTERM', async () => {
     const scenario = join(dir, 'scenario.json');
-    await writeFile(scenario, JSON.stringify({ jobs: { 'from-file': { steps: [{ id: 'from-file', status: 'Completed' }] } } }));
+    await writeFile(
+      scenario,
+      JSON.stringify({ jobs: { 'from-file': { steps: [{ id: 'from-file', status: 'Completed' }] } } }),
+    );
     const child = spawn(process.execPath, [script, '--scenario', scenario], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const [line] = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+    const [line] = await createInterface({ input: child.stdout })
+      [Symbol.asyncIterator]()
+      .next()
+      .then((r) => [r.value as string]);
     const url = /^rdsjob emulator listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line!)?.[1];
     expect(url).toBeDefined();
     expect((await demoCall(url!, 'from-file')).json()).toEqual({ job: { id: 'from-file', status: 'Completed' } });

@@ -14,6 +14,7 @@ export interface Response {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever shape the emulator answered
   json(): any;
 }
 

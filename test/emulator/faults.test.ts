@@ -28,7 +28,11 @@ describe('faults that answer', () => {
 
   it('status: with the given body and content type', async () => {
     const response = await serve({ fault: 'status', status: 503, body: 'try later', contentType: 'text/plain' });
-    expect([response.status, response.body, response.headers['content-type']]).toEqual([503, 'try later', 'text/plain']);
+    expect([response.status, response.body, response.headers['content-type']]).toEqual([
+      503,
+      'try later',
+      'text/plain',
+    ]);
   });
 
   it.each([undefined, 504])('html: a proxy error page (status %s)', async (status) => {
@@ -94,7 +98,10 @@ describe('faults that do not answer', () => {
   it('hang: no answer, and close() still finishes', async () => {
     const own = await startTestEmulator({ jobs: { f: { steps: [{ fault: 'hang' }] } } });
     const pending = signedCall(own.url, 'f');
-    const outcome = pending.then(() => 'answered', () => 'failed');
+    const outcome = pending.then(
+      () => 'answered',
+      () => 'failed',
+    );
     await vi.waitFor(() => expect(own.requests).toHaveLength(1));
     expect(own.requests[0]).toMatchObject({ status: 0, accepted: true });
     await own.close();

@@ -11,11 +11,14 @@ const MINUTE = 60_000;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({ jobs: { [JOB]: always(createInstanceCompleted), [quirkyId.id!]: always(quirkyId) } });
+  emulator = await startTestEmulator({
+    jobs: { [JOB]: always(createInstanceCompleted), [quirkyId.id!]: always(quirkyId) },
+  });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
+// biome-ignore lint/suspicious/noExplicitAny: the refusal's body is read field by field
 function expectRefused(response: { status: number; headers: Record<string, unknown>; json(): any }, message: RegExp) {
   expect(response.status).toBe(401);
   const body = response.json();
@@ -71,7 +74,11 @@ describe('the gateway refuses', () => {
     ['a date 17 minutes behind', { time: NOW - 17 * MINUTE }, /expired/],
     ['a date 17 minutes ahead', { time: NOW + 17 * MINUTE }, /expired/],
     ['a query changed after signing', { wireQuery: 'id=another-job' }, /verify aksk signature fail/],
-    ['a query sent with + for a space but signed with %20', { query: [['id', 'a b']], wireQuery: 'id=a+b' }, /signature fail/],
+    [
+      'a query sent with + for a space but signed with %20',
+      { query: [['id', 'a b']], wireQuery: 'id=a+b' },
+      /signature fail/,
+    ],
     ['a signed header changed after signing', { extraHeaders: { 'X-Project-Id': 'other' } }, /signature fail/],
     ['a signed header left off the wire', { drop: ['X-Project-Id'] }, /signed header x-project-id is missing/],
     ['no X-Sdk-Date on the wire', { drop: ['X-Sdk-Date'] }, /x-sdk-date header is missing/],
@@ -85,15 +92,38 @@ describe('the gateway refuses', () => {
   });
 
   it('a + for a space even for a job that exists', async () => {
-    expectRefused(await signedCall(emulator.url, quirkyId.id!, { wireQuery: `id=${quirkyId.id!.replaceAll(' ', '+')}` }), /signature fail/);
+    expectRefused(
+      await signedCall(emulator.url, quirkyId.id!, { wireQuery: `id=${quirkyId.id!.replaceAll(' ', '+')}` }),
+      /signature fail/,
+    );
   });
 
   it.each([
-    ['SignedHeaders without x-sdk-date', (auth: string) => auth.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=host;x-project-id'), /x-sdk-date must be a signed header/],
-    ['SignedHeaders out of order', (auth: string) => auth.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=x-sdk-date;host;x-project-id'), /sorted/],
-    ['a missing space after a comma', (auth: string) => auth.replace(', Signature', ',Signature'), /Authorization header is not/],
-    ['another algorithm', (auth: string) => auth.replace('SDK-HMAC-SHA256', 'AWS4-HMAC-SHA256'), /Authorization header is not/],
-    ['an upper-case signature', (auth: string) => auth.replace(/Signature=(\w+)/, (_, s: string) => `Signature=${s.toUpperCase()}`), /Authorization header is not/],
+    [
+      'SignedHeaders without x-sdk-date',
+      (auth: string) => auth.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=host;x-project-id'),
+      /x-sdk-date must be a signed header/,
+    ],
+    [
+      'SignedHeaders out of order',
+      (auth: string) => auth.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=x-sdk-date;host;x-project-id'),
+      /sorted/,
+    ],
+    [
+      'a missing space after a comma',
+      (auth: string) => auth.replace(', Signature', ',Signature'),
+      /Authorization header is not/,
+    ],
+    [
+      'another algorithm',
+      (auth: string) => auth.replace('SDK-HMAC-SHA256', 'AWS4-HMAC-SHA256'),
+      /Authorization header is not/,
+    ],
+    [
+      'an upper-case signature',
+      (auth: string) => auth.replace(/Signature=(\w+)/, (_, s: string) => `Signature=${s.toUpperCase()}`),
+      /Authorization header is not/,
+    ],
   ])('an Authorization header with %s', async (_, edit, message) => {
     const good = await authorizationFor(JOB);
     expectRefused(await signedCall(emulator.url, JOB, { extraHeaders: { Authorization: edit(good) } }), message);
@@ -118,7 +148,11 @@ describe('temporary credentials', () => {
 
   it.each<[string, () => SignedCall, RegExp]>([
     ['without X-Security-Token', () => temp, /without X-Security-Token/],
-    ['with the token sent but not signed', () => ({ ...temp, extraHeaders: { 'X-Security-Token': TEMP.securityToken } }), /must be a signed header/],
+    [
+      'with the token sent but not signed',
+      () => ({ ...temp, extraHeaders: { 'X-Security-Token': TEMP.securityToken } }),
+      /must be a signed header/,
+    ],
     ['with another token', () => withToken('stolen'), /does not match/],
   ])('are refused %s', async (_, call, message) => {
     expectRefused(await signedCall(emulator.url, JOB, call()), message);
@@ -127,7 +161,10 @@ describe('temporary credentials', () => {
 
 describe('IAM token mode', () => {
   it('accepts a known X-Auth-Token without a signature', async () => {
-    const response = await send(emulator.url, { target: `/v3/${PROJECT_ID}/jobs?id=${JOB}`, headers: tokenHeaders(TOKEN) });
+    const response = await send(emulator.url, {
+      target: `/v3/${PROJECT_ID}/jobs?id=${JOB}`,
+      headers: tokenHeaders(TOKEN),
+    });
     expect(response.status).toBe(200);
     expect(response.json().job.id).toBe(JOB);
   });

@@ -11,16 +11,25 @@ const MINUTE = 60_000;
 const wrongKey: SignedCall = { credentials: { accessKey: AK, secretKey: 'not-the-secret' } };
 
 let emulator: Emulator | undefined;
-afterEach(async () => { await emulator?.close(); emulator = undefined; });
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
 
 /** An emulator whose clock the test moves; requests are signed at the gateway's time so only the lock matters. */
 async function start(akLockout?: boolean) {
   let now = NOW;
-  emulator = await startTestEmulator({ now: () => now, jobs: { [JOB]: always(createInstanceCompleted) }, ...(akLockout === undefined ? {} : { akLockout }) });
+  emulator = await startTestEmulator({
+    now: () => now,
+    jobs: { [JOB]: always(createInstanceCompleted) },
+    ...(akLockout === undefined ? {} : { akLockout }),
+  });
   const emu = emulator;
   return {
     emu,
-    advance: (ms: number) => { now += ms; },
+    advance: (ms: number) => {
+      now += ms;
+    },
     call: (extra: SignedCall = {}) => signedCall(emu.url, JOB, { time: now, ...extra }),
   };
 }

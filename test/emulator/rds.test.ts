@@ -17,14 +17,26 @@ beforeEach(() => emulator.reset());
 const poll = (id: string) => signedCall(emulator.url, id);
 const statusOf = async (id: string) => {
   const response = await poll(id);
-  return response.status === 200 ? response.json().job.process ?? response.json().job.status : response.status;
+  return response.status === 200 ? (response.json().job.process ?? response.json().job.status) : response.status;
 };
 
 describe('ListJobInfo errors', () => {
   it.each<[string, Parameters<typeof signedCall>[2], number, string, RegExp]>([
     ['no X-Project-Id', { headers: {} }, 400, 'APIGW.0201', /X-Project-Id header is missing/],
-    ['an X-Project-Id of another project', { headers: { 'X-Project-Id': 'ffffffffffffffffffffffffffffffff' } }, 400, 'APIGW.0201', /does not match/],
-    ['an unknown project in the path', { path: '/v3/ffffffffffffffffffffffffffffffff/jobs' }, 403, 'APIGW.0302', /unknown project/],
+    [
+      'an X-Project-Id of another project',
+      { headers: { 'X-Project-Id': 'ffffffffffffffffffffffffffffffff' } },
+      400,
+      'APIGW.0201',
+      /does not match/,
+    ],
+    [
+      'an unknown project in the path',
+      { path: '/v3/ffffffffffffffffffffffffffffffff/jobs' },
+      403,
+      'APIGW.0302',
+      /unknown project/,
+    ],
     ['no id', { query: [] }, 400, 'DBS.200001', /^Parameter error\.$/],
     ['an empty id', { query: [['id', '']] }, 400, 'DBS.200001', /^Parameter error\.$/],
     ['an unknown job', { query: [['id', 'no-such-job']] }, 404, 'DBS.201204', /^The job does not exist\.$/],
@@ -84,9 +96,18 @@ describe('the request log', () => {
     await signedCall(emulator.url, JOB, { credentials: { accessKey: 'NOPE', secretKey: 'x' } });
     expect(emulator.requests).toEqual([
       {
-        method: 'GET', path: `/v3/${PROJECT_ID}/jobs`, query: `id=${JOB}&x=a+b`, headers: expect.objectContaining({
-          'x-auth-token': TOKEN, 'x-project-id': PROJECT_ID,
-        }), status: 200, accepted: true, jobId: JOB, api: 'ListJobInfo', time: NOW,
+        method: 'GET',
+        path: `/v3/${PROJECT_ID}/jobs`,
+        query: `id=${JOB}&x=a+b`,
+        headers: expect.objectContaining({
+          'x-auth-token': TOKEN,
+          'x-project-id': PROJECT_ID,
+        }),
+        status: 200,
+        accepted: true,
+        jobId: JOB,
+        api: 'ListJobInfo',
+        time: NOW,
       },
       expect.objectContaining({ status: 401, accepted: false, jobId: JOB, api: 'ListJobInfo' }),
     ]);

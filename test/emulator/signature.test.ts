@@ -21,14 +21,24 @@ describe('emulator signature check against the official SDK vectors', () => {
     it(v.name, () => {
       const i = v.input;
       const options = i.sdk_options;
-      const url = new URL(options
-        ? `https://rds.cn-north-4.myhuaweicloud.com${options.url.replace('{project_id}', i.project_id)}`
-        : i.endpoint_used_for_host_and_path);
+      const url = new URL(
+        options
+          ? `https://rds.cn-north-4.myhuaweicloud.com${options.url.replace('{project_id}', i.project_id)}`
+          : i.endpoint_used_for_host_and_path,
+      );
       const date = v.output_headers['X-Sdk-Date'];
       const headers: Record<string, string> = options
-        ? { ...options.headers, host: url.host, 'x-project-id': i.project_id, ...(i.security_token ? { 'x-security-token': i.security_token } : {}) }
+        ? {
+            ...options.headers,
+            host: url.host,
+            'x-project-id': i.project_id,
+            ...(i.security_token ? { 'x-security-token': i.security_token } : {}),
+          }
         : { ...i.headers_before_signing, host: url.host };
-      const canonical = canonicalRequest({ method: options?.method ?? i.method, ...wire(url, options?.queryParams ?? i.query_params ?? {}, { ...headers, 'x-sdk-date': date }) });
+      const canonical = canonicalRequest({
+        method: options?.method ?? i.method,
+        ...wire(url, options?.queryParams ?? i.query_params ?? {}, { ...headers, 'x-sdk-date': date }),
+      });
       expect(canonical).toBe(v.canonical_request);
       const sent = /Signature=([0-9a-f]{64})$/.exec(v.output_headers.Authorization)![1];
       expect(expectedSignature(i.sk, date, canonical)).toBe(sent);

@@ -19,9 +19,14 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const jobish = fc.record(
   {
-    id: fc.jsonValue(), name: fc.jsonValue(), status: fc.oneof(fc.constantFrom('Running', 'Completed', 'Failed', 'Pending', ''), fc.jsonValue()),
-    created: fc.oneof(fc.constant('2018-08-06T10:41:14+0000'), fc.jsonValue()), process: fc.oneof(fc.constant('60% '), fc.jsonValue()),
-    instance: fc.jsonValue(), entities: fc.jsonValue(), fail_reason: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue()),
+    id: fc.jsonValue(),
+    name: fc.jsonValue(),
+    status: fc.oneof(fc.constantFrom('Running', 'Completed', 'Failed', 'Pending', ''), fc.jsonValue()),
+    created: fc.oneof(fc.constant('2018-08-06T10:41:14+0000'), fc.jsonValue()),
+    process: fc.oneof(fc.constant('60% '), fc.jsonValue()),
+    instance: fc.jsonValue(),
+    entities: fc.jsonValue(),
+    fail_reason: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue()),
   },
   { requiredKeys: [] },
 );
@@ -30,7 +35,11 @@ const body = fc.oneof(fc.record({ job: fc.oneof(jobish, fc.jsonValue()) }), fc.j
 function answering(value: unknown): HttpClient {
   return {
     getJson: async () => ({
-      status: 200, body: value, text: JSON.stringify(value), requestId: '0123456789abcdef0123456789abcdef', headers: {},
+      status: 200,
+      body: value,
+      text: JSON.stringify(value),
+      requestId: '0123456789abcdef0123456789abcdef',
+      headers: {},
     }),
     close: () => undefined,
   };
@@ -38,39 +47,45 @@ function answering(value: unknown): HttpClient {
 
 describe('a 200 with any JSON body', () => {
   it('fetchJob returns body.job itself when it is an object, else refuses the body (exit 5)', async () => {
-    await fc.assert(fc.asyncProperty(body, async (value) => {
-      const job = (value as { job?: unknown } | null)?.job;
-      const isJob = typeof job === 'object' && job !== null && !Array.isArray(job);
-      const outcome = await fetchJob(answering(value), 'https://rds.example.com', 'p', 'j').then(
-        (got) => ({ got }),
-        (error: unknown) => ({ error }),
-      );
-      if (isJob) {
-        expect(outcome).toEqual({ got: job });
-        expect((outcome as { got: unknown }).got).toBe(job);
-        // --json prints it from the received text, laid out as JSON.stringify would.
-        expect(renderJson((outcome as { got: unknown }).got)).toBe(`${JSON.stringify(job, null, 2)}\n`);
-      } else {
-        const error = (outcome as { error: unknown }).error;
-        expect(error).toBeInstanceOf(MalformedResponseError);
-        expect(exitCodeFor(error)).toBe(5);
-        expect((error as Error).message).toContain('request id 0123456789abcdef0123456789abcdef');
-      }
-    }), RUNS);
+    await fc.assert(
+      fc.asyncProperty(body, async (value) => {
+        const job = (value as { job?: unknown } | null)?.job;
+        const isJob = typeof job === 'object' && job !== null && !Array.isArray(job);
+        const outcome = await fetchJob(answering(value), 'https://rds.example.com', 'p', 'j').then(
+          (got) => ({ got }),
+          (error: unknown) => ({ error }),
+        );
+        if (isJob) {
+          expect(outcome).toEqual({ got: job });
+          expect((outcome as { got: unknown }).got).toBe(job);
+          // --json prints it from the received text, laid out as JSON.stringify would.
+          expect(renderJson((outcome as { got: unknown }).got)).toBe(`${JSON.stringify(job, null, 2)}\n`);
+        } else {
+          const error = (outcome as { error: unknown }).error;
+          expect(error).toBeInstanceOf(MalformedResponseError);
+          expect(exitCodeFor(error)).toBe(5);
+          expect((error as Error).message).toContain('request id 0123456789abcdef0123456789abcdef');
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('whatever job comes back renders as a table, as JSON (every field kept) and as wait lines, one line each', () => {
-    fc.assert(fc.property(jobish, (value) => {
-      const job = value as Job;
-      expect(renderJob(job, opts).endsWith('\n')).toBe(true);
-      expect(renderJobs([job, job], opts)).not.toContain('\u001b');
-      expect(JSON.stringify(JSON.parse(renderJson(job)))).toBe(JSON.stringify(job));
-      const line = stateLine('abc', job);
-      expect(line).not.toMatch(CONTROL);
-      for (const outcome of ['completed', 'failed'] as const) {
-        const result = outcomeLine({ id: 'abc', outcome, job, elapsedMs: 1000 }, 'abc', chalk);
-        expect(result!.text).not.toMatch(CONTROL);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(jobish, (value) => {
+        const job = value as Job;
+        expect(renderJob(job, opts).endsWith('\n')).toBe(true);
+        expect(renderJobs([job, job], opts)).not.toContain('\u001b');
+        expect(JSON.stringify(JSON.parse(renderJson(job)))).toBe(JSON.stringify(job));
+        const line = stateLine('abc', job);
+        expect(line).not.toMatch(CONTROL);
+        for (const outcome of ['completed', 'failed'] as const) {
+          const result = outcomeLine({ id: 'abc', outcome, job, elapsedMs: 1000 }, 'abc', chalk);
+          expect(result!.text).not.toMatch(CONTROL);
+        }
+      }),
+      RUNS,
+    );
   });
 });

@@ -22,10 +22,22 @@ function listJobInfoOptions(id: string, xLanguage?: string): Record<string, unkn
 
 /** What RdsClient.listTasks hands to HcClient.sendRequest (GenReqDefForListTasks: all query parameters). */
 function listTasksOptions(queryParams: Record<string, string | number>): Record<string, unknown> {
-  return { method: 'GET', url: '/v3/{project_id}/tasklist', contentType: 'application/json', queryParams, pathParams: {}, headers: {} };
+  return {
+    method: 'GET',
+    url: '/v3/{project_id}/tasklist',
+    contentType: 'application/json',
+    queryParams,
+    pathParams: {},
+    headers: {},
+  };
 }
 
-interface SdkError { httpStatusCode?: number; errorCode?: string; errorMsg?: string; requestId?: string }
+interface SdkError {
+  httpStatusCode?: number;
+  errorCode?: string;
+  errorMsg?: string;
+  requestId?: string;
+}
 
 async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
   try {
@@ -37,8 +49,12 @@ async function sdkError(promise: Promise<unknown>): Promise<SdkError> {
 }
 
 let emu: Emulator;
-beforeAll(async () => { emu = await emulator(); });
-afterAll(async () => { await emu.close(); });
+beforeAll(async () => {
+  emu = await emulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
 beforeEach(() => emu.reset());
 
 const jobId = createInstanceCompleted.id!;
@@ -64,14 +80,18 @@ describe('the official SDK client against the emulator', () => {
   });
 
   it('an unknown job: the SDK sees the RDS error code and the request id', async () => {
-    const error = await sdkError(hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url).sendRequest(listJobInfoOptions('no-such-job')));
+    const error = await sdkError(
+      hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url).sendRequest(listJobInfoOptions('no-such-job')),
+    );
     expect(error).toMatchObject({ httpStatusCode: 404, errorCode: 'DBS.201204' });
     expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('the same request signed with another secret key is refused: 401 APIGW.0301', async () => {
     const error = await sdkError(
-      hcClient(basicCredentials(AK, 'not-the-secret-key-0123456789', PROJECT_ID), emu.url).sendRequest(listJobInfoOptions(jobId)),
+      hcClient(basicCredentials(AK, 'not-the-secret-key-0123456789', PROJECT_ID), emu.url).sendRequest(
+        listJobInfoOptions(jobId),
+      ),
     );
     expect(error).toMatchObject({ httpStatusCode: 401, errorCode: 'APIGW.0301' });
     expect(error.errorMsg).toContain('verify aksk signature fail');
@@ -81,23 +101,38 @@ describe('the official SDK client against the emulator', () => {
   it('ListTasks signed by the SDK with several query parameters is accepted and filtered', async () => {
     emu.setTasks(sampleTasks());
     const client = hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url);
-    const response = await client.sendRequest(listTasksOptions({ instance_id: ORDERS_DB.id, status: 'Running', offset: 0, limit: 50 }));
+    const response = await client.sendRequest(
+      listTasksOptions({ instance_id: ORDERS_DB.id, status: 'Running', offset: 0, limit: 50 }),
+    );
     expect(response.httpStatusCode).toBe(200);
-    expect(response).toMatchObject({ total_count: 1, actions: ['ResizeFlavor'], tasks: [{ id: resizeRunning.id, process: '30' }] });
+    expect(response).toMatchObject({
+      total_count: 1,
+      actions: ['ResizeFlavor'],
+      tasks: [{ id: resizeRunning.id, process: '30' }],
+    });
     expect(emu.requests[0]).toMatchObject({ accepted: true, api: 'ListTasks' });
-    expect(emu.requests[0]!.query.split('&').sort()).toEqual(['instance_id=' + ORDERS_DB.id, 'limit=50', 'offset=0', 'status=Running']);
+    expect(emu.requests[0]!.query.split('&').sort()).toEqual([
+      `instance_id=${ORDERS_DB.id}`,
+      'limit=50',
+      'offset=0',
+      'status=Running',
+    ]);
   });
 
   it('ListTasks with a millisecond window, and a bad limit answered as the API does', async () => {
     const client = hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url);
-    const window = await client.sendRequest(listTasksOptions({ start_time: '1764200000000', end_time: '1764300000000', limit: 10 }));
+    const window = await client.sendRequest(
+      listTasksOptions({ start_time: '1764200000000', end_time: '1764300000000', limit: 10 }),
+    );
     expect(window.httpStatusCode).toBe(200);
     const error = await sdkError(client.sendRequest(listTasksOptions({ limit: 51 })));
     expect(error).toMatchObject({ httpStatusCode: 400, errorCode: 'DBS.200001' });
   });
 
   it('a temporary key without its security token is refused', async () => {
-    const error = await sdkError(hcClient(basicCredentials(TEMP_AK, TEMP_SK, PROJECT_ID), emu.url).sendRequest(listJobInfoOptions(jobId)));
+    const error = await sdkError(
+      hcClient(basicCredentials(TEMP_AK, TEMP_SK, PROJECT_ID), emu.url).sendRequest(listJobInfoOptions(jobId)),
+    );
     expect(error).toMatchObject({ httpStatusCode: 401, errorCode: 'APIGW.0301' });
   });
 });

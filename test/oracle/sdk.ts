@@ -71,6 +71,13 @@ const quiet = { debug: () => undefined, info: () => undefined, warn: () => undef
  * dependency, and its default User-Agent writes ~/.huaweicloud/application_id.
  */
 export function hcClient(credentials: SdkCredentials, endpoint: string): SdkHcClient {
-  const http = new DefaultHttpClient({ disableSslVerification: true, headers: { 'User-Agent': 'huaweicloud-usdk-nodejs/3.0; rdsjob-oracle' }, logger: quiet }, [endpoint]);
+  const http = new DefaultHttpClient(
+    {
+      disableSslVerification: true,
+      headers: { 'User-Agent': 'huaweicloud-usdk-nodejs/3.0; rdsjob-oracle' },
+      logger: quiet,
+    },
+    [endpoint],
+  );
   return new HcClient(http).withCredential(credentials).withEndpoints([endpoint]);
 }

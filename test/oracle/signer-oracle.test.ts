@@ -26,7 +26,11 @@ const queryValue = fc.oneof(anyText(), fc.array(anyText(), { maxLength: 3 }));
 const queryParams = fc
   .uniqueArray(fc.tuple(anyText(8), queryValue), { selector: ([name]) => name, maxLength: 5 })
   .map((entries) => Object.fromEntries(entries) as Record<string, string | string[]>);
-const signingTime = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+const signingTime = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2099-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 
 const request = fc.record({
   ak: fc.stringMatching(/^[A-Z0-9]{20}$/),
@@ -42,14 +46,17 @@ const request = fc.record({
   jsonContentType: fc.boolean(),
   segments: fc.array(pathSegment, { maxLength: 4 }),
   query: queryParams,
-  data: fc.option(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), { nil: undefined }),
+  data: fc.option(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }), {
+    nil: undefined,
+  }),
   time: signingTime,
 });
 
 /** Pairs in the SDK's object form flattened the way rdsjob passes them, before the SDK sorts its arrays in place. */
 function pairs(query: Record<string, string | string[]>): Array<[string, string]> {
   return Object.entries(query).flatMap(([name, value]) =>
-    (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]));
+    (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]),
+  );
 }
 
 beforeEach(() => {
@@ -66,16 +73,24 @@ describe('signer oracle: the official SDK signs every generated request exactly 
       fc.asyncProperty(request, async (r) => {
         const captured = vi.spyOn(AKSKSigner, 'buildCanonicalRequest');
         vi.setSystemTime(r.time);
-        const tail = r.segments.map((s) => '/' + s).join('');
+        const tail = r.segments.map((s) => `/${s}`).join('');
         const template = r.projectId === undefined ? `/v3${tail}/jobs` : `/v3/{project_id}${tail}/jobs`;
         const headers: Record<string, string> = r.jsonContentType ? { 'content-type': 'application/json' } : {};
         const queryForUs = pairs(r.query);
         const body = r.data === undefined || r.method === 'GET' ? undefined : r.data;
 
         const credentials = basicCredentials(r.ak, r.sk, r.projectId, r.securityToken);
-        const sdk = await credentials.processAuthRequest(null, sdkHttpRequest({
-          endpoint: r.endpoint, url: template, method: r.method, headers, queryParams: r.query, data: body,
-        }));
+        const sdk = await credentials.processAuthRequest(
+          null,
+          sdkHttpRequest({
+            endpoint: r.endpoint,
+            url: template,
+            method: r.method,
+            headers,
+            queryParams: r.query,
+            data: body,
+          }),
+        );
         const sdkCanonical = captured.mock.results.at(-1)!.value as string;
 
         const ourHeaders: Record<string, string> = { host: new URL(r.endpoint).host, ...headers };
@@ -103,17 +118,29 @@ describe('signer oracle: the official SDK signs every generated request exactly 
   });
 
   it('percent-encoding of any Unicode text (names, values, segments)', () => {
-    fc.assert(fc.property(anyText(30), (text) => {
-      expect(percentEncode(text)).toBe(AKSKSigner.urlEncode(text));
-    }), RUNS);
+    fc.assert(
+      fc.property(anyText(30), (text) => {
+        expect(percentEncode(text)).toBe(AKSKSigner.urlEncode(text));
+      }),
+      RUNS,
+    );
   });
 
   it('canonical URI of any path, reserved and non-ASCII segments included', () => {
-    const segment = fc.string({ unit: fc.oneof(fc.constantFrom(...PATH_SAFE), anyText(1).filter((c) => c !== '/' && c !== '')), maxLength: 8 });
-    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), fc.boolean(), (segments, trailing) => {
-      const path = '/' + segments.join('/') + (trailing ? '/' : '');
-      expect(canonicalUri(path)).toBe(AKSKSigner.CanonicalURI(path));
-    }), RUNS);
+    const segment = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom(...PATH_SAFE),
+        anyText(1).filter((c) => c !== '/' && c !== ''),
+      ),
+      maxLength: 8,
+    });
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), fc.boolean(), (segments, trailing) => {
+        const path = `/${segments.join('/')}${trailing ? '/' : ''}`;
+        expect(canonicalUri(path)).toBe(AKSKSigner.CanonicalURI(path));
+      }),
+      RUNS,
+    );
   });
 
   it('sorts query names before encoding them, as the SDK does (found by this oracle)', () => {
@@ -123,10 +150,13 @@ describe('signer oracle: the official SDK signs every generated request exactly 
   });
 
   it('canonical query string of any parameters: empty, reserved, unicode and repeated names', () => {
-    fc.assert(fc.property(queryParams, (query) => {
-      const ours = encodeQuery(pairs(query));
-      expect(ours).toBe(AKSKSigner.CanonicalQueryString({ queryParams: query }));
-    }), RUNS);
+    fc.assert(
+      fc.property(queryParams, (query) => {
+        const ours = encodeQuery(pairs(query));
+        expect(ours).toBe(AKSKSigner.CanonicalQueryString({ queryParams: query }));
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -137,22 +167,43 @@ describe('where the Node SDK signs differently, and why we do not follow it', ()
   it('a path character that must be escaped on the wire: the SDK signs its escaped form again (%2520)', async () => {
     vi.setSystemTime(time);
     const captured = vi.spyOn(AKSKSigner, 'buildCanonicalRequest');
-    await basicCredentials(credentials.accessKey, credentials.secretKey).processAuthRequest(null, sdkHttpRequest({
-      endpoint: 'https://rds.cn-north-4.myhuaweicloud.com', url: '/v3/a b/jobs', method: 'GET', headers: {}, queryParams: {},
-    }));
+    await basicCredentials(credentials.accessKey, credentials.secretKey).processAuthRequest(
+      null,
+      sdkHttpRequest({
+        endpoint: 'https://rds.cn-north-4.myhuaweicloud.com',
+        url: '/v3/a b/jobs',
+        method: 'GET',
+        headers: {},
+        queryParams: {},
+      }),
+    );
     // The gateway (like the APIG reference signers) decodes the path before encoding each segment: one %20.
     expect((captured.mock.results.at(-1)!.value as string).split('\n')[1]).toBe('/v3/a%2520b/jobs/');
-    expect(sign({ method: 'GET', path: '/v3/a b/jobs', query: [], headers: {} }, credentials, time).canonicalRequest.split('\n')[1])
-      .toBe('/v3/a%20b/jobs/');
+    expect(
+      sign({ method: 'GET', path: '/v3/a b/jobs', query: [], headers: {} }, credentials, time).canonicalRequest.split(
+        '\n',
+      )[1],
+    ).toBe('/v3/a%20b/jobs/');
   });
 
   it('a header value with surrounding spaces: the SDK signs it untrimmed, the signing guide (and HTTP) trim it', () => {
     vi.setSystemTime(time);
     const sdk = AKSKSigner.sign(
-      { endpoint: 'https://h.example.com/p', url: '/p', method: 'GET', headers: { 'X-Project-Id': ' p1 ' }, queryParams: {}, pathParams: {} },
+      {
+        endpoint: 'https://h.example.com/p',
+        url: '/p',
+        method: 'GET',
+        headers: { 'X-Project-Id': ' p1 ' },
+        queryParams: {},
+        pathParams: {},
+      },
       { getAk: () => credentials.accessKey, getSk: () => credentials.secretKey },
     );
-    const ours = sign({ method: 'GET', path: '/p', query: [], headers: { host: 'h.example.com', 'X-Project-Id': ' p1 ' } }, credentials, time);
+    const ours = sign(
+      { method: 'GET', path: '/p', query: [], headers: { host: 'h.example.com', 'X-Project-Id': ' p1 ' } },
+      credentials,
+      time,
+    );
     expect(ours.canonicalRequest).toContain('\nx-project-id:p1\n');
     expect(sdk.Authorization).not.toBe(ours.headers.Authorization);
   });

@@ -14,7 +14,9 @@ function newest(paths: readonly string[]): number {
     if (!existsSync(path)) continue;
     const info = statSync(path);
     if (!info.isDirectory()) latest = Math.max(latest, info.mtimeMs);
-    else for (const entry of readdirSync(path, { recursive: true, encoding: 'utf8' })) latest = Math.max(latest, statSync(join(path, entry)).mtimeMs);
+    else
+      for (const entry of readdirSync(path, { recursive: true, encoding: 'utf8' }))
+        latest = Math.max(latest, statSync(join(path, entry)).mtimeMs);
   }
   return latest;
 }
@@ -28,6 +30,8 @@ const build = (command: string, args: string[]) => execFileSync(command, args, {
 
 export default function setup(): void {
   const sources = ['src', 'package.json', 'package-lock.json'];
-  if (stale('dist/index.js', [...sources, 'tsconfig.json'])) build(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
-  if (stale('dist/cli/rdsjob.js', [...sources, 'scripts/bundle.js'])) build(process.execPath, [join(root, 'scripts/bundle.js')]);
+  if (stale('dist/index.js', [...sources, 'tsconfig.json']))
+    build(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  if (stale('dist/cli/rdsjob.js', [...sources, 'scripts/bundle.js']))
+    build(process.execPath, [join(root, 'scripts/bundle.js')]);
 }

@@ -25,7 +25,7 @@ net.Socket.prototype.connect = function guardedConnect(...args) {
   if (!isLoopbackHost(host)) {
     const error = new Error(`loopback-guard: refused a connection to ${host} (tests may only talk to loopback)`);
     error.code = 'ELOOPBACKGUARD';
-    process.stderr.write(error.message + '\n');
+    process.stderr.write(`${error.message}\n`);
     // Fail the socket the way a refused connection fails, so the caller sees an ordinary connection error.
     process.nextTick(() => this.destroy(error));
     return this;

@@ -5,13 +5,19 @@ import type { ResolvedConfig } from '../../src/config/types.js';
 import type { Deps, InStream, OutStream } from '../../src/deps.js';
 import type { Job } from '../../src/job.js';
 
-/** A stream that keeps what is written; as a TTY it also has the cursor methods ora calls. */
+/** A stream that keeps what is written, with the size and resize events of a terminal when it is one. */
 export class MemoryStream implements OutStream {
   chunks: string[] = [];
   private resizeListeners = new Set<() => void>();
-  constructor(public isTTY = false, public columns = 100, public rows = 30) {}
-  on(event: string, listener: () => void): this {
-    if (event === 'resize') this.resizeListeners.add(listener);
+  constructor(
+    public isTTY = false,
+    public columns = 100,
+    public rows = 30,
+  ) {}
+  on(event: 'error', listener: (error: Error) => void): this;
+  on(event: 'resize', listener: () => void): this;
+  on(event: string, listener: (...args: never[]) => void): this {
+    if (event === 'resize') this.resizeListeners.add(listener as () => void);
     return this;
   }
   off(event: string, listener: () => void): this {
@@ -35,27 +41,18 @@ export class MemoryStream implements OutStream {
   get text(): string {
     return this.chunks.join('');
   }
-  cursorTo(): boolean {
-    return this.write('\u001b[G');
-  }
-  moveCursor(): boolean {
-    return this.write('\u001b[1A');
-  }
-  clearLine(): boolean {
-    return this.write('\u001b[2K');
-  }
-  once(): this {
-    return this;
-  }
-  removeListener(): this {
-    return this;
-  }
 }
 
-/** A JobsApi whose answers are scripted per call: a Job, or an Error to throw. */
-export function scriptedApi(script: (id: string, call: number) => Job | Error): Api & { calls: string[]; closed: boolean } {
+const notScripted = async (): Promise<never> => {
+  throw new Error('ListTasks is not scripted in this test');
+};
+
+/** An API client whose ListJobInfo answers are scripted per call: a Job, or an Error to throw. */
+export function scriptedApi(
+  script: (id: string, call: number) => Job | Error,
+): Api & { calls: string[]; closed: boolean } {
   const counts = new Map<string, number>();
-  const api = {
+  const api: Api & { calls: string[]; closed: boolean } = {
     config: undefined as unknown as ResolvedConfig,
     calls: [] as string[],
     closed: false,
@@ -67,6 +64,7 @@ export function scriptedApi(script: (id: string, call: number) => Job | Error): 
       if (answer instanceof Error) throw answer;
       return answer;
     },
+    listTasks: notScripted,
     close() {
       api.closed = true;
     },
@@ -82,13 +80,22 @@ export interface FakeDeps extends Deps {
   controller: AbortController;
 }
 
-export function fakeDeps(api: Pick<Api, 'getJob' | 'close'>, overrides: Partial<Deps> = {}): FakeDeps {
+/** `api`: what the command calls (ListTasks, unless given, is not scripted). */
+export function fakeDeps(
+  api: Pick<Api, 'getJob' | 'close'> & Partial<Pick<Api, 'listTasks'>>,
+  overrides: Partial<Deps> = {},
+): FakeDeps {
   let clock = Date.parse('2026-11-27T10:00:00Z');
   const configs: ResolvedConfig[] = [];
   const controller = new AbortController();
   const factory: ApiFactory = async (config) => {
     configs.push(config);
-    return { config, ...api, getJob: api.getJob.bind(api), close: api.close.bind(api) };
+    return {
+      config,
+      getJob: api.getJob.bind(api),
+      listTasks: api.listTasks?.bind(api) ?? notScripted,
+      close: api.close.bind(api),
+    };
   };
   return {
     env: {},

@@ -42,9 +42,9 @@ export class TerminalScreen {
         // The tty driver's ONLCR (on by default) sends a newline as CR LF.
         this.col = 0;
         this.lineFeed();
-      }
-      else if (c === '\b') this.col = Math.max(0, this.col - 1);
-      else if (c < ' ' || c === '\u007f') throw new Error(`TerminalScreen: control character U+${c.charCodeAt(0).toString(16)} written raw`);
+      } else if (c === '\b') this.col = Math.max(0, this.col - 1);
+      else if (c < ' ' || c === '\u007f')
+        throw new Error(`TerminalScreen: control character U+${c.charCodeAt(0).toString(16)} written raw`);
       else {
         const grapheme = segmenter.segment(data.slice(i)).containing(0)!.segment;
         this.print(grapheme);
@@ -83,7 +83,7 @@ export class TerminalScreen {
     const csi = /^\u001b\[([?]?)([0-9;]*)([A-Za-z])/.exec(data.slice(start));
     if (!csi) throw new Error(`TerminalScreen: unknown escape ${JSON.stringify(data.slice(start, start + 8))}`);
     const [all, privateMode, params, final] = csi;
-    const n = params === '' ? undefined : Number(params.split(';')[0]);
+    const n = params === '' || params === undefined ? undefined : Number(params.split(';')[0]);
     if (privateMode === '?') {
       if (params === '25') this.cursorVisible = final === 'h';
       else if (params !== '2026') throw new Error(`TerminalScreen: unknown mode ?${params}${final}`);

@@ -23,7 +23,9 @@ beforeEach(async () => {
   server = await startServer((req, res) => {
     ports.push(req.socket.remotePort ?? 0);
     if (req.url?.startsWith('/v3/projects')) return json(res, 200, { projects: [{ id: PROJECT, name: 'cn-north-4' }] });
-    return json(res, 200, { job: { id: new URL(req.url ?? '', 'http://x').searchParams.get('id'), status: 'Completed' } });
+    return json(res, 200, {
+      job: { id: new URL(req.url ?? '', 'http://x').searchParams.get('id'), status: 'Completed' },
+    });
   });
   cacheHome = await mkdtemp(join(tmpdir(), 'rdsjob-api-'));
   context = { now: Date.now, homedir: cacheHome, env: { XDG_CACHE_HOME: cacheHome } };
@@ -56,7 +58,9 @@ describe('openApi', () => {
   });
 
   it('without credentials → ConfigError before any request', async () => {
-    await expect(openApi(config({ accessKey: undefined, secretKey: undefined }), context)).rejects.toBeInstanceOf(ConfigError);
+    await expect(openApi(config({ accessKey: undefined, secretKey: undefined }), context)).rejects.toBeInstanceOf(
+      ConfigError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -79,7 +83,9 @@ describe('openApi', () => {
       api.close();
     }
     expect(server.requests.map((r) => r.rawUrl)).toEqual([
-      '/v3/projects?name=cn-north-4', `/v3/${PROJECT}/jobs?id=job-1`, `/v3/${PROJECT}/jobs?id=job-2`,
+      '/v3/projects?name=cn-north-4',
+      `/v3/${PROJECT}/jobs?id=job-1`,
+      `/v3/${PROJECT}/jobs?id=job-2`,
     ]);
     expect(new Set(ports).size).toBe(1);
 
@@ -100,7 +106,10 @@ describe('openApi', () => {
 
 /** resolveProjectId borrows its caller's client (openApi's, in the product). */
 function withHttp(ctx: ApiContext) {
-  const http = createHttpClient({ auth: { kind: 'aksk', accessKey: 'AKJOBSAPI0001', secretKey: 'sk-jobs-api' }, now: Date.now });
+  const http = createHttpClient({
+    auth: { kind: 'aksk', accessKey: 'AKJOBSAPI0001', secretKey: 'sk-jobs-api' },
+    now: Date.now,
+  });
   return { ...ctx, http };
 }
 
@@ -114,7 +123,8 @@ describe('resolveProjectId', () => {
 
     const cached = await resolveProjectId(config(), withHttp(context));
     expect(cached.projectId).toEqual({
-      value: PROJECT, source: { kind: 'cache', path: join(cacheHome, 'rdsjob', 'projects.json') },
+      value: PROJECT,
+      source: { kind: 'cache', path: join(cacheHome, 'rdsjob', 'projects.json') },
     });
     expect(server.requests).toHaveLength(1);
   });
@@ -136,7 +146,7 @@ describe('resolveProjectId', () => {
 });
 
 describe('openApi with a Ctrl-C signal', () => {
-  it('combines it with a caller\'s signal once, not once per request (AbortSignal.any leaks on Node 20)', async () => {
+  it("combines it with a caller's signal once, not once per request (AbortSignal.any leaks on Node 20)", async () => {
     const interrupt = new AbortController();
     const api = await openApi(config({ projectId: flag(PROJECT) }), { ...context, signal: interrupt.signal });
     const any = vi.spyOn(AbortSignal, 'any');
@@ -161,4 +171,3 @@ describe('openApi with a Ctrl-C signal', () => {
     }
   });
 });
-

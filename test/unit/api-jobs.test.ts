@@ -5,7 +5,13 @@ import { ApiError, AuthError, MalformedResponseError, NotFoundError } from '../.
 import { json, startServer, type Handler, type TestServer } from './http-test-server.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
-const JOB = { id: 'job-1', name: ' CreateMysqlReplicaInstance', status: 'Running', process: '60% ', unknown_field: [1] };
+const JOB = {
+  id: 'job-1',
+  name: ' CreateMysqlReplicaInstance',
+  status: 'Running',
+  process: '60% ',
+  unknown_field: [1],
+};
 
 let server: TestServer | undefined;
 let close: (() => void) | undefined;
@@ -40,8 +46,9 @@ describe('fetchJob', () => {
   });
 
   it('a gateway "API not found" 404 points at the endpoint', async () => {
-    const error = await fetchWith((_req, res) => json(res, 404, { error_code: 'APIGW.0101', error_msg: 'API not found' }))
-      .catch((e: unknown) => e);
+    const error = await fetchWith((_req, res) =>
+      json(res, 404, { error_code: 'APIGW.0101', error_msg: 'API not found' }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toBe('job job-1 not found (HTTP 404)');
     expect((error as NotFoundError).hint).toMatch(/check --endpoint/);
@@ -54,7 +61,9 @@ describe('fetchJob', () => {
     ['job is an array', { job: [JOB] }],
     ['body is an array', [JOB]],
   ])('200 without a job object → MalformedResponseError: %s', async (_name, body) => {
-    const error = await fetchWith((_req, res) => json(res, 200, body, { 'x-request-id': 'r1' })).catch((e: unknown) => e);
+    const error = await fetchWith((_req, res) => json(res, 200, body, { 'x-request-id': 'r1' })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect((error as Error).message).toBe('response has no job object (request id r1)');
   });

@@ -3,7 +3,12 @@ import { mkdtemp, readFile, rm, stat, writeFile, mkdir, readdir } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lookupProjectId } from '../../src/api/iam-projects.js';
-import { projectCacheKey, projectCachePath, readCachedProjectId, writeCachedProjectId } from '../../src/api/project-cache.js';
+import {
+  projectCacheKey,
+  projectCachePath,
+  readCachedProjectId,
+  writeCachedProjectId,
+} from '../../src/api/project-cache.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { AuthError, ConfigError, MalformedResponseError } from '../../src/errors.js';
 import { expectedAuthorization, json, startServer, type Handler, type TestServer } from './http-test-server.js';
@@ -23,7 +28,11 @@ afterEach(async () => {
 
 async function lookup(handler: Handler, region = 'cn-north-4') {
   server = await startServer(handler);
-  const http = createHttpClient({ auth: { kind: 'aksk', accessKey: AK, secretKey: SK }, now: Date.now, retryDelay: () => 1 });
+  const http = createHttpClient({
+    auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
+    now: Date.now,
+    retryDelay: () => 1,
+  });
   close = () => http.close();
   return lookupProjectId(http, server.url, region);
 }
@@ -51,7 +60,9 @@ describe('lookupProjectId', () => {
       json(res, 200, projects({ id: P1, name: 'cn-north-4' }, { id: P2, name: 'cn-north-4' })),
     ).catch((e: unknown) => e);
     expect(several).toBeInstanceOf(ConfigError);
-    expect((several as Error).message).toBe(`several projects for region cn-north-4: ${P1} (cn-north-4), ${P2} (cn-north-4)`);
+    expect((several as Error).message).toBe(
+      `several projects for region cn-north-4: ${P1} (cn-north-4), ${P2} (cn-north-4)`,
+    );
   });
 
   it.each([
@@ -97,12 +108,15 @@ describe('project id cache', () => {
     expect(projectCacheKey(AK, 'cn-north-4')).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it.skipIf(process.platform === 'win32')('writes the file 0600 in a 0700 directory, leaving no temp files', async () => {
-    await writeCachedProjectId(dir, AK, 'cn-north-4', P1);
-    expect((await stat(projectCachePath(dir))).mode & 0o777).toBe(0o600);
-    expect((await stat(dir)).mode & 0o777).toBe(0o700);
-    expect(await readdir(dir)).toEqual(['projects.json']);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'writes the file 0600 in a 0700 directory, leaving no temp files',
+    async () => {
+      await writeCachedProjectId(dir, AK, 'cn-north-4', P1);
+      expect((await stat(projectCachePath(dir))).mode & 0o777).toBe(0o600);
+      expect((await stat(dir)).mode & 0o777).toBe(0o700);
+      expect(await readdir(dir)).toEqual(['projects.json']);
+    },
+  );
 
   it.each([
     ['garbage', 'not json{'],
@@ -116,7 +130,8 @@ describe('project id cache', () => {
     await writeCachedProjectId(dir, AK, 'cn-north-4', P1);
     expect(await readCachedProjectId(dir, AK, 'cn-north-4')).toBe(P1);
     expect(JSON.parse(await readFile(projectCachePath(dir), 'utf8'))).toEqual({
-      version: 1, projects: { [projectCacheKey(AK, 'cn-north-4')]: P1 },
+      version: 1,
+      projects: { [projectCacheKey(AK, 'cn-north-4')]: P1 },
     });
   });
 });

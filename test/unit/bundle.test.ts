@@ -24,7 +24,8 @@ afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 /** The chunk built for a source module (an entry point, or a module behind a lazy seam). */
 function chunkOf(source: string): string {
-  if (source === 'entry') return Object.keys(outputs).find((key) => outputs[key]!.entryPoint === 'bin-entry:rdsjob-entry')!;
+  if (source === 'entry')
+    return Object.keys(outputs).find((key) => outputs[key]!.entryPoint === 'bin-entry:rdsjob-entry')!;
   const found = Object.keys(outputs).find((key) => outputs[key]!.entryPoint === source);
   if (found === undefined) throw new Error(`no chunk for ${source}: is it still loaded lazily?`);
   return found;
@@ -38,7 +39,8 @@ function packagesLoadedBy(...sources: string[]): Set<string> {
     const key = queue.pop()!;
     if (seen.has(key)) continue;
     seen.add(key);
-    for (const edge of outputs[key]!.imports) if (edge.kind === 'import-statement' && edge.path in outputs) queue.push(edge.path);
+    for (const edge of outputs[key]!.imports)
+      if (edge.kind === 'import-statement' && edge.path in outputs) queue.push(edge.path);
   }
   const packages = new Set<string>();
   for (const key of seen) {
@@ -75,7 +77,13 @@ describe('what each path of the bundle loads', () => {
   });
 
   it('get A B (the multi-job table): cli-table3, but no display-width measuring unless a reason must fit a terminal', () => {
-    const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/commands/get/run.ts', 'src/render/jobs-table.ts');
+    const loaded = packagesLoadedBy(
+      ...START,
+      'src/command-line.ts',
+      'src/api/open.ts',
+      'src/commands/get/run.ts',
+      'src/render/jobs-table.ts',
+    );
     expect(loaded).toContain('cli-table3');
     for (const heavy of ['string-width', 'cli-truncate', 'log-update']) expect(loaded).not.toContain(heavy);
     expect(packagesLoadedBy('src/render/fit-reasons.ts')).toContain('cli-truncate');
@@ -89,6 +97,7 @@ describe('what each path of the bundle loads', () => {
 
   it('wait with plain lines (stderr not a terminal): no log-update, string-width or cli-table3', () => {
     const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/commands/wait/run.ts');
-    for (const heavy of ['log-update', 'string-width', 'cli-truncate', 'cli-table3']) expect(loaded).not.toContain(heavy);
+    for (const heavy of ['log-update', 'string-width', 'cli-truncate', 'cli-table3'])
+      expect(loaded).not.toContain(heavy);
   });
 });

@@ -6,8 +6,11 @@ import { bindEip, createFailed, createInstanceCompleted } from '../../emulator/s
 import type { Job } from '../../src/job.js';
 import { fakeDeps, scriptedApi } from '../support/fakes.js';
 
-const jobs: Record<string, Job> = Object.fromEntries([createInstanceCompleted, bindEip, createFailed].map((j) => [j.id, j]));
-const byId = (id: string) => jobs[id] ?? new NotFoundError(`job ${id} not found (HTTP 404, request id abc)`, { jobId: id });
+const jobs: Record<string, Job> = Object.fromEntries(
+  [createInstanceCompleted, bindEip, createFailed].map((j) => [j.id, j]),
+);
+const byId = (id: string) =>
+  jobs[id] ?? new NotFoundError(`job ${id} not found (HTTP 404, request id abc)`, { jobId: id });
 const A = createInstanceCompleted.id!;
 const B = bindEip.id!;
 
@@ -37,7 +40,9 @@ describe('main: get', () => {
   it('an API failure outranks not found (5 before 4), and each error line names its job', async () => {
     const deps = fakeDeps(scriptedApi((id) => (id === 'down' ? new ApiError('RDS API error 503') : byId(id))));
     expect(await main(['get', 'missing', 'down'], deps)).toBe(5);
-    expect(deps.stderr.text).toBe('error: job missing not found (HTTP 404, request id abc)\nerror: job down: RDS API error 503\n');
+    expect(deps.stderr.text).toBe(
+      'error: job missing not found (HTTP 404, request id abc)\nerror: job down: RDS API error 503\n',
+    );
   });
 
   it('fetches at most 4 jobs at a time, printing them in argument order', async () => {
@@ -60,9 +65,15 @@ describe('main: get', () => {
   });
 
   it('a credentials error is reported once, exit 3', async () => {
-    const deps = fakeDeps(scriptedApi(() => new AuthError('the API refused the credentials (HTTP 401, APIGW.0301)', { hint: 'check the access key' })));
+    const deps = fakeDeps(
+      scriptedApi(
+        () => new AuthError('the API refused the credentials (HTTP 401, APIGW.0301)', { hint: 'check the access key' }),
+      ),
+    );
     expect(await main(['get', A, B], deps)).toBe(3);
-    expect(deps.stderr.text).toBe('error: the API refused the credentials (HTTP 401, APIGW.0301)\nhint: check the access key\n');
+    expect(deps.stderr.text).toBe(
+      'error: the API refused the credentials (HTTP 401, APIGW.0301)\nhint: check the access key\n',
+    );
     expect(deps.stdout.text).toBe('');
   });
 
@@ -99,7 +110,8 @@ describe('main: get', () => {
   it('--help lists the commands, exit codes and environment variables', async () => {
     const deps = fakeDeps(scriptedApi(byId));
     expect(await main(['--help'], deps)).toBe(0);
-    for (const text of ['get', 'wait', 'Exit codes', 'HUAWEICLOUD_SDK_AK', '130']) expect(deps.stdout.text).toContain(text);
+    for (const text of ['get', 'wait', 'Exit codes', 'HUAWEICLOUD_SDK_AK', '130'])
+      expect(deps.stdout.text).toContain(text);
   });
 
   it('global options work after the command and reach the configuration', async () => {

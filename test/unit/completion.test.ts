@@ -37,7 +37,19 @@ describe.each([
 
   it('names every command, the config keys, the -o values and the profile lookup', async () => {
     const text = await script(shell);
-    for (const word of ['get', 'wait', 'config', 'completion', 'set', 'list', 'secret-key', 'iam-endpoint', 'json', 'table', 'timeout']) {
+    for (const word of [
+      'get',
+      'wait',
+      'config',
+      'completion',
+      'set',
+      'list',
+      'secret-key',
+      'iam-endpoint',
+      'json',
+      'table',
+      'timeout',
+    ]) {
       expect(text).toContain(word);
     }
     expect(text).toContain('rdsjob config profiles');
@@ -68,6 +80,7 @@ describe.skipIf(!installed('bash'))('what bash offers', () => {
       `COMP_WORDS=(${words.map((w) => JSON.stringify(w)).join(' ')})`,
       `COMP_CWORD=${words.length - 1}`,
       '_rdsjob_complete',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's ${COMPREPLY[@]}
       'printf "%s\\n" "${COMPREPLY[@]}"',
     ].join('\n');
     return execFileSync('bash', ['-c', program], { encoding: 'utf8' }).split('\n').filter(Boolean);
@@ -77,11 +90,33 @@ describe.skipIf(!installed('bash'))('what bash offers', () => {
     ['rdsjob ', ['get', 'wait', 'list', 'config', 'completion']],
     ['rdsjob list --status ', ['Running', 'Completed', 'Failed']],
     ['rdsjob list --in', ['--instance']],
-    ['rdsjob list --instance abc --', ['--profile', '--region', '--project-id', '--endpoint', '--iam-endpoint', '--debug', '--no-color', '--help', '--instance', '--status', '--name', '--since', '--limit', '--output', '--json']],
+    [
+      'rdsjob list --instance abc --',
+      [
+        '--profile',
+        '--region',
+        '--project-id',
+        '--endpoint',
+        '--iam-endpoint',
+        '--debug',
+        '--no-color',
+        '--help',
+        '--instance',
+        '--status',
+        '--name',
+        '--since',
+        '--limit',
+        '--output',
+        '--json',
+      ],
+    ],
     ['rdsjob wait --inst', ['--instance']],
     ['rdsjob co', ['config', 'completion']],
     ['rdsjob config ', ['set', 'unset', 'get', 'list', 'path']],
-    ['rdsjob config set ', ['region', 'project-id', 'access-key', 'secret-key', 'security-token', 'auth-token', 'endpoint', 'iam-endpoint']],
+    [
+      'rdsjob config set ',
+      ['region', 'project-id', 'access-key', 'secret-key', 'security-token', 'auth-token', 'endpoint', 'iam-endpoint'],
+    ],
     ['rdsjob config set se', ['secret-key', 'security-token']],
     ['rdsjob get abc -o ', ['table', 'json']],
     ['rdsjob --profile ', ['default', 'prod', 'staging']],

@@ -27,13 +27,25 @@ describe('authFrom', () => {
   const sk = s('sksksksksk-secret', env('HUAWEICLOUD_SDK_SK'));
 
   it('AK + SK → signing', () =>
-    expect(authFrom(config({ accessKey: ak, secretKey: sk }))).toEqual({ kind: 'aksk', accessKey: 'AKAKAKAKAK', secretKey: 'sksksksksk-secret' }));
+    expect(authFrom(config({ accessKey: ak, secretKey: sk }))).toEqual({
+      kind: 'aksk',
+      accessKey: 'AKAKAKAKAK',
+      secretKey: 'sksksksksk-secret',
+    }));
   it('carries the security token', () =>
-    expect(authFrom(config({ accessKey: ak, secretKey: sk, securityToken: s('st', env('HW_SECURITY_TOKEN')) }))).toEqual({
-      kind: 'aksk', accessKey: 'AKAKAKAKAK', secretKey: 'sksksksksk-secret', securityToken: 'st',
+    expect(
+      authFrom(config({ accessKey: ak, secretKey: sk, securityToken: s('st', env('HW_SECURITY_TOKEN')) })),
+    ).toEqual({
+      kind: 'aksk',
+      accessKey: 'AKAKAKAKAK',
+      secretKey: 'sksksksksk-secret',
+      securityToken: 'st',
     }));
   it('a token alone → X-Auth-Token', () =>
-    expect(authFrom(config({ authToken: s('tok', env('RDSJOB_AUTH_TOKEN')) }))).toEqual({ kind: 'token', token: 'tok' }));
+    expect(authFrom(config({ authToken: s('tok', env('RDSJOB_AUTH_TOKEN')) }))).toEqual({
+      kind: 'token',
+      token: 'tok',
+    }));
 
   const both: [string, Source, Source, 'aksk' | 'token'][] = [
     ['keys and token both from the environment → keys', env('HUAWEICLOUD_SDK_AK'), env('RDSJOB_AUTH_TOKEN'), 'aksk'],
@@ -45,12 +57,20 @@ describe('authFrom', () => {
   ];
   for (const [name, keySource, tokenSource, kind] of both) {
     it(name, () => {
-      const c = config({ accessKey: s('AK', keySource), secretKey: s('SK', keySource), authToken: s('tok', tokenSource) });
+      const c = config({
+        accessKey: s('AK', keySource),
+        secretKey: s('SK', keySource),
+        authToken: s('tok', tokenSource),
+      });
       expect(authFrom(c).kind).toBe(kind);
     });
   }
   it('keys split across levels count at the less specific one', () => {
-    const c = config({ accessKey: s('AK', env('HW_ACCESS_KEY')), secretKey: s('SK', hcloud), authToken: s('tok', profile) });
+    const c = config({
+      accessKey: s('AK', env('HW_ACCESS_KEY')),
+      secretKey: s('SK', hcloud),
+      authToken: s('tok', profile),
+    });
     expect(authFrom(c).kind).toBe('token');
   });
   it('half a key pair with a token → token', () =>
@@ -69,7 +89,12 @@ describe('authFrom', () => {
   it('nothing → "no credentials" with every way to set them', () => {
     const e = configError(() => authFrom(config()));
     expect(e.message).toBe('no credentials');
-    for (const way of ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'rdsjob config set access-key', 'hcloud configure']) {
+    for (const way of [
+      'HUAWEICLOUD_SDK_AK',
+      'HUAWEICLOUD_SDK_SK',
+      'rdsjob config set access-key',
+      'hcloud configure',
+    ]) {
       expect(e.hint).toContain(way);
     }
   });
@@ -78,7 +103,11 @@ describe('authFrom', () => {
     expect(e.hint).toContain('rdsjob config set access-key --profile prod');
   });
   it('explains a KooCLI profile that was skipped', () => {
-    const e = configError(() => authFrom(config({ hcloudIgnored: 'KooCLI profile "x" in /h.json uses mode ecsAgency; rdsjob can only use AKSK' })));
+    const e = configError(() =>
+      authFrom(
+        config({ hcloudIgnored: 'KooCLI profile "x" in /h.json uses mode ecsAgency; rdsjob can only use AKSK' }),
+      ),
+    );
     expect(e.message).toContain('ecsAgency');
   });
 });
@@ -90,13 +119,13 @@ describe('require*', () => {
     const c = config({ region, endpoint, iamEndpoint: endpoint });
     expect([requireEndpoint(c), requireIamEndpoint(c)]).toEqual([endpoint, endpoint]);
   });
-  it.each([['requireEndpoint', requireEndpoint], ['requireIamEndpoint', requireIamEndpoint]])(
-    '%s: no region → ConfigError with the ways to set one',
-    (_, fn) => {
-      const e = configError(() => fn(config()));
-      expect(e.message).toBe('no region configured');
-      expect(e.hint).toContain('--region');
-      expect(e.hint).toContain('rdsjob config set region');
-    },
-  );
+  it.each([
+    ['requireEndpoint', requireEndpoint],
+    ['requireIamEndpoint', requireIamEndpoint],
+  ])('%s: no region → ConfigError with the ways to set one', (_, fn) => {
+    const e = configError(() => fn(config()));
+    expect(e.message).toBe('no region configured');
+    expect(e.hint).toContain('--region');
+    expect(e.hint).toContain('rdsjob config set region');
+  });
 });

@@ -1,6 +1,15 @@
 // `rdsjob config …` in-process: the hidden prompt, list rows, value checks and the locked writer.
 import {
-  existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,11 +45,14 @@ function terminal() {
 }
 
 function deps(stdin?: InStream, env: Record<string, string> = {}) {
-  return fakeDeps(scriptedApi(() => new Error('no request expected')), {
-    env: { RDSJOB_CONFIG: path, ...env },
-    homedir: dir,
-    ...(stdin ? { stdin } : {}),
-  });
+  return fakeDeps(
+    scriptedApi(() => new Error('no request expected')),
+    {
+      env: { RDSJOB_CONFIG: path, ...env },
+      homedir: dir,
+      ...(stdin ? { stdin } : {}),
+    },
+  );
 }
 
 describe('config set: the hidden prompt on a terminal', () => {
@@ -84,7 +96,9 @@ describe('config get', () => {
     ['region', 'cn-north-4', [], 'cn-north-4\n'],
     ['access-key', 'HPUAKEY', [], 'HPUAKEY\n'],
   ])('%s = %j %j → %j', async (name, value, extra, expected) => {
-    const key = { 'secret-key': 'secretKey', 'auth-token': 'authToken', region: 'region', 'access-key': 'accessKey' }[name]!;
+    const key = { 'secret-key': 'secretKey', 'auth-token': 'authToken', region: 'region', 'access-key': 'accessKey' }[
+      name
+    ]!;
     mkdirSync(join(dir, 'rdsjob'), { recursive: true, mode: 0o700 });
     writeFileSync(path, JSON.stringify({ profiles: { default: { [key]: value } } }), { mode: 0o600 });
     const d = deps();
@@ -150,7 +164,9 @@ describe('listRows', () => {
   });
 
   it('renders aligned columns; unset shows "-" and why', () => {
-    const text = renderSettingRows(listRows({ ...config, projectId: undefined }, { projectId: 'not set (IAM lookup failed)' }));
+    const text = renderSettingRows(
+      listRows({ ...config, projectId: undefined }, { projectId: 'not set (IAM lookup failed)' }),
+    );
     expect(text.split('\n')[0]).toMatch(/^SETTING\s+VALUE\s+SOURCE$/);
     expect(text).toMatch(/\nproject-id\s+-\s+not set \(IAM lookup failed\)\n/);
     expect(text).toMatch(/\nauth-token\s+-\s+not set\n/);
@@ -162,7 +178,9 @@ describe('updateProfileValue', () => {
   it('a file where the config directory should be is a configuration error (exit 3), not a crash', async () => {
     const blocker = join(dir, 'not-a-dir');
     writeFileSync(blocker, '');
-    const error = await updateProfileValue(join(blocker, 'config.json'), 'default', 'region', 'cn-north-4').catch((e: unknown) => e);
+    const error = await updateProfileValue(join(blocker, 'config.json'), 'default', 'region', 'cn-north-4').catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain(join(blocker, 'config.json'));
   });
@@ -179,7 +197,9 @@ describe('updateProfileValue', () => {
   it('gives up on a live lock after the timeout, naming the lock, and writes nothing', async () => {
     mkdirSync(`${path}.lock`, { recursive: true }); // another writer's, just taken
     const started = Date.now();
-    const error = await updateProfileValue(path, 'default', 'region', 'cn-north-4', { lockTimeoutMs: 300 }).catch((e: unknown) => e);
+    const error = await updateProfileValue(path, 'default', 'region', 'cn-north-4', { lockTimeoutMs: 300 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toBe(`config file is locked by another rdsjob process (${path}.lock)`);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -190,7 +210,9 @@ describe('updateProfileValue', () => {
   it('writes nothing once the stop signal is aborted (a piped secret cut short by Ctrl-C)', async () => {
     const stop = new AbortController();
     stop.abort(new InterruptedError('interrupted'));
-    const error = await updateProfileValue(path, 'default', 'secretKey', 'half-a-sec', { signal: stop.signal }).catch((e: unknown) => e);
+    const error = await updateProfileValue(path, 'default', 'secretKey', 'half-a-sec', { signal: stop.signal }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InterruptedError);
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(join(dir, 'rdsjob'))).toEqual([]); // no temp file, no lock left behind
@@ -224,7 +246,9 @@ describe('updateProfileValue', () => {
     symlinkSync(real, path);
     await updateProfileValue(path, 'b', 'region', 'cn-north-4');
     expect(lstatSync(path).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ profiles: { a: { region: 'cn-east-3' }, b: { region: 'cn-north-4' } } });
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({
+      profiles: { a: { region: 'cn-east-3' }, b: { region: 'cn-north-4' } },
+    });
   });
 
   it('leaves no temp or lock files behind', async () => {

@@ -26,7 +26,8 @@ describe('maskSecret', () => {
     ['abc', '****'],
     ['', '****'],
   ];
-  for (const [value, masked] of cases) it(`${value.length} characters → ${masked}`, () => expect(maskSecret(value)).toBe(masked));
+  for (const [value, masked] of cases)
+    it(`${value.length} characters → ${masked}`, () => expect(maskSecret(value)).toBe(masked));
 });
 
 describe('endpoints', () => {
@@ -42,7 +43,8 @@ describe('endpoints', () => {
       expect(iamEndpoint(region)).toBe(iam);
     });
   }
-  it('SDK override variable name', () => expect(sdkRdsEndpointEnvName('eu-west-101')).toBe('HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101'));
+  it('SDK override variable name', () =>
+    expect(sdkRdsEndpointEnvName('eu-west-101')).toBe('HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101'));
 });
 
 describe('paths', () => {

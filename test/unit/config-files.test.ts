@@ -16,7 +16,10 @@ async function put(path: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 async function configError(promise: Promise<unknown>): Promise<ConfigError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ConfigError);
   return error as ConfigError;
 }
@@ -37,10 +40,13 @@ describe('loadConfigFiles', () => {
 
   it('honours $RDSJOB_CONFIG and $XDG_CONFIG_HOME', async () => {
     await put(join(home, 'elsewhere.json'), '{"profiles": {}}');
-    expect((await loadConfigFiles({ RDSJOB_CONFIG: join(home, 'elsewhere.json') }, home)).rdsjob.data).toEqual({ profiles: {} });
+    expect((await loadConfigFiles({ RDSJOB_CONFIG: join(home, 'elsewhere.json') }, home)).rdsjob.data).toEqual({
+      profiles: {},
+    });
     await put(join(home, 'xdg', 'rdsjob', 'config.json'), '{}');
     expect((await loadConfigFiles({ XDG_CONFIG_HOME: join(home, 'xdg') }, home)).rdsjob).toEqual({
-      path: join(home, 'xdg', 'rdsjob', 'config.json'), data: {},
+      path: join(home, 'xdg', 'rdsjob', 'config.json'),
+      data: {},
     });
   });
 
@@ -94,7 +100,13 @@ describe('loadConfigFiles', () => {
 });
 
 describe('groupOrWorldReadable', () => {
-  it.each([[0o600, false], [0o400, false], [0o640, true], [0o604, true], [0o644, true]])('mode %o → %s', async (mode, expected) => {
+  it.each([
+    [0o600, false],
+    [0o400, false],
+    [0o640, true],
+    [0o604, true],
+    [0o644, true],
+  ])('mode %o → %s', async (mode, expected) => {
     await put(rdsjobPath(), '{}');
     await chmod(rdsjobPath(), mode);
     expect(await groupOrWorldReadable(rdsjobPath(), 'linux')).toBe(expected);

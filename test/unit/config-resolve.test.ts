@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { resolveConfig } from '../../src/config/resolve.js';
-import type { ConfigFiles, GlobalFlags, SettingKey, Source } from '../../src/config/types.js';
+import type { SettingKey } from '../../src/config/settings.js';
+import type { ConfigFiles, Source } from '../../src/config/types.js';
+import type { GlobalFlags } from '../../src/flags.js';
 
 const RDSJOB = '/home/u/.config/rdsjob/config.json';
 const HCLOUD = '/home/u/.hcloud/config.json';
@@ -44,10 +46,14 @@ interface Layer {
 }
 
 const flag = (key: keyof GlobalFlags, name: string, value: string): Layer => ({
-  value, source: { kind: 'flag', name }, add: (s) => void (s.flags = { ...s.flags, [key]: value }),
+  value,
+  source: { kind: 'flag', name },
+  add: (s) => void (s.flags = { ...s.flags, [key]: value }),
 });
 const env = (name: string, value: string): Layer => ({
-  value, source: { kind: 'env', name }, add: (s) => void (s.env = { ...s.env, [name]: value }),
+  value,
+  source: { kind: 'env', name },
+  add: (s) => void (s.env = { ...s.env, [name]: value }),
 });
 const stored = (key: string, value: string): Layer => ({
   value,
@@ -66,60 +72,85 @@ const koo = (field: string, value: string): Layer => ({
 // Every row of the contract's table, sources from most to least specific. Region is fixed below the layers under
 // test for the endpoint rows so that derivation has something to work from.
 const ROWS: [SettingKey, Layer[]][] = [
-  ['region', [
-    flag('region', '--region', 'cn-north-1'),
-    env('RDSJOB_REGION', 'cn-north-4'),
-    env('HUAWEICLOUD_SDK_REGION', 'cn-east-3'),
-    env('HW_REGION_NAME', 'ap-southeast-1'),
-    stored('region', 'la-south-2'),
-    koo('region', 'af-south-1'),
-  ]],
-  ['accessKey', [
-    env('HUAWEICLOUD_SDK_AK', 'AKSDKENV0000000000001'),
-    env('HW_ACCESS_KEY', 'AKHWENV00000000000001'),
-    stored('accessKey', 'AKPROFILE00000000001'),
-    koo('accessKeyId', 'AKHCLOUD000000000001'),
-  ]],
-  ['secretKey', [
-    env('HUAWEICLOUD_SDK_SK', 'skSdkEnv'),
-    env('HW_SECRET_KEY', 'skHwEnv'),
-    stored('secretKey', 'skProfile'),
-    koo('secretAccessKey', 'skHcloud'),
-  ]],
-  ['securityToken', [
-    env('HUAWEICLOUD_SDK_SECURITY_TOKEN', 'stSdkEnv'),
-    env('HW_SECURITY_TOKEN', 'stHwEnv'),
-    stored('securityToken', 'stProfile'),
-    koo('securityToken', 'stHcloud'),
-  ]],
+  [
+    'region',
+    [
+      flag('region', '--region', 'cn-north-1'),
+      env('RDSJOB_REGION', 'cn-north-4'),
+      env('HUAWEICLOUD_SDK_REGION', 'cn-east-3'),
+      env('HW_REGION_NAME', 'ap-southeast-1'),
+      stored('region', 'la-south-2'),
+      koo('region', 'af-south-1'),
+    ],
+  ],
+  [
+    'accessKey',
+    [
+      env('HUAWEICLOUD_SDK_AK', 'AKSDKENV0000000000001'),
+      env('HW_ACCESS_KEY', 'AKHWENV00000000000001'),
+      stored('accessKey', 'AKPROFILE00000000001'),
+      koo('accessKeyId', 'AKHCLOUD000000000001'),
+    ],
+  ],
+  [
+    'secretKey',
+    [
+      env('HUAWEICLOUD_SDK_SK', 'skSdkEnv'),
+      env('HW_SECRET_KEY', 'skHwEnv'),
+      stored('secretKey', 'skProfile'),
+      koo('secretAccessKey', 'skHcloud'),
+    ],
+  ],
+  [
+    'securityToken',
+    [
+      env('HUAWEICLOUD_SDK_SECURITY_TOKEN', 'stSdkEnv'),
+      env('HW_SECURITY_TOKEN', 'stHwEnv'),
+      stored('securityToken', 'stProfile'),
+      koo('securityToken', 'stHcloud'),
+    ],
+  ],
   ['authToken', [env('RDSJOB_AUTH_TOKEN', 'tokEnv'), stored('authToken', 'tokProfile')]],
-  ['projectId', [
-    flag('projectId', '--project-id', 'p-flag'),
-    env('HUAWEICLOUD_SDK_PROJECT_ID', 'p-sdk-env'),
-    env('HW_PROJECT_ID', 'p-hw-env'),
-    stored('projectId', 'p-profile'),
-    koo('projectId', 'p-hcloud'),
-  ]],
-  ['endpoint', [
-    flag('endpoint', '--endpoint', 'https://flag.example.com'),
-    env('RDSJOB_ENDPOINT', 'https://env.example.com'),
-    env('HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4', 'https://sdk.example.com'),
-    stored('endpoint', 'https://profile.example.com'),
-    { value: 'https://rds.cn-north-4.myhuaweicloud.com', source: { kind: 'derived' }, add: () => {} },
-  ]],
-  ['iamEndpoint', [
-    flag('iamEndpoint', '--iam-endpoint', 'https://iam-flag.example.com'),
-    env('HUAWEICLOUD_SDK_IAM_ENDPOINT', 'https://iam-env.example.com'),
-    stored('iamEndpoint', 'https://iam-profile.example.com'),
-    { value: 'https://iam.cn-north-4.myhuaweicloud.com', source: { kind: 'derived' }, add: () => {} },
-  ]],
+  [
+    'projectId',
+    [
+      flag('projectId', '--project-id', 'p-flag'),
+      env('HUAWEICLOUD_SDK_PROJECT_ID', 'p-sdk-env'),
+      env('HW_PROJECT_ID', 'p-hw-env'),
+      stored('projectId', 'p-profile'),
+      koo('projectId', 'p-hcloud'),
+    ],
+  ],
+  [
+    'endpoint',
+    [
+      flag('endpoint', '--endpoint', 'https://flag.example.com'),
+      env('RDSJOB_ENDPOINT', 'https://env.example.com'),
+      env('HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4', 'https://sdk.example.com'),
+      stored('endpoint', 'https://profile.example.com'),
+      { value: 'https://rds.cn-north-4.myhuaweicloud.com', source: { kind: 'derived' }, add: () => {} },
+    ],
+  ],
+  [
+    'iamEndpoint',
+    [
+      flag('iamEndpoint', '--iam-endpoint', 'https://iam-flag.example.com'),
+      env('HUAWEICLOUD_SDK_IAM_ENDPOINT', 'https://iam-env.example.com'),
+      stored('iamEndpoint', 'https://iam-profile.example.com'),
+      { value: 'https://iam.cn-north-4.myhuaweicloud.com', source: { kind: 'derived' }, add: () => {} },
+    ],
+  ],
 ];
 
 describe('precedence: each setting from the first source that has it', () => {
   for (const [key, layers] of ROWS) {
     describe(key, () => {
       layers.forEach((winner, i) => {
-        const below = layers.slice(i + 1).map((l) => describeLayer(l)).join(', ') || 'nothing else';
+        const below =
+          layers
+            .slice(i + 1)
+            .map((l) => describeLayer(l))
+            .join(', ') || 'nothing else';
         it(`${describeLayer(winner)} wins over ${below}`, () => {
           const s: Setup = key === 'endpoint' || key === 'iamEndpoint' ? { env: { RDSJOB_REGION: 'cn-north-4' } } : {};
           for (const layer of layers.slice(i)) layer.add(s);
@@ -139,10 +170,16 @@ describe('precedence: each setting from the first source that has it', () => {
 describe('a broken KooCLI file', () => {
   const problem = new ConfigError(`KooCLI config file ${HCLOUD} is not valid JSON (line 1)`);
   const broken = (extra: Partial<ConfigFiles> = {}): ConfigFiles => ({
-    rdsjob: { path: RDSJOB, data: undefined }, hcloud: { path: HCLOUD, data: undefined, problem }, ...extra,
+    rdsjob: { path: RDSJOB, data: undefined },
+    hcloud: { path: HCLOUD, data: undefined, problem },
+    ...extra,
   });
   it('is ignored when the environment supplies credentials', () => {
-    const config = resolveConfig({}, { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv', RDSJOB_REGION: 'cn-north-4' }, broken());
+    const config = resolveConfig(
+      {},
+      { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv', RDSJOB_REGION: 'cn-north-4' },
+      broken(),
+    );
     expect(config.accessKey?.source).toEqual({ kind: 'env', name: 'HUAWEICLOUD_SDK_AK' });
   });
   it('is reported when it was the only hope for credentials', () => {
@@ -154,14 +191,57 @@ describe('a broken KooCLI file', () => {
 });
 
 describe('a security token travels with the access key it was issued for', () => {
-  const kooTemp = { current: 'default', profiles: [{ name: 'default', mode: 'AKSK', accessKeyId: 'AKHCLOUDTEMP00000001', secretAccessKey: 'skHcloud', securityToken: 'stHcloud' }] };
+  const kooTemp = {
+    current: 'default',
+    profiles: [
+      {
+        name: 'default',
+        mode: 'AKSK',
+        accessKeyId: 'AKHCLOUDTEMP00000001',
+        secretAccessKey: 'skHcloud',
+        securityToken: 'stHcloud',
+      },
+    ],
+  };
   it.each([
-    ['keys from the environment ignore a KooCLI token', { env: { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv' }, hcloud: kooTemp }, undefined],
-    ['keys from the environment ignore a profile token', { env: { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv' }, rdsjob: { default: { securityToken: 'stProfile' } } }, undefined],
-    ['keys and token from the environment', { env: { HW_ACCESS_KEY: 'AKENV000000000000001', HW_SECRET_KEY: 'skEnv', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'stEnv' }, hcloud: kooTemp }, 'stEnv'],
+    [
+      'keys from the environment ignore a KooCLI token',
+      { env: { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv' }, hcloud: kooTemp },
+      undefined,
+    ],
+    [
+      'keys from the environment ignore a profile token',
+      {
+        env: { HUAWEICLOUD_SDK_AK: 'AKENV000000000000001', HUAWEICLOUD_SDK_SK: 'skEnv' },
+        rdsjob: { default: { securityToken: 'stProfile' } },
+      },
+      undefined,
+    ],
+    [
+      'keys and token from the environment',
+      {
+        env: { HW_ACCESS_KEY: 'AKENV000000000000001', HW_SECRET_KEY: 'skEnv', HUAWEICLOUD_SDK_SECURITY_TOKEN: 'stEnv' },
+        hcloud: kooTemp,
+      },
+      'stEnv',
+    ],
     ['keys and token from a KooCLI profile', { hcloud: kooTemp }, 'stHcloud'],
-    ['keys from a profile ignore an environment token', { env: { HUAWEICLOUD_SDK_SECURITY_TOKEN: 'stEnv' }, rdsjob: { default: { accessKey: 'AKPROFILE00000000001', secretKey: 'skProfile' } } }, undefined],
-    ['keys and token from a profile', { rdsjob: { default: { accessKey: 'AKPROFILE00000000001', secretKey: 'skProfile', securityToken: 'stProfile' } }, hcloud: kooTemp }, 'stProfile'],
+    [
+      'keys from a profile ignore an environment token',
+      {
+        env: { HUAWEICLOUD_SDK_SECURITY_TOKEN: 'stEnv' },
+        rdsjob: { default: { accessKey: 'AKPROFILE00000000001', secretKey: 'skProfile' } },
+      },
+      undefined,
+    ],
+    [
+      'keys and token from a profile',
+      {
+        rdsjob: { default: { accessKey: 'AKPROFILE00000000001', secretKey: 'skProfile', securityToken: 'stProfile' } },
+        hcloud: kooTemp,
+      },
+      'stProfile',
+    ],
   ] as [string, Setup, string | undefined][])('%s', (_name, setup, token) => {
     expect(resolve(setup).securityToken?.value).toBe(token);
   });
@@ -178,7 +258,10 @@ describe('empty environment values count as unset', () => {
     expect(c.region).toEqual({ value: 'cn-east-3', source: { kind: 'env', name: 'HW_REGION_NAME' } });
   });
   it('falls through to the profile', () => {
-    const c = resolve({ env: { HUAWEICLOUD_SDK_AK: '', HW_ACCESS_KEY: '' }, rdsjob: { default: { accessKey: 'AKP' } } });
+    const c = resolve({
+      env: { HUAWEICLOUD_SDK_AK: '', HW_ACCESS_KEY: '' },
+      rdsjob: { default: { accessKey: 'AKP' } },
+    });
     expect(c.accessKey?.source.kind).toBe('profile');
   });
   it('an empty profile value falls through to KooCLI', () => {
@@ -189,7 +272,10 @@ describe('empty environment values count as unset', () => {
     expect(c.region?.source.kind).toBe('hcloud');
   });
   it('an empty RDSJOB_PROFILE means "default"', () =>
-    expect(resolve({ env: { RDSJOB_PROFILE: '' } }).profile).toEqual({ value: 'default', source: { kind: 'default' } }));
+    expect(resolve({ env: { RDSJOB_PROFILE: '' } }).profile).toEqual({
+      value: 'default',
+      source: { kind: 'default' },
+    }));
 });
 
 describe('profile selection', () => {
@@ -219,17 +305,20 @@ describe('profile selection', () => {
   it('a profile named by RDSJOB_PROFILE but found nowhere is a ConfigError', () =>
     expect(thrown(() => resolve({ env: { RDSJOB_PROFILE: 'nope' } }))).toBeInstanceOf(ConfigError));
   it('a profile only KooCLI has is fine', () => {
-    const c = resolve({ flags: { profile: 'k' }, hcloud: { profiles: [{ name: 'k', mode: 'AKSK', region: 'cn-east-3' }] } });
+    const c = resolve({
+      flags: { profile: 'k' },
+      hcloud: { profiles: [{ name: 'k', mode: 'AKSK', region: 'cn-east-3' }] },
+    });
     expect(c.region).toEqual({ value: 'cn-east-3', source: { kind: 'hcloud', name: 'k', path: HCLOUD } });
   });
-  it.each([['--profile', { flags: { profile: 'a b' } }], ['RDSJOB_PROFILE', { env: { RDSJOB_PROFILE: 'a/b' } }]] as const)(
-    'an invalid name from %s is a UsageError naming it',
-    (name, s) => {
-      const e = thrown(() => resolve(s));
-      expect(e).toBeInstanceOf(UsageError);
-      expect(e.message).toContain(name);
-    },
-  );
+  it.each([
+    ['--profile', { flags: { profile: 'a b' } }],
+    ['RDSJOB_PROFILE', { env: { RDSJOB_PROFILE: 'a/b' } }],
+  ] as const)('an invalid name from %s is a UsageError naming it', (name, s) => {
+    const e = thrown(() => resolve(s));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toContain(name);
+  });
 });
 
 describe('KooCLI profile', () => {
@@ -237,7 +326,14 @@ describe('KooCLI profile', () => {
     current: 'work',
     profiles: [
       { name: 'default', mode: 'AKSK', region: 'cn-north-1', accessKeyId: 'AKDEFAULT', secretAccessKey: 'skdefault' },
-      { name: 'work', mode: 'AKSK', region: 'cn-east-3', accessKeyId: 'AKWORK', secretAccessKey: 'skwork', projectId: 'pwork' },
+      {
+        name: 'work',
+        mode: 'AKSK',
+        region: 'cn-east-3',
+        accessKeyId: 'AKWORK',
+        secretAccessKey: 'skwork',
+        projectId: 'pwork',
+      },
       { name: 'agency', mode: 'ecsAgency', region: 'ap-southeast-1' },
     ],
   };
@@ -255,7 +351,7 @@ describe('KooCLI profile', () => {
     expect(resolve({ hcloud, env: { RDSJOB_PROFILE: 'default' } }).accessKey?.value).toBe('AKDEFAULT'));
   it('falls back to the profile called "default" when there is no current', () =>
     expect(resolve({ hcloud: { profiles: hcloud.profiles } }).accessKey?.value).toBe('AKDEFAULT'));
-  it('a named rdsjob profile does not pull in KooCLI\'s current profile', () => {
+  it("a named rdsjob profile does not pull in KooCLI's current profile", () => {
     const c = resolve({ hcloud, rdsjob: { mine: { region: 'cn-north-4' } }, flags: { profile: 'mine' } });
     expect(c.accessKey).toBeUndefined();
   });
@@ -264,7 +360,7 @@ describe('KooCLI profile', () => {
     expect(c.region).toBeUndefined();
     expect(c.hcloudIgnored).toMatch(/"agency".*ecsAgency.*AKSK/);
   });
-  it('rdsjob\'s profile wins over KooCLI, setting by setting', () => {
+  it("rdsjob's profile wins over KooCLI, setting by setting", () => {
     const c = resolve({ hcloud, rdsjob: { default: { region: 'cn-north-4' } } });
     expect(c.region?.source.kind).toBe('profile');
     expect(c.accessKey?.source).toEqual({ kind: 'hcloud', name: 'work', path: HCLOUD });
@@ -275,11 +371,16 @@ describe('KooCLI encrypted keys', () => {
   // What KooCLI's default (encrypted) storage looks like: ciphertext, encoded, much longer than a 20-character AK.
   const encrypted = {
     current: 'default',
-    profiles: [{
-      name: 'default', mode: 'AKSK', region: 'cn-north-4', projectId: 'p1',
-      accessKeyId: 'k3JxQv8y0m6Zb2Lr9T1u4WcN5sA7dF0gH2jK4lM6nP8qR0sT2uV4wX6yZ8aB0cD=',
-      secretAccessKey: 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9mcmVkcGx1Z2g+/xyz0123456789abcdefABCDEF==',
-    }],
+    profiles: [
+      {
+        name: 'default',
+        mode: 'AKSK',
+        region: 'cn-north-4',
+        projectId: 'p1',
+        accessKeyId: 'k3JxQv8y0m6Zb2Lr9T1u4WcN5sA7dF0gH2jK4lM6nP8qR0sT2uV4wX6yZ8aB0cD=',
+        secretAccessKey: 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG9mcmVkcGx1Z2g+/xyz0123456789abcdefABCDEF==',
+      },
+    ],
   };
   it('is a ConfigError naming the file and the fix when its keys would be used', () => {
     const e = thrown(() => resolve({ hcloud: encrypted }));
@@ -300,9 +401,20 @@ describe('KooCLI encrypted keys', () => {
   it('is no error when an IAM token is set', () =>
     expect(resolve({ hcloud: encrypted, env: { RDSJOB_AUTH_TOKEN: 'tok' } }).accessKey).toBeUndefined());
   it('is an error when only the secret key is supplied elsewhere', () =>
-    expect(thrown(() => resolve({ hcloud: encrypted, env: { HUAWEICLOUD_SDK_SK: 'sk1' } }))).toBeInstanceOf(ConfigError));
+    expect(thrown(() => resolve({ hcloud: encrypted, env: { HUAWEICLOUD_SDK_SK: 'sk1' } }))).toBeInstanceOf(
+      ConfigError,
+    ));
   it('plaintext keys (after --cli-auth-encrypt=false) are used', () => {
-    const plain = { profiles: [{ name: 'default', mode: 'AKSK', accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' }] };
+    const plain = {
+      profiles: [
+        {
+          name: 'default',
+          mode: 'AKSK',
+          accessKeyId: 'QTWAOYTTINDUT2QVKYUC',
+          secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc',
+        },
+      ],
+    };
     expect(resolve({ hcloud: plain }).secretKey?.value).toBe('MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc');
   });
 });
@@ -318,10 +430,14 @@ describe('derived endpoints', () => {
     expect(c.iamEndpoint).toEqual({ value: iam, source: { kind: 'derived' } });
   });
   it('follow the resolved region, wherever it came from', () =>
-    expect(resolve({ hcloud: { profiles: [{ name: 'default', mode: 'AKSK', region: 'eu-west-101' }] } }).endpoint?.value)
-      .toBe('https://rds.eu-west-101.myhuaweicloud.eu'));
+    expect(
+      resolve({ hcloud: { profiles: [{ name: 'default', mode: 'AKSK', region: 'eu-west-101' }] } }).endpoint?.value,
+    ).toBe('https://rds.eu-west-101.myhuaweicloud.eu'));
   it('the SDK override is looked up for the resolved region only', () => {
-    const c = resolve({ flags: { region: 'cn-east-3' }, env: { HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4: 'https://x.example.com' } });
+    const c = resolve({
+      flags: { region: 'cn-east-3' },
+      env: { HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4: 'https://x.example.com' },
+    });
     expect(c.endpoint?.source).toEqual({ kind: 'derived' });
   });
   it('the SDK override may list several endpoints; the first is used', () => {
@@ -329,7 +445,10 @@ describe('derived endpoints', () => {
       flags: { region: 'eu-west-101' },
       env: { HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101: 'https://a.example.com, https://b.example.com' },
     });
-    expect(c.endpoint).toEqual({ value: 'https://a.example.com', source: { kind: 'env', name: 'HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101' } });
+    expect(c.endpoint).toEqual({
+      value: 'https://a.example.com',
+      source: { kind: 'env', name: 'HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101' },
+    });
   });
   it('configured endpoints lose their trailing slash', () =>
     expect(resolve({ flags: { endpoint: 'http://127.0.0.1:8080/' } }).endpoint?.value).toBe('http://127.0.0.1:8080'));
@@ -347,15 +466,50 @@ describe('invalid values: UsageError from a flag or variable, ConfigError naming
     ['HW_PROJECT_ID', { env: { HW_PROJECT_ID: 'p q' } }, UsageError, 'invalid HW_PROJECT_ID "p q"'],
     ['--endpoint', { flags: { endpoint: 'http://10.0.0.1' } }, UsageError, 'invalid --endpoint "http://10.0.0.1"'],
     ['RDSJOB_ENDPOINT', { env: { RDSJOB_ENDPOINT: 'ftp://x' } }, UsageError, 'invalid RDSJOB_ENDPOINT "ftp://x"'],
-    ['SDK RDS override', { flags: { region: 'cn-north-4' }, env: { HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4: 'http://rds.example.com' } }, UsageError, 'invalid HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4'],
+    [
+      'SDK RDS override',
+      { flags: { region: 'cn-north-4' }, env: { HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4: 'http://rds.example.com' } },
+      UsageError,
+      'invalid HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4',
+    ],
     ['--iam-endpoint', { flags: { iamEndpoint: 'https://u:p@x' } }, UsageError, 'invalid --iam-endpoint'],
-    ['HUAWEICLOUD_SDK_IAM_ENDPOINT', { env: { HUAWEICLOUD_SDK_IAM_ENDPOINT: 'nope' } }, UsageError, 'invalid HUAWEICLOUD_SDK_IAM_ENDPOINT "nope"'],
-    ['profile region', { rdsjob: { default: { region: 'Mars' } } }, ConfigError, `invalid region "Mars" in profile "default" of ${RDSJOB}`],
-    ['profile projectId', { rdsjob: { default: { projectId: '../x' } } }, ConfigError, `invalid projectId "../x" in profile "default" of ${RDSJOB}`],
-    ['profile endpoint', { rdsjob: { default: { endpoint: 'http://example.com' } } }, ConfigError, `invalid endpoint "http://example.com" in profile "default" of ${RDSJOB}`],
+    [
+      'HUAWEICLOUD_SDK_IAM_ENDPOINT',
+      { env: { HUAWEICLOUD_SDK_IAM_ENDPOINT: 'nope' } },
+      UsageError,
+      'invalid HUAWEICLOUD_SDK_IAM_ENDPOINT "nope"',
+    ],
+    [
+      'profile region',
+      { rdsjob: { default: { region: 'Mars' } } },
+      ConfigError,
+      `invalid region "Mars" in profile "default" of ${RDSJOB}`,
+    ],
+    [
+      'profile projectId',
+      { rdsjob: { default: { projectId: '../x' } } },
+      ConfigError,
+      `invalid projectId "../x" in profile "default" of ${RDSJOB}`,
+    ],
+    [
+      'profile endpoint',
+      { rdsjob: { default: { endpoint: 'http://example.com' } } },
+      ConfigError,
+      `invalid endpoint "http://example.com" in profile "default" of ${RDSJOB}`,
+    ],
     ['profile iamEndpoint', { rdsjob: { default: { iamEndpoint: 'https://x/?q' } } }, ConfigError, `of ${RDSJOB}`],
-    ['KooCLI region', { hcloud: { profiles: [{ name: 'default', mode: 'AKSK', region: 'EU' }] } }, ConfigError, `invalid region "EU" in KooCLI profile "default" of ${HCLOUD}`],
-    ['KooCLI projectId', { hcloud: { profiles: [{ name: 'default', mode: 'AKSK', projectId: 'a b' }] } }, ConfigError, `of ${HCLOUD}`],
+    [
+      'KooCLI region',
+      { hcloud: { profiles: [{ name: 'default', mode: 'AKSK', region: 'EU' }] } },
+      ConfigError,
+      `invalid region "EU" in KooCLI profile "default" of ${HCLOUD}`,
+    ],
+    [
+      'KooCLI projectId',
+      { hcloud: { profiles: [{ name: 'default', mode: 'AKSK', projectId: 'a b' }] } },
+      ConfigError,
+      `of ${HCLOUD}`,
+    ],
   ];
   for (const [name, setup, type, message] of cases) {
     it(name, () => {
@@ -365,8 +519,13 @@ describe('invalid values: UsageError from a flag or variable, ConfigError naming
     });
   }
   it('a bad value lower down is never looked at', () =>
-    expect(resolve({ flags: { region: 'cn-north-4' }, env: { RDSJOB_REGION: 'BAD' }, rdsjob: { default: { region: 'BAD' } } }).region?.value)
-      .toBe('cn-north-4'));
+    expect(
+      resolve({
+        flags: { region: 'cn-north-4' },
+        env: { RDSJOB_REGION: 'BAD' },
+        rdsjob: { default: { region: 'BAD' } },
+      }).region?.value,
+    ).toBe('cn-north-4'));
   it('a secret with a newline is refused without showing it', () => {
     const e = thrown(() => resolve({ env: { HUAWEICLOUD_SDK_SK: 'hunter2secret\n' } }));
     expect(e).toBeInstanceOf(UsageError);

@@ -52,7 +52,9 @@ describe('parseDuration', () => {
   });
 
   it('parses the defaults', () => {
-    expect([DEFAULT_TIMEOUT, DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE].map(parseDuration)).toEqual([3_600_000, 5_000, 60_000]);
+    expect([DEFAULT_TIMEOUT, DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE].map((text) => parseDuration(text))).toEqual([
+      3_600_000, 5_000, 60_000,
+    ]);
   });
 });
 
@@ -69,7 +71,9 @@ describe('formatDuration', () => {
   ])('%i ms → %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
   it('round-trips through parseDuration', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_DURATION_MS }), (ms) => parseDuration(formatDuration(ms)) === ms));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: MAX_DURATION_MS }), (ms) => parseDuration(formatDuration(ms)) === ms),
+    );
   });
 
   it('elapsed time is shown to the second', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient, type Auth, type HttpClientOptions } from '../../src/http/client.js';
+import type { Auth } from '../../src/config/auth.js';
+import { createHttpClient, type HttpClientOptions } from '../../src/http/client.js';
 import { ApiError, AuthError, MalformedResponseError, NetworkError, NotFoundError } from '../../src/errors.js';
 import { encodeQuery } from '../../src/signer.js';
 import { expectedAuthorization, json, startServer, type Handler, type TestServer } from './http-test-server.js';
@@ -13,7 +14,7 @@ const aksk: Auth = { kind: 'aksk', accessKey: AK, secretKey: SK };
 let servers: TestServer[] = [];
 let closers: Array<() => void> = [];
 afterEach(async () => {
-  closers.forEach((close) => close());
+  for (const close of closers) close();
   await Promise.all(servers.map((s) => s.close()));
   servers = [];
   closers = [];
@@ -33,7 +34,10 @@ function client(overrides: Partial<HttpClientOptions> = {}) {
   const http = createHttpClient({
     auth: aksk,
     now: () => (clock += 60_000),
-    retryDelay: (planned) => (delays.push(planned), 1),
+    retryDelay: (planned) => {
+      delays.push(planned);
+      return 1;
+    },
     debug: (line) => lines.push(line),
     ...overrides,
   });
@@ -41,8 +45,11 @@ function client(overrides: Partial<HttpClientOptions> = {}) {
   return { http, delays, lines };
 }
 
-const get = (http: ReturnType<typeof client>['http'], server: TestServer, query: Array<[string, string]> = [['id', 'job-1']]) =>
-  http.getJson(server.url, '/v3/proj-1/jobs', query, { 'X-Project-Id': 'proj-1' });
+const get = (
+  http: ReturnType<typeof client>['http'],
+  server: TestServer,
+  query: Array<[string, string]> = [['id', 'job-1']],
+) => http.getJson(server.url, '/v3/proj-1/jobs', query, { 'X-Project-Id': 'proj-1' });
 
 describe('signing', () => {
   it('signs host, x-project-id and x-sdk-date; the server can verify the signature', async () => {
@@ -95,7 +102,7 @@ describe('signing', () => {
   it('keeps a path prefix of the base URL, signed', async () => {
     const server = await serve((_req, res) => json(res, 200, {}));
     const { http } = client();
-    await http.getJson(server.url + '/rds/', '/v3/p/jobs', [['id', 'x']]);
+    await http.getJson(`${server.url}/rds/`, '/v3/p/jobs', [['id', 'x']]);
     expect(server.requests[0]!.rawUrl).toBe('/rds/v3/p/jobs?id=x');
     expect(server.requests[0]!.headers.authorization).toBe(expectedAuthorization(server.requests[0]!, AK, SK));
   });
@@ -103,7 +110,9 @@ describe('signing', () => {
 
 describe('retries', () => {
   it('retries a 503 and re-signs the retry with a fresh X-Sdk-Date', async () => {
-    const server = await serve((_req, res, i) => (i === 0 ? json(res, 503, { error_code: 'SYS.0503' }) : json(res, 200, { ok: 1 })));
+    const server = await serve((_req, res, i) =>
+      i === 0 ? json(res, 503, { error_code: 'SYS.0503' }) : json(res, 200, { ok: 1 }),
+    );
     const { http, delays } = client();
     const result = await get(http, server);
     expect(result.body).toEqual({ ok: 1 });
@@ -118,7 +127,9 @@ describe('retries', () => {
   it('a request can ask for fewer retries than the client (wait polls: none)', async () => {
     const server = await serve((_req, res) => json(res, 503, { error_code: 'SYS.0503' }));
     const { http } = client();
-    await expect(http.getJson(server.url, '/v3/proj-1/jobs', [['id', 'x']], {}, undefined, 0)).rejects.toBeInstanceOf(ApiError);
+    await expect(http.getJson(server.url, '/v3/proj-1/jobs', [['id', 'x']], {}, undefined, 0)).rejects.toBeInstanceOf(
+      ApiError,
+    );
     expect(server.requests).toHaveLength(1);
     await expect(http.getJson(server.url, '/v3/proj-1/jobs', [['id', 'x']])).rejects.toBeInstanceOf(ApiError);
     expect(server.requests).toHaveLength(1 + 3); // the client's default: two retries
@@ -165,9 +176,7 @@ describe('retries', () => {
 
   it('honours a Retry-After given as an HTTP date', async () => {
     const server = await serve((_req, res, i) =>
-      i === 0
-        ? json(res, 503, {}, { 'retry-after': new Date(Date.now() + 10_000).toUTCString() })
-        : json(res, 200, {}),
+      i === 0 ? json(res, 503, {}, { 'retry-after': new Date(Date.now() + 10_000).toUTCString() }) : json(res, 200, {}),
     );
     // The date is read against the client's clock (the one it signs with): here the real one.
     const { http, delays } = client({ now: Date.now });
@@ -177,7 +186,7 @@ describe('retries', () => {
     expect(delays[0]).toBeLessThanOrEqual(10_000);
   });
 
-  it('gives up at once when Retry-After is longer than maxRetryAfterMs (open.ts passes the command\'s bound)', async () => {
+  it("gives up at once when Retry-After is longer than maxRetryAfterMs (open.ts passes the command's bound)", async () => {
     const server = await serve((_req, res) => json(res, 429, { error_code: 'APIGW.0308' }, { 'retry-after': '120' }));
     const { http, delays } = client({ maxRetryAfterMs: 60_000 });
     const error = await get(http, server).catch((e: unknown) => e);
@@ -269,7 +278,10 @@ describe('--debug trace', () => {
     const server = await serve((_req, res, i) =>
       i === 0 ? json(res, 503, {}, { 'x-request-id': 'r-a' }) : json(res, 200, {}, { 'x-request-id': 'r-b' }),
     );
-    for (const auth of [{ ...aksk, securityToken: STS }, { kind: 'token', token: IAM_TOKEN }] as Auth[]) {
+    for (const auth of [
+      { ...aksk, securityToken: STS },
+      { kind: 'token', token: IAM_TOKEN },
+    ] as Auth[]) {
       const { http, lines } = client({ auth, random: () => 0 });
       await get(http, server, [['id', 'job 1']]);
       const trace = lines.join('\n');
@@ -282,7 +294,9 @@ describe('--debug trace', () => {
       const signatures = server.requests.map((r) => /Signature=(\w+)/.exec(String(r.headers.authorization))?.[1]);
       for (const sig of signatures) if (sig) expect(trace).not.toContain(sig);
       if (auth.kind === 'aksk') {
-        expect(trace).toContain('authorization: SDK-HMAC-SHA256 Access=AKTE…, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=****');
+        expect(trace).toContain(
+          'authorization: SDK-HMAC-SHA256 Access=AKTE…, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=****',
+        );
         expect(trace).toContain('x-security-token: ****');
       } else {
         expect(trace).toContain('x-auth-token: ****');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createTracer, maskAuthorization, maskHeader, requestLines, responseLine, retryLine } from '../../src/http/debug.js';
+import {
+  createTracer,
+  maskAuthorization,
+  maskHeader,
+  requestLines,
+  responseLine,
+  retryLine,
+} from '../../src/http/debug.js';
 
 const AUTH = 'SDK-HMAC-SHA256 Access=HPUAXXXXXXXXXXXX, SignedHeaders=host;x-sdk-date, Signature=deadbeefcafe0123';
 
@@ -25,7 +32,9 @@ describe('masking', () => {
 
 describe('lines', () => {
   it('request: method, URL and sorted header names with masked values', () => {
-    expect(requestLines('get', 'https://h/p?id=1', { 'x-sdk-date': 'D', authorization: AUTH, skipped: undefined })).toEqual([
+    expect(
+      requestLines('get', 'https://h/p?id=1', { 'x-sdk-date': 'D', authorization: AUTH, skipped: undefined }),
+    ).toEqual([
       '> GET https://h/p?id=1',
       '>   authorization: SDK-HMAC-SHA256 Access=HPUA…, SignedHeaders=host;x-sdk-date, Signature=****',
       '>   x-sdk-date: D',

@@ -12,12 +12,20 @@ const S = 1000;
 const A = 'a9767ede-fe0f-4888-9003-e843a4c90514';
 const B = '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11';
 const C = 'c41f0b2e-9d7a-4c55-8e21-6b0a3f9d2e77';
-const options: WaitCommandOptions = { timeoutMs: 60 * 60 * S, intervalMs: 5 * S, notFoundGraceMs: 60 * S, quiet: false, random: () => 0.5 };
+const options: WaitCommandOptions = {
+  timeoutMs: 60 * 60 * S,
+  intervalMs: 5 * S,
+  notFoundGraceMs: 60 * S,
+  quiet: false,
+  random: () => 0.5,
+};
 const SPINNER = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
 
-const run = (id: string, name: string, pcts: number[]): Step[] => pcts.map((p) => job({ id, name, status: 'Running', process: `${p}%` }));
+const run = (id: string, name: string, pcts: number[]): Step[] =>
+  pcts.map((p) => job({ id, name, status: 'Running', process: `${p}%` }));
 const done = (id: string, name: string) => job({ id, name, status: 'Completed', process: '' });
-const failed = (id: string, name: string, reason: string) => job({ id, name, status: 'Failed', process: '', fail_reason: reason });
+const failed = (id: string, name: string, reason: string) =>
+  job({ id, name, status: 'Failed', process: '', fail_reason: reason });
 
 /** Three jobs ending differently: A completes, B keeps going longer, C fails. */
 const THREE: Record<string, Step[]> = {
@@ -39,7 +47,12 @@ async function play(
   scripts: Record<string, Step[]>,
   ids: string[],
   size: { columns: number; rows: number },
-  extra: Partial<WaitCommandOptions> & { resizeTo?: number; resizeAfter?: number; stopAfter?: number; h?: Harness } = {},
+  extra: Partial<WaitCommandOptions> & {
+    resizeTo?: number;
+    resizeAfter?: number;
+    stopAfter?: number;
+    h?: Harness;
+  } = {},
 ): Promise<Played> {
   const h = extra.h ?? harness(scripts, { tty: true, size });
   let resizedAt: number | undefined;
@@ -51,7 +64,8 @@ async function play(
         resizedAt = h.stderr.chunks.length;
         h.stderr.resize(extra.resizeTo);
       }
-      if (extra.stopAfter !== undefined && h.api.calls.length === extra.stopAfter) h.interrupt.abort(new Error('SIGINT'));
+      if (extra.stopAfter !== undefined && h.api.calls.length === extra.stopAfter)
+        h.interrupt.abort(new Error('SIGINT'));
       return answer;
     };
   }
@@ -104,22 +118,42 @@ describe('the live view on a terminal', () => {
     [120, 40],
     [40, 10],
     [20, 5],
-  ])('%i×%i: no line wraps, no frame is taller than the screen, each outcome once at the end', async (columns, rows) => {
-    const { screen, frames } = await play(THREE, [A, B, C], { columns, rows });
-    for (const frame of liveFrames(frames)) expect(frame.filter(Boolean).length).toBeLessThanOrEqual(rows - 1);
-    expect(screen.softWraps).toBe(0);
-    expect(screen.clampedUps).toBe(0);
-    const end = screen.lines();
-    expect(end.filter((line) => line.startsWith('✔'))).toHaveLength(2);
-    expect(end.filter((line) => line.startsWith('✖'))).toHaveLength(1);
-    expect(end.some((line) => SPINNER.test(line))).toBe(false);
-    expect(screen.cursorVisible).toBe(true);
-  });
+  ])(
+    '%i×%i: no line wraps, no frame is taller than the screen, each outcome once at the end',
+    async (columns, rows) => {
+      const { screen, frames } = await play(THREE, [A, B, C], { columns, rows });
+      for (const frame of liveFrames(frames)) expect(frame.filter(Boolean).length).toBeLessThanOrEqual(rows - 1);
+      expect(screen.softWraps).toBe(0);
+      expect(screen.clampedUps).toBe(0);
+      const end = screen.lines();
+      expect(end.filter((line) => line.startsWith('✔'))).toHaveLength(2);
+      expect(end.filter((line) => line.startsWith('✖'))).toHaveLength(1);
+      expect(end.some((line) => SPINNER.test(line))).toBe(false);
+      expect(screen.cursorVisible).toBe(true);
+    },
+  );
 
   it('more jobs than rows: finished ones fold into a count, the rest as … and N more', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => `job-${String(i).padStart(2, '0')}`);
-    const scripts = Object.fromEntries(ids.map((id, i) => [id, [...run(id, 'MysqlResizeVolume', Array.from({ length: i + 1 }, (_, k) => k * 5)), done(id, 'MysqlResizeVolume')]]));
-    const { screen, frames } = await play(scripts, ids, { columns: 60, rows: 6 }, { intervalMs: S, requestsPerMinute: 6000 });
+    const scripts = Object.fromEntries(
+      ids.map((id, i) => [
+        id,
+        [
+          ...run(
+            id,
+            'MysqlResizeVolume',
+            Array.from({ length: i + 1 }, (_, k) => k * 5),
+          ),
+          done(id, 'MysqlResizeVolume'),
+        ],
+      ]),
+    );
+    const { screen, frames } = await play(
+      scripts,
+      ids,
+      { columns: 60, rows: 6 },
+      { intervalMs: S, requestsPerMinute: 6000 },
+    );
     const live = liveFrames(frames);
     for (const frame of live) expect(frame.filter(Boolean).length).toBeLessThanOrEqual(5);
     expect(live.some((f) => f.some((line) => /^… and \d+ more$/.test(line)))).toBe(true);
@@ -147,7 +181,12 @@ describe('the live view on a terminal', () => {
   });
 
   it('a resize to fewer columns leaves nothing behind', async () => {
-    const { screen, frames } = await play(THREE, [A, B, C], { columns: 120, rows: 40 }, { resizeTo: 40, resizeAfter: 4 });
+    const { screen, frames } = await play(
+      THREE,
+      [A, B, C],
+      { columns: 120, rows: 40 },
+      { resizeTo: 40, resizeAfter: 4 },
+    );
     const after = liveFrames(frames).at(-1)!.filter(Boolean);
     for (const line of after) expect(line.length).toBeLessThanOrEqual(39);
     // Exactly one line per job (plus the reason): no copy of a 120-column frame re-wrapped above it.
@@ -195,7 +234,12 @@ describe('the live view on a terminal', () => {
   });
 
   it('timeout: the same, exit 6', async () => {
-    const { code, screen } = await play({ [A]: run(A, 'MysqlResizeVolume', [10, 20, 30]) }, [A], { columns: 80, rows: 24 }, { timeoutMs: 20 * S });
+    const { code, screen } = await play(
+      { [A]: run(A, 'MysqlResizeVolume', [10, 20, 30]) },
+      [A],
+      { columns: 80, rows: 24 },
+      { timeoutMs: 20 * S },
+    );
     expect(code).toBe(EXIT.timeout);
     const end = screen.lines();
     expect(end.some((line) => SPINNER.test(line) || line.includes('░'))).toBe(false);
@@ -204,8 +248,13 @@ describe('the live view on a terminal', () => {
   });
 
   it('401: cleared before the error, the cursor back, nothing drawn after', async () => {
-    const denied = new AuthError('RDS API error 401 (APIGW.0301: incorrect IAM authentication information)', { status: 401 });
-    const { code, screen, h } = await play({ [A]: [job({ status: 'Running', process: '10%' }), denied] }, [A], { columns: 80, rows: 24 });
+    const denied = new AuthError('RDS API error 401 (APIGW.0301: incorrect IAM authentication information)', {
+      status: 401,
+    });
+    const { code, screen, h } = await play({ [A]: [job({ status: 'Running', process: '10%' }), denied] }, [A], {
+      columns: 80,
+      rows: 24,
+    });
     expect(code).toBe(EXIT.config);
     expect(screen.lines().some((line) => SPINNER.test(line))).toBe(false);
     expect(screen.cursorVisible).toBe(true);
@@ -214,7 +263,10 @@ describe('the live view on a terminal', () => {
 
   it('a retry is kept above the view as a ⚠ line', async () => {
     const busy = new (await import('../../src/errors.js')).ApiError('RDS API error 503 (busy)', { status: 503 });
-    const { screen } = await play({ [A]: [job({ status: 'Running', process: '10%' }), busy, done(A, 'X')] }, [A], { columns: 100, rows: 30 });
+    const { screen } = await play({ [A]: [job({ status: 'Running', process: '10%' }), busy, done(A, 'X')] }, [A], {
+      columns: 100,
+      rows: 30,
+    });
     const end = screen.lines();
     expect(end[0]).toMatch(/^⚠ a9767ede… RDS API error 503 \(busy\); retrying in \d+s$/);
     expect(end.filter((line) => line.startsWith('✔'))).toHaveLength(1);

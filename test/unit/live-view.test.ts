@@ -11,13 +11,32 @@ const T0 = Date.parse('2026-12-01T09:00:00Z');
 const NOW = T0 + 62_000;
 
 const running = (id: string, name: string, process: unknown, status: unknown = 'Running'): LiveItem => ({
-  id, short: `${id}…`, since: T0, state: { kind: 'running', item: { name, status, process } },
+  id,
+  short: `${id}…`,
+  since: T0,
+  state: { kind: 'running', item: { name, status, process } },
 });
-const ended = (id: string, name: string, outcome: ItemResult['outcome'], elapsedMs: number, extra: object = {}): LiveItem => ({
-  id, short: `${id}…`, since: T0,
-  state: { kind: 'ended', result: { id, outcome, elapsedMs, job: { name, status: outcome === 'failed' ? 'Failed' : 'Completed', ...extra } } },
+const ended = (
+  id: string,
+  name: string,
+  outcome: ItemResult['outcome'],
+  elapsedMs: number,
+  extra: object = {},
+): LiveItem => ({
+  id,
+  short: `${id}…`,
+  since: T0,
+  state: {
+    kind: 'ended',
+    result: { id, outcome, elapsedMs, job: { name, status: outcome === 'failed' ? 'Failed' : 'Completed', ...extra } },
+  },
 });
-const other = (id: string, kind: 'checking' | 'not-visible'): LiveItem => ({ id, short: `${id}…`, since: T0, state: { kind } });
+const other = (id: string, kind: 'checking' | 'not-visible'): LiveItem => ({
+  id,
+  short: `${id}…`,
+  since: T0,
+  state: { kind },
+});
 
 const THREE = [
   running('a9767ede', 'MysqlResizeVolume', '70%'),
@@ -25,8 +44,12 @@ const THREE = [
   ended('c41f0b2e', 'BindEIP', 'failed', 12_000, { fail_reason: 'EIP already bound' }),
 ];
 
-const lines = (items: readonly LiveItem[], columns: number, rows: number, extra: { tick?: number; now?: number } = {}) =>
-  liveLines({ items, now: extra.now ?? NOW, tick: extra.tick ?? 4 }, { columns, rows }, PLAIN);
+const lines = (
+  items: readonly LiveItem[],
+  columns: number,
+  rows: number,
+  extra: { tick?: number; now?: number } = {},
+) => liveLines({ items, now: extra.now ?? NOW, tick: extra.tick ?? 4 }, { columns, rows }, PLAIN);
 
 describe('progressBar', () => {
   it.each([
@@ -88,8 +111,16 @@ describe('liveLines: one line per job, fitted to the terminal', () => {
   });
 
   it('the spinner turns with the frame number, the same on every running line', () => {
-    const frames = [0, 1, 2, 9, 10].map((tick) => lines([running('a', 'X', '1%'), running('b', 'Y', '2%')], 80, 24, { tick }).map((l) => l[0]));
-    expect(frames).toEqual([['⠋', '⠋'], ['⠙', '⠙'], ['⠹', '⠹'], ['⠏', '⠏'], ['⠋', '⠋']]);
+    const frames = [0, 1, 2, 9, 10].map((tick) =>
+      lines([running('a', 'X', '1%'), running('b', 'Y', '2%')], 80, 24, { tick }).map((l) => l[0]),
+    );
+    expect(frames).toEqual([
+      ['⠋', '⠋'],
+      ['⠙', '⠙'],
+      ['⠹', '⠹'],
+      ['⠏', '⠏'],
+      ['⠋', '⠋'],
+    ]);
   });
 
   it('CJK names count two columns each: aligned, and cut on a character boundary', () => {
@@ -110,7 +141,15 @@ describe('liveLines: one line per job, fitted to the terminal', () => {
   });
 
   it('an error ends a line with ✖ and the error under it', () => {
-    const item: LiveItem = { id: 'x', short: 'x', since: T0, state: { kind: 'ended', result: { id: 'x', outcome: 'not-found', elapsedMs: 60_000, error: new Error('RDS API error 404') } } };
+    const item: LiveItem = {
+      id: 'x',
+      short: 'x',
+      since: T0,
+      state: {
+        kind: 'ended',
+        result: { id: 'x', outcome: 'not-found', elapsedMs: 60_000, error: new Error('RDS API error 404') },
+      },
+    };
     expect(lines([item, running('a', 'X', '10%')], 80, 24)).toEqual([
       '✖ x                    not found   1m',
       '  RDS API error 404',
@@ -150,9 +189,11 @@ describe('liveLines: never more lines than the terminal has rows', () => {
     expect(shown[6]).toBe('… and 10 more');
   });
 
-  it.each([[3, ['✔ 2 completed  ✖ 1 failed', '… and 15 more']], [2, ['✔ 2 completed  ✖ 1 failed']], [1, ['✔ 2 completed  ✖ 1 failed']]])(
-    '%i rows', (rows, expected) => expect(lines(many, 100, rows)).toEqual(expected),
-  );
+  it.each([
+    [3, ['✔ 2 completed  ✖ 1 failed', '… and 15 more']],
+    [2, ['✔ 2 completed  ✖ 1 failed']],
+    [1, ['✔ 2 completed  ✖ 1 failed']],
+  ])('%i rows', (rows, expected) => expect(lines(many, 100, rows)).toEqual(expected));
 
   it('nothing finished and too many: … and N more', () => {
     const shown = lines(many.slice(3), 100, 5);
@@ -163,7 +204,11 @@ describe('liveLines: never more lines than the terminal has rows', () => {
 
 describe('liveLines: the instance wait', () => {
   const frame = (items: LiveItem[], rows = 24) =>
-    liveLines({ items, now: NOW, tick: 0, instance: { short: '4d00c7…in01', startedAt: T0 } }, { columns: 80, rows }, PLAIN);
+    liveLines(
+      { items, now: NOW, tick: 0, instance: { short: '4d00c7…in01', startedAt: T0 } },
+      { columns: 80, rows },
+      PLAIN,
+    );
 
   it('a first line about the instance, then its tasks', () => {
     expect(frame([])).toEqual(['⠋ instance 4d00c7…in01: looking for running tasks 1m2s']);
@@ -183,34 +228,57 @@ describe('liveLines: the instance wait', () => {
 });
 
 describe('liveLines: any jobs, any terminal', () => {
-  const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('创建只读实例', '😀🚀', 'a\u0301b', '\u001b[31m', 'x'.repeat(300)));
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'grapheme' }),
+    fc.constantFrom('创建只读实例', '😀🚀', 'a\u0301b', '\u001b[31m', 'x'.repeat(300)),
+  );
   const state: fc.Arbitrary<LiveState> = fc.oneof(
     fc.constant({ kind: 'checking' as const }),
     fc.constant({ kind: 'not-visible' as const }),
-    fc.record({ name: fc.anything(), status: fc.anything(), process: fc.anything() }).map((item) => ({ kind: 'running' as const, item })),
-    fc.record({
-      outcome: fc.constantFrom('completed', 'failed', 'timeout', 'interrupted', 'error', 'not-found') as fc.Arbitrary<ItemResult['outcome']>,
-      name: text,
-      reason: fc.option(text),
-      elapsedMs: fc.nat(10 ** 9),
-    }).map(({ outcome, name, reason, elapsedMs }) => ({
-      kind: 'ended' as const,
-      result: { id: 'x', outcome, elapsedMs, error: new Error(reason ?? 'e'), job: { name, fail_reason: reason } },
-    })),
+    fc
+      .record({ name: fc.anything(), status: fc.anything(), process: fc.anything() })
+      .map((item) => ({ kind: 'running' as const, item })),
+    fc
+      .record({
+        outcome: fc.constantFrom('completed', 'failed', 'timeout', 'interrupted', 'error', 'not-found') as fc.Arbitrary<
+          ItemResult['outcome']
+        >,
+        name: text,
+        reason: fc.option(text),
+        elapsedMs: fc.nat(10 ** 9),
+      })
+      .map(({ outcome, name, reason, elapsedMs }) => ({
+        kind: 'ended' as const,
+        result: { id: 'x', outcome, elapsedMs, error: new Error(reason ?? 'e'), job: { name, fail_reason: reason } },
+      })),
   );
   // Ids reach the view through shortIds(), which sanitises them like every other text from the API.
-  const item = fc.record({ id: fc.string({ minLength: 1 }), short: text.map(sanitize), state }).map((i) => ({ ...i, since: T0 }));
+  const item = fc
+    .record({ id: fc.string({ minLength: 1 }), short: text.map(sanitize), state })
+    .map((i) => ({ ...i, since: T0 }));
 
   it('no line wider than the columns allow, never more lines than the rows, never a raw control character', () => {
     fc.assert(
-      fc.property(fc.array(item, { maxLength: 30 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 60 }), fc.nat(), fc.boolean(), (items, columns, rows, tick, instance) => {
-        const shown = liveLines({ items, now: NOW, tick, instance: instance ? { short: 'i', startedAt: T0 } : undefined }, { columns, rows }, PLAIN);
-        expect(shown.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
-        for (const line of shown) {
-          expect(displayWidth(line)).toBeLessThanOrEqual(Math.max(1, columns - 1));
-          expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-        }
-      }),
+      fc.property(
+        fc.array(item, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.nat(),
+        fc.boolean(),
+        (items, columns, rows, tick, instance) => {
+          const shown = liveLines(
+            { items, now: NOW, tick, instance: instance ? { short: 'i', startedAt: T0 } : undefined },
+            { columns, rows },
+            PLAIN,
+          );
+          expect(shown.length).toBeLessThanOrEqual(Math.max(1, rows - 1));
+          for (const line of shown) {
+            expect(displayWidth(line)).toBeLessThanOrEqual(Math.max(1, columns - 1));
+            expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -38,10 +38,26 @@ describe('the wait engine stops everything when one poller has a bug', () => {
     const clock = new FakeClock();
     const api = new ScriptedApi(clock, { '*': [running('10%')] });
     const bug = new TypeError("Cannot read properties of undefined (reading 'length')");
-    const reporter: WaitReporter = { ...quietReporter, observed: (id) => { if (id === 'b' && clock.now() > T0) throw bug; } };
-    const outcome = await waitForJobs(['a', 'b'], { timeoutMs: 60 * MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S }, {
-      api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter,
-    }).then(() => 'resolved', (error: unknown) => error);
+    const reporter: WaitReporter = {
+      ...quietReporter,
+      observed: (id) => {
+        if (id === 'b' && clock.now() > T0) throw bug;
+      },
+    };
+    const outcome = await waitForJobs(
+      ['a', 'b'],
+      { timeoutMs: 60 * MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S },
+      {
+        api,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        reporter,
+      },
+    ).then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
     expect(outcome).toBe(bug);
     // b's second poll (at ~5 s) threw: nothing was polled after it, though `a` would run for an hour.
     expect(Math.max(...api.calls.map((c) => c.at - T0))).toBeLessThan(10 * S);
@@ -57,9 +73,17 @@ describe('the wait engine stops everything when one poller has a bug', () => {
     const gone = new NotFoundError('job a not found (HTTP 404)', { status: 404, jobId: 'a' });
     const api = new ScriptedApi(clock, { a: [running('10%'), gone, running('20%'), completed] });
     const retried: string[] = [];
-    const result = await waitForJobs(['a'], { timeoutMs: 60 * MIN, intervalMs: 5 * S, notFoundGraceMs: 0 }, {
-      api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: { ...quietReporter, retrying: (_id, error) => retried.push((error as Error).message) },
-    });
+    const result = await waitForJobs(
+      ['a'],
+      { timeoutMs: 60 * MIN, intervalMs: 5 * S, notFoundGraceMs: 0 },
+      {
+        api,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        reporter: { ...quietReporter, retrying: (_id, error) => retried.push((error as Error).message) },
+      },
+    );
     expect(exitCodeOf(result.results)).toBe(EXIT.ok);
     expect(retried).toEqual(['job a not found (HTTP 404)']);
   });
@@ -69,9 +93,17 @@ describe('the wait engine stops everything when one poller has a bug', () => {
     const throttled = new ApiError('RDS API error 429 (APIGW.0308: throttled)', { status: 429, retryAfterMs: 5 * MIN });
     const api = new ScriptedApi(clock, { a: [running('10%'), throttled] });
     const retried: number[] = [];
-    const result = await waitForJobs(['a'], { timeoutMs: MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S }, {
-      api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: { ...quietReporter, retrying: (_id, _e, delay) => retried.push(delay) },
-    });
+    const result = await waitForJobs(
+      ['a'],
+      { timeoutMs: MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S },
+      {
+        api,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        reporter: { ...quietReporter, retrying: (_id, _e, delay) => retried.push(delay) },
+      },
+    );
     expect(result.results[0]).toMatchObject({ outcome: 'timeout', error: throttled });
     expect(retried).toEqual([]);
     expect(clock.now() - T0).toBeLessThan(10 * S); // and it did not sleep until the deadline for nothing
@@ -82,9 +114,17 @@ describe('the wait engine stops everything when one poller has a bug', () => {
     const down = new ApiError('RDS API error 503 (Service Unavailable)', { status: 503 });
     const api = new ScriptedApi(clock, { a: [running('10%'), down] });
     const retried: number[] = [];
-    await waitForJobs(['a'], { timeoutMs: 12 * S, intervalMs: 5 * S, notFoundGraceMs: 60 * S, maxBackoffMs: 60 * S }, {
-      api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: { ...quietReporter, retrying: (_id, _e, delay) => retried.push(delay) },
-    });
+    await waitForJobs(
+      ['a'],
+      { timeoutMs: 12 * S, intervalMs: 5 * S, notFoundGraceMs: 60 * S, maxBackoffMs: 60 * S },
+      {
+        api,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        reporter: { ...quietReporter, retrying: (_id, _e, delay) => retried.push(delay) },
+      },
+    );
     expect(Math.max(...retried)).toBeLessThanOrEqual(12 * S);
     for (const delay of retried) expect(formatDelay(delay)).not.toBe('0s');
   });
@@ -104,9 +144,17 @@ describe('the request budget, over a sliding window', () => {
       },
     };
     const ids = Array.from({ length: 200 }, (_, i) => `job-${i}`);
-    await waitForJobs(ids, { timeoutMs: 10 * MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S }, {
-      api, now: clock.now, sleep: clock.sleep, random: Math.random, reporter: quietReporter,
-    });
+    await waitForJobs(
+      ids,
+      { timeoutMs: 10 * MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S },
+      {
+        api,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: Math.random,
+        reporter: quietReporter,
+      },
+    );
     expect(arrivals.length).toBeGreaterThan(500);
     expect(busiestWindow(arrivals, MIN)).toBeLessThanOrEqual(60);
   });
@@ -172,7 +220,15 @@ describe('the bounds, and their arithmetic', () => {
   });
 
   it('an invalid RDSJOB_API_TIMEOUT is refused before any request', async () => {
-    const deps = fakeDeps({ close() {}, getJob: async () => { throw new Error('sent'); } }, { env: { RDSJOB_API_TIMEOUT: 'soon' } });
+    const deps = fakeDeps(
+      {
+        close() {},
+        getJob: async () => {
+          throw new Error('sent');
+        },
+      },
+      { env: { RDSJOB_API_TIMEOUT: 'soon' } },
+    );
     expect(await main(['get', 'a'], deps)).toBe(EXIT.usage);
     expect(deps.configs).toHaveLength(0);
   });
@@ -195,7 +251,10 @@ describe('messages that must not mislead', () => {
   });
 
   it('proxy messages name the variables rdsjob reads (never HTTP_PROXY, which it does not)', () => {
-    const error = throughProxy(new NetworkError('cannot reach rds.x: connection refused'), redactProxy('http://u:p@proxy:3128'));
+    const error = throughProxy(
+      new NetworkError('cannot reach rds.x: connection refused'),
+      redactProxy('http://u:p@proxy:3128'),
+    );
     expect(error.hint).toBe('check HTTPS_PROXY / ALL_PROXY and NO_PROXY; rerun with --debug for details');
     expect(error.message).toBe('cannot reach rds.x: connection refused (through proxy http://****@proxy:3128)');
   });

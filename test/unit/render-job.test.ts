@@ -7,10 +7,16 @@ const now = Date.UTC(2026, 0, 1);
 const plain = (job: Job) => renderJob(job, { color: false, now, timeZone: 'Asia/Shanghai' });
 /** Label → value, as a user reads the two columns. */
 const fields = (text: string) =>
-  Object.fromEntries(text.trimEnd().split('\n').filter((l) => !l.startsWith(' ')).map((l) => {
-    const m = /^(\S+(?: \S+)*?)\s{2,}(.*)$/.exec(l);
-    return m ? [m[1], m[2]] : [l, ''];
-  }));
+  Object.fromEntries(
+    text
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith(' '))
+      .map((l) => {
+        const m = /^(\S+(?: \S+)*?)\s{2,}(.*)$/.exec(l);
+        return m ? [m[1], m[2]] : [l, ''];
+      }),
+  );
 
 describe('renderJob on every sample job', () => {
   for (const job of samples.allSampleJobs) {
@@ -32,14 +38,27 @@ describe('renderJob on every sample job', () => {
 
 describe('renderJob shows the key facts', () => {
   const cases: [string, Job, Record<string, string>][] = [
-    ['create instance', samples.createInstanceCompleted, {
-      Endpoint: '192.168.1.203:3306', Type: 'Ha', Datastore: 'mysql 8.0',
-      Created: '2018-08-06 18:41:14 +08:00 (7y ago)', Ended: '2018-08-07 00:41:14 +08:00 (took 6h)',
-    }],
-    ['replica', samples.createReplicaRunning, {
-      Name: 'CreateMysqlReplicaInstance', Progress: '60%', 'Replica of': 'a48e43ff268f4c0e879652d65e63d0fbin01',
-      Type: 'Replica',
-    }],
+    [
+      'create instance',
+      samples.createInstanceCompleted,
+      {
+        Endpoint: '192.168.1.203:3306',
+        Type: 'Ha',
+        Datastore: 'mysql 8.0',
+        Created: '2018-08-06 18:41:14 +08:00 (7y ago)',
+        Ended: '2018-08-07 00:41:14 +08:00 (took 6h)',
+      },
+    ],
+    [
+      'replica',
+      samples.createReplicaRunning,
+      {
+        Name: 'CreateMysqlReplicaInstance',
+        Progress: '60%',
+        'Replica of': 'a48e43ff268f4c0e879652d65e63d0fbin01',
+        Type: 'Replica',
+      },
+    ],
     ['resize volume', samples.resizeVolume, { Volume: 'ULTRAHIGH, 100 GB → 200 GB' }],
     ['bind EIP', samples.bindEip, { 'Public IP': '10.154.217.154' }],
     ['switchover', samples.switchover, { 'Switch strategy': 'reliability' }],
@@ -69,7 +88,8 @@ describe('renderJob leaves out what does not apply', () => {
     expect(fields(plain({ ...samples.createReplicaRunning, process: '' }))).not.toHaveProperty('Progress'));
   it('progress on an unknown (not finished) status, shown as-is', () =>
     expect(fields(plain({ ...samples.createReplicaRunning, status: 'Pending', process: '5%' }))).toMatchObject({
-      Status: 'Pending', Progress: '5%',
+      Status: 'Pending',
+      Progress: '5%',
     }));
   it('no fail reason unless Failed', () =>
     expect(fields(plain({ ...samples.switchover, fail_reason: 'old news' }))).not.toHaveProperty('Fail reason'));
@@ -80,19 +100,34 @@ describe('renderJob leaves out what does not apply', () => {
   });
   it('no ended row when the job has not ended', () =>
     expect(fields(plain(samples.createReplicaRunning))).not.toHaveProperty('Ended'));
-  it('"-" for a missing id and status', () =>
-    expect(fields(plain({}))).toEqual({ ID: '-', Status: '-' }));
+  it('"-" for a missing id and status', () => expect(fields(plain({}))).toEqual({ ID: '-', Status: '-' }));
 });
 
 describe('renderJob on odd values', () => {
   const cases: [string, unknown, Record<string, string>][] = [
-    ['numbers where strings are expected', { id: 42, name: 7, status: 'Running', process: 33 }, { ID: '42', Name: '7', Progress: '33%' }],
-    ['an unparsable time is shown as sent', { created: 'yesterday', ended: 'today' }, { Created: 'yesterday', Ended: 'today' }],
+    [
+      'numbers where strings are expected',
+      { id: 42, name: 7, status: 'Running', process: 33 },
+      { ID: '42', Name: '7', Progress: '33%' },
+    ],
+    [
+      'an unparsable time is shown as sent',
+      { created: 'yesterday', ended: 'today' },
+      { Created: 'yesterday', Ended: 'today' },
+    ],
     ['instance with only an id', { instance: { id: 'abc' } }, { Instance: 'abc' }],
     ['instance as a plain string', { instance: 'abc' }, { Instance: 'abc' }],
-    ['sizes as numbers', { entities: { volume: { original_size: 100, target_size: 200 } } }, { Volume: '100 GB → 200 GB' }],
+    [
+      'sizes as numbers',
+      { entities: { volume: { original_size: 100, target_size: 200 } } },
+      { Volume: '100 GB → 200 GB' },
+    ],
     ['only a target size', { entities: { volume: { target_size: '200' } } }, { Volume: '→ 200 GB' }],
-    ['datastore without version', { entities: { instance: { datastore: { type: 'postgresql' } } } }, { Datastore: 'postgresql' }],
+    [
+      'datastore without version',
+      { entities: { instance: { datastore: { type: 'postgresql' } } } },
+      { Datastore: 'postgresql' },
+    ],
     ['resource_ids as a string', { entities: { resource_ids: 'x.vm' } }, { 'Resource IDs': 'x.vm' }],
     ['unknown scalar entity field', { entities: { charge_mode: 'postPaid' } }, { 'Charge mode': 'postPaid' }],
     ['unknown entity field inside instance', { entities: { instance: { port: 3306 } } }, { Port: '3306' }],
@@ -103,7 +138,9 @@ describe('renderJob on odd values', () => {
   }
 
   it('skips empty entity values', () => {
-    const f = fields(plain({ entities: { public_ip: '', resource_ids: [], switch_strategy: null, extra: {} } } as Job));
+    const f = fields(
+      plain({ entities: { public_ip: '', resource_ids: [], switch_strategy: null, extra: {} } } as unknown as Job),
+    );
     expect(Object.keys(f)).toEqual(['ID', 'Status']);
   });
 
@@ -114,8 +151,7 @@ describe('renderJob on odd values', () => {
     expect(fields(text).Name).toBe('\\x1b[2Jevil\\x1b]0;title\\x07');
   });
 
-  it('keeps a multi-line value on one line', () =>
-    expect(fields(plain({ name: 'a\nb' } as Job)).Name).toBe('a\\nb'));
+  it('keeps a multi-line value on one line', () => expect(fields(plain({ name: 'a\nb' } as Job)).Name).toBe('a\\nb'));
 });
 
 describe('renderJob with colour', () => {

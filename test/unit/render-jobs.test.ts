@@ -11,9 +11,14 @@ const render = (jobs: Job[], color = false) => renderJobs(jobs, { color, now, ti
 const onStdout = (jobs: Job[], color: boolean, width: number | undefined) =>
   renderJobsResult(jobs, true, 'table', { color, now, timeZone: 'UTC', width });
 /** Cells of each line, split on the two-or-more-space column gaps. */
-const grid = (text: string) => text.trimEnd().split('\n').map((line) => line.split(/ {2,}/));
+const grid = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(/ {2,}/));
 const HEAD = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'CREATED', 'ENDED', 'TOOK', 'INSTANCE'];
-const LONG_REASON = 'EIP 119.3.10.7 is already bound to another instance (DBS.280431); unbind it or choose another EIP, then retry';
+const LONG_REASON =
+  'EIP 119.3.10.7 is already bound to another instance (DBS.280431); unbind it or choose another EIP, then retry';
 
 describe('renderJobs', () => {
   const text = render([...samples.allSampleJobs]);
@@ -29,24 +34,59 @@ describe('renderJobs', () => {
   });
 
   const cases: [string, Job, string[]][] = [
-    ['running replica: not ended yet', samples.createReplicaRunning, [
-      '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11', 'CreateMysqlReplicaInstance', 'Running', '60%', '2018-08-06 10:41:14 +00:00',
-      '-', '-', 'mysql-replica-01',
-    ]],
-    ['completed with stale process: ENDED and TOOK', samples.completedWithStaleProcess, [
-      '0b3cc9e1-4c5a-4c1e-8e1b-2f6b8a4d7c21', 'CreateMysqlSingleHAInstance', 'Completed', '-', '2018-08-06 10:41:14 +00:00',
-      '2018-08-06 11:02:50 +00:00', '21m36s', 'mysql-ha-02',
-    ]],
-    ['failed: and its reason', samples.createFailed, [
-      'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b', 'CreateMysqlSingleHAInstance', 'Failed', '-', '2018-08-08 07:20:00 +00:00',
-      '2018-08-08 07:31:09 +00:00', '11m9s', 'mysql-failed-01', 'createVM failed.',
-    ]],
-    ['instance without a name shows its id', { id: 'j1', status: 'Running', instance: { id: 'inst-1' } }, [
-      'j1', '-', 'Running', '-', '-', '-', '-', 'inst-1',
-    ]],
-    ['ended before created (clock skew): no TOOK', { id: 'j2', status: 'Completed', created: '2026-01-01T10:00:00+0000', ended: '2026-01-01T09:59:00+0000' }, [
-      'j2', '-', 'Completed', '-', '2026-01-01 10:00:00 +00:00', '2026-01-01 09:59:00 +00:00', '-', '-',
-    ]],
+    [
+      'running replica: not ended yet',
+      samples.createReplicaRunning,
+      [
+        '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11',
+        'CreateMysqlReplicaInstance',
+        'Running',
+        '60%',
+        '2018-08-06 10:41:14 +00:00',
+        '-',
+        '-',
+        'mysql-replica-01',
+      ],
+    ],
+    [
+      'completed with stale process: ENDED and TOOK',
+      samples.completedWithStaleProcess,
+      [
+        '0b3cc9e1-4c5a-4c1e-8e1b-2f6b8a4d7c21',
+        'CreateMysqlSingleHAInstance',
+        'Completed',
+        '-',
+        '2018-08-06 10:41:14 +00:00',
+        '2018-08-06 11:02:50 +00:00',
+        '21m36s',
+        'mysql-ha-02',
+      ],
+    ],
+    [
+      'failed: and its reason',
+      samples.createFailed,
+      [
+        'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b',
+        'CreateMysqlSingleHAInstance',
+        'Failed',
+        '-',
+        '2018-08-08 07:20:00 +00:00',
+        '2018-08-08 07:31:09 +00:00',
+        '11m9s',
+        'mysql-failed-01',
+        'createVM failed.',
+      ],
+    ],
+    [
+      'instance without a name shows its id',
+      { id: 'j1', status: 'Running', instance: { id: 'inst-1' } },
+      ['j1', '-', 'Running', '-', '-', '-', '-', 'inst-1'],
+    ],
+    [
+      'ended before created (clock skew): no TOOK',
+      { id: 'j2', status: 'Completed', created: '2026-01-01T10:00:00+0000', ended: '2026-01-01T09:59:00+0000' },
+      ['j2', '-', 'Completed', '-', '2026-01-01 10:00:00 +00:00', '2026-01-01 09:59:00 +00:00', '-', '-'],
+    ],
     ['Failed without a reason', { id: 'j3', status: 'Failed' }, ['j3', '-', 'Failed', '-', '-', '-', '-', '-', '-']],
     ['an empty job', {}, ['-', '-', '-', '-', '-', '-', '-', '-']],
   ];
@@ -73,17 +113,22 @@ describe('renderJobs', () => {
     });
 
     it('wide enough for all of it: whole', async () => {
-      expect((await onStdout(jobs, false, rowWidth + LONG_REASON.length)).split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
+      expect((await onStdout(jobs, false, rowWidth + LONG_REASON.length)).split('\n')[2]!.endsWith(LONG_REASON)).toBe(
+        true,
+      );
     });
 
-    it.each([40, 80, 120])('a row that wraps at %i columns keeps 20 columns of the reason and never takes an extra screen row', async (width) => {
-      const failedRow = (await onStdout(jobs, false, width)).split('\n')[2]!;
-      const rowsFor = (w: number) => Math.ceil(w / width);
-      expect(rowsFor(displayWidth(failedRow))).toBe(rowsFor(rowWidth + 20));
-      expect(failedRow).toContain('EIP 119.3.10.7 is al');
-      expect(failedRow.endsWith('…')).toBe(true);
-      expect(displayWidth(failedRow) % width).toBe(0);
-    });
+    it.each([40, 80, 120])(
+      'a row that wraps at %i columns keeps 20 columns of the reason and never takes an extra screen row',
+      async (width) => {
+        const failedRow = (await onStdout(jobs, false, width)).split('\n')[2]!;
+        const rowsFor = (w: number) => Math.ceil(w / width);
+        expect(rowsFor(displayWidth(failedRow))).toBe(rowsFor(rowWidth + 20));
+        expect(failedRow).toContain('EIP 119.3.10.7 is al');
+        expect(failedRow.endsWith('…')).toBe(true);
+        expect(displayWidth(failedRow) % width).toBe(0);
+      },
+    );
 
     it('rows without a reason are never cut (they wrap like any table)', async () => {
       const running = (await onStdout(jobs, false, 40)).split('\n')[1]!;
@@ -91,7 +136,7 @@ describe('renderJobs', () => {
     });
 
     it('colour survives the cut', async () => {
-      const out = (await onStdout(jobs, true, 120));
+      const out = await onStdout(jobs, true, 120);
       expect(out).toContain('\u001b[31mFailed\u001b[39m');
       expect(out.split('\n')[2]!.endsWith('…')).toBe(true);
     });
@@ -111,5 +156,7 @@ describe('renderJobs', () => {
   it('colours the status when colour is on', () =>
     expect(render([samples.createFailed], true)).toContain('\u001b[31mFailed\u001b[39m'));
   it('survives non-objects in the list', () =>
-    expect(grid(render([null, 3, 'x', []] as unknown as Job[])).slice(1)).toEqual(Array(4).fill(['-', '-', '-', '-', '-', '-', '-', '-'])));
+    expect(grid(render([null, 3, 'x', []] as unknown as Job[])).slice(1)).toEqual(
+      Array(4).fill(['-', '-', '-', '-', '-', '-', '-', '-']),
+    ));
 });

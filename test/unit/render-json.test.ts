@@ -4,7 +4,9 @@ import { renderJson } from '../../src/render/json.js';
 
 describe('renderJson', () => {
   it('prints the job exactly as received, unknown fields and key order kept', () => {
-    const received = JSON.parse('{"status":"Completed","zeta":1,"id":"x","future_field":{"kept":true},"fail_reason":null}');
+    const received = JSON.parse(
+      '{"status":"Completed","zeta":1,"id":"x","future_field":{"kept":true},"fail_reason":null}',
+    );
     const text = renderJson(received);
     expect(text).toBe(
       '{\n  "status": "Completed",\n  "zeta": 1,\n  "id": "x",\n  "future_field": {\n    "kept": true\n  },\n  "fail_reason": null\n}\n',

@@ -46,12 +46,16 @@ describe('formatLocalTime', () => {
   for (const [epoch, zone, expected] of cases) {
     it(`${zone} ${expected}`, () => expect(formatLocalTime(epoch, zone)).toBe(expected));
   }
-  it('uses the process zone by default', () => expect(formatLocalTime(T)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d/));
+  it('uses the process zone by default', () =>
+    expect(formatLocalTime(T)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d/));
   it('returns "" for a non-finite time', () => expect(formatLocalTime(Number.NaN, 'UTC')).toBe(''));
 });
 
 describe('formatAge', () => {
-  const s = 1000, m = 60 * s, h = 60 * m, d = 24 * h;
+  const s = 1000,
+    m = 60 * s,
+    h = 60 * m,
+    d = 24 * h;
   const cases: [number, string][] = [
     [0, '0s ago'],
     [999, '0s ago'],

@@ -11,7 +11,13 @@ import { renderJson } from '../../src/render/json.js';
 import { renderTasks } from '../../src/render/tasks-table.js';
 import type { Task } from '../../src/task.js';
 
-const task = (i: number, extra: Partial<Task> = {}): Task => ({ id: `t${i}`, name: 'ResizeFlavor', status: 'Completed', process: '', ...extra });
+const task = (i: number, extra: Partial<Task> = {}): Task => ({
+  id: `t${i}`,
+  name: 'ResizeFlavor',
+  status: 'Completed',
+  process: '',
+  ...extra,
+});
 
 /** A task list of `total` tasks; records every page asked for. */
 function pages(total: number, options: { totalCount?: boolean } = {}) {
@@ -27,9 +33,33 @@ function pages(total: number, options: { totalCount?: boolean } = {}) {
 describe('listTaskPages: pages of 50, one after another', () => {
   it.each<[string, number, number, Array<[number, number]>, number]>([
     ['the default 20 of 134', 134, 20, [[0, 20]], 20],
-    ['75 of 120: a full page, then only the 25 still wanted', 120, 75, [[0, 50], [50, 25]], 75],
-    ['1000 of 5000: twenty pages', 5000, 1000, Array.from({ length: 20 }, (_, i) => [i * 50, 50] as [number, number]), 1000],
-    ['75 of 60: stops at total_count', 60, 75, [[0, 50], [50, 25]], 60],
+    [
+      '75 of 120: a full page, then only the 25 still wanted',
+      120,
+      75,
+      [
+        [0, 50],
+        [50, 25],
+      ],
+      75,
+    ],
+    [
+      '1000 of 5000: twenty pages',
+      5000,
+      1000,
+      Array.from({ length: 20 }, (_, i) => [i * 50, 50] as [number, number]),
+      1000,
+    ],
+    [
+      '75 of 60: stops at total_count',
+      60,
+      75,
+      [
+        [0, 50],
+        [50, 25],
+      ],
+      60,
+    ],
     ['20 of 50 exactly one page', 50, 50, [[0, 50]], 50],
     ['nothing there', 0, 20, [[0, 20]], 0],
   ])('%s', async (_name, total, wanted, expected, shown) => {
@@ -43,18 +73,38 @@ describe('listTaskPages: pages of 50, one after another', () => {
   it('without a total_count it stops at the first empty page', async () => {
     const { asked, fetch } = pages(70, { totalCount: false });
     const listing = await listTaskPages(fetch, 200);
-    expect(asked).toEqual([[0, 50], [50, 50], [70, 50]]); // offsets follow what arrived
+    expect(asked).toEqual([
+      [0, 50],
+      [50, 50],
+      [70, 50],
+    ]); // offsets follow what arrived
     expect(listing.tasks).toHaveLength(70);
   });
 });
 
 describe('filters → query, in the API names', () => {
-  it('no filter: only offset and limit are sent', () => expect(taskQuery({}, 0, 20)).toEqual([['offset', '0'], ['limit', '20']]));
+  it('no filter: only offset and limit are sent', () =>
+    expect(taskQuery({}, 0, 20)).toEqual([
+      ['offset', '0'],
+      ['limit', '20'],
+    ]));
 
   it('every filter', () =>
-    expect(taskQuery({ instanceId: 'i1', status: 'Running', name: 'ResizeFlavor', id: 't1', startTime: 1, endTime: 2 }, 50, 25)).toEqual([
-      ['instance_id', 'i1'], ['status', 'Running'], ['name', 'ResizeFlavor'], ['id', 't1'],
-      ['start_time', '1'], ['end_time', '2'], ['offset', '50'], ['limit', '25'],
+    expect(
+      taskQuery(
+        { instanceId: 'i1', status: 'Running', name: 'ResizeFlavor', id: 't1', startTime: 1, endTime: 2 },
+        50,
+        25,
+      ),
+    ).toEqual([
+      ['instance_id', 'i1'],
+      ['status', 'Running'],
+      ['name', 'ResizeFlavor'],
+      ['id', 't1'],
+      ['start_time', '1'],
+      ['end_time', '2'],
+      ['offset', '50'],
+      ['limit', '25'],
     ]));
 
   it('--since 2h on a fixed clock: start_time = now − 2h, end_time = now, in milliseconds', () => {
@@ -66,11 +116,19 @@ describe('filters → query, in the API names', () => {
 });
 
 describe('the flags, checked before any request', () => {
-  it.each([['running', 'Running'], ['COMPLETED', 'Completed'], ['Failed', 'Failed'], ['fAiLeD', 'Failed']])('--status %s → %s', (given, sent) =>
-    expect(taskStatusOf(given)).toBe(sent));
+  it.each([
+    ['running', 'Running'],
+    ['COMPLETED', 'Completed'],
+    ['Failed', 'Failed'],
+    ['fAiLeD', 'Failed'],
+  ])('--status %s → %s', (given, sent) => expect(taskStatusOf(given)).toBe(sent));
 
   it.each<[string, Parameters<typeof listOptionsOf>[0], RegExp]>([
-    ['--status done', { status: 'done', limit: '20' }, /^invalid --status "done": use one of Running, Completed, Failed \(any case\)$/],
+    [
+      '--status done',
+      { status: 'done', limit: '20' },
+      /^invalid --status "done": use one of Running, Completed, Failed \(any case\)$/,
+    ],
     ['--limit 0', { limit: '0' }, /^invalid --limit "0"/],
     ['--limit 1001', { limit: '1001' }, /^invalid --limit "1001": use a whole number from 1 to 1000$/],
     ['--limit 2.5', { limit: '2.5' }, /^invalid --limit/],
@@ -98,10 +156,23 @@ describe('the flags, checked before any request', () => {
 describe('rendering', () => {
   const now = Date.parse('2026-11-27T12:40:00Z');
   it('"30" while Running shows as 30%; a finished task shows no progress; the instance by name, else id', () => {
-    const text = renderTasks([
-      task(1, { status: 'Running', process: '30', instance_name: 'orders-db', create_time: '2026-11-27T09:40:00+0000' }),
-      task(2, { status: 'Completed', process: '100', instance_id: 'i-only', create_time: '2026-11-27T08:40:00+0000' }),
-    ], { color: false, now, timeZone: 'UTC' });
+    const text = renderTasks(
+      [
+        task(1, {
+          status: 'Running',
+          process: '30',
+          instance_name: 'orders-db',
+          create_time: '2026-11-27T09:40:00+0000',
+        }),
+        task(2, {
+          status: 'Completed',
+          process: '100',
+          instance_id: 'i-only',
+          create_time: '2026-11-27T08:40:00+0000',
+        }),
+      ],
+      { color: false, now, timeZone: 'UTC' },
+    );
     expect(text).toBe(
       'ID  NAME          STATUS     PROGRESS  INSTANCE   CREATED\n' +
         't1  ResizeFlavor  Running    30%       orders-db  2026-11-27 09:40:00 +00:00 (3h ago)\n' +

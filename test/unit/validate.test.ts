@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
-  assertJobIds, checkEndpoint, isValidJobId, isValidProfileName, isValidProjectId, isValidRegion, normalizeEndpoint,
+  assertJobIds,
+  checkEndpoint,
+  isValidJobId,
+  isValidProfileName,
+  isValidProjectId,
+  isValidRegion,
+  normalizeEndpoint,
 } from '../../src/config/validate.js';
 
 const table = (fn: (v: string) => boolean, good: string[], bad: string[]) => {
@@ -53,14 +59,18 @@ describe('checkEndpoint', () => {
     [' https://x.example.com', /spaces/],
   ];
   for (const url of ok) it(`accepts ${url}`, () => expect(checkEndpoint(url)).toBeUndefined());
-  for (const [url, reason] of refused) it(`refuses ${JSON.stringify(url)}`, () => expect(checkEndpoint(url)).toMatch(reason));
-  it('never echoes the password in the reason', () => expect(checkEndpoint('https://u:hunter2@x.example.com')).not.toContain('hunter2'));
+  for (const [url, reason] of refused)
+    it(`refuses ${JSON.stringify(url)}`, () => expect(checkEndpoint(url)).toMatch(reason));
+  it('never echoes the password in the reason', () =>
+    expect(checkEndpoint('https://u:hunter2@x.example.com')).not.toContain('hunter2'));
 });
 
 describe('normalizeEndpoint', () => {
-  it('drops trailing slashes', () => expect(normalizeEndpoint('https://x.example.com//')).toBe('https://x.example.com'));
+  it('drops trailing slashes', () =>
+    expect(normalizeEndpoint('https://x.example.com//')).toBe('https://x.example.com'));
   it('keeps a path', () => expect(normalizeEndpoint('https://x.example.com/rds/')).toBe('https://x.example.com/rds'));
-  it('leaves a clean URL alone', () => expect(normalizeEndpoint('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080'));
+  it('leaves a clean URL alone', () =>
+    expect(normalizeEndpoint('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080'));
 });
 
 describe('assertJobIds', () => {
@@ -77,7 +87,8 @@ describe('assertJobIds', () => {
   it('names the first bad id', () =>
     expect(usage(['ok', 'x y', 'a/b'])).toBe('invalid job id "x y": use 1–64 characters of A-Z a-z 0-9 - _'));
   it('refuses an empty list', () => expect(usage([])).toMatch(/no job id/));
-  it('refuses an empty id', () => expect(usage([''])).toBe('invalid job id "": use 1–64 characters of A-Z a-z 0-9 - _'));
+  it('refuses an empty id', () =>
+    expect(usage([''])).toBe('invalid job id "": use 1–64 characters of A-Z a-z 0-9 - _'));
   it('escapes control characters in the message', () => expect(usage(['a\u001b[31mb'])).not.toContain('\u001b'));
   it('shortens a very long id', () => expect(usage(['y'.repeat(500)]).length).toBeLessThan(160));
 });

@@ -10,15 +10,30 @@ const S = 1000;
 const MIN = 60 * S;
 const ID = 'a9767ede-fe0f-4888-9003-e843a4c90514';
 const ID2 = '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11';
-const options: WaitCommandOptions = { timeoutMs: 60 * MIN, intervalMs: 5 * S, notFoundGraceMs: 60 * S, quiet: false, random: () => 0.5 };
+const options: WaitCommandOptions = {
+  timeoutMs: 60 * MIN,
+  intervalMs: 5 * S,
+  notFoundGraceMs: 60 * S,
+  quiet: false,
+  random: () => 0.5,
+};
 const ESC = /\u001b/;
 
 const running = (process = '') => job({ status: 'Running', process });
 const completed = job({ status: 'Completed', process: '60% ', ended: '2026-11-27T09:50:00+0000' });
 const failed = job({ id: ID2, status: 'Failed', fail_reason: 'createVM failed.', unknown_field: { kept: true } });
-const notFound = () => new NotFoundError('RDS API error 404 (DBS.280239: job not found, request id 5b7e)', { status: 404, requestId: '5b7e' });
+const notFound = () =>
+  new NotFoundError('RDS API error 404 (DBS.280239: job not found, request id 5b7e)', {
+    status: 404,
+    requestId: '5b7e',
+  });
 
-async function wait(scripts: Record<string, Step[]>, ids: string[], extra: Partial<WaitCommandOptions> = {}, h = harness(scripts)) {
+async function wait(
+  scripts: Record<string, Step[]>,
+  ids: string[],
+  extra: Partial<WaitCommandOptions> = {},
+  h = harness(scripts),
+) {
   // What main() would exit with: the outcomes mapped, or the error it would report.
   const code = await runWait(ids, { ...options, ...extra }, h.ctx).then(exitCodeOf, exitCodeFor);
   return { code, ...h, out: h.stdout.text, err: h.stderr.text, lines: h.stderr.text.split('\n').filter(Boolean) };
@@ -72,7 +87,9 @@ describe('rdsjob wait, stderr not a TTY', () => {
     const h = harness({ [ID]: [running('30%')] }, { flags: { profile: 'prod', region: 'eu-west-101' } });
     const r = await wait({}, [ID], { timeoutMs: MIN, requestsPerMinute: 120 }, h);
     expect(r.code).toBe(EXIT.timeout);
-    expect(r.lines.at(-1)).toBe(`resume with: rdsjob --profile prod --region eu-west-101 wait ${ID} --timeout 1m --rate-limit 120`);
+    expect(r.lines.at(-1)).toBe(
+      `resume with: rdsjob --profile prod --region eu-west-101 wait ${ID} --timeout 1m --rate-limit 120`,
+    );
   });
 
   it('a job not visible at first is waited for', async () => {
@@ -91,7 +108,10 @@ describe('rdsjob wait, stderr not a TTY', () => {
   });
 
   it('logs transient failures and keeps going', async () => {
-    const r = await wait({ [ID]: [new ApiError('RDS API error 503 (Service Unavailable)', { status: 503 }), completed] }, [ID]);
+    const r = await wait(
+      { [ID]: [new ApiError('RDS API error 503 (Service Unavailable)', { status: 503 }), completed] },
+      [ID],
+    );
     expect(r.code).toBe(EXIT.ok);
     expect(r.lines[0]).toBe('2026-11-27T09:45:00Z a9767ede… RDS API error 503 (Service Unavailable); retrying in 5s');
   });
@@ -102,7 +122,8 @@ describe('rdsjob wait, stderr not a TTY', () => {
     expect(r.code).toBe(EXIT.ok);
     expect(r.err).toContain('2026-11-27T09:50:00Z still waiting (5m elapsed): 1 job running');
     const times = r.lines.map((l) => Date.parse(l.slice(0, 20)));
-    for (let i = 1; i < times.length; i++) expect((times[i] as number) - (times[i - 1] as number)).toBeLessThanOrEqual(5 * MIN);
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] as number) - (times[i - 1] as number)).toBeLessThanOrEqual(5 * MIN);
   });
 
   it('several ids: a JSON array in argument order; mixed outcomes pick the most important exit code', async () => {
@@ -144,7 +165,11 @@ describe('rdsjob wait, stderr not a TTY', () => {
   });
 
   it('--quiet prints nothing on stderr, only the result on stdout', async () => {
-    const r = await wait({ [ID]: [running('10%'), new ApiError('503', { status: 503 }), running('60%'), completed] }, [ID], { quiet: true });
+    const r = await wait(
+      { [ID]: [running('10%'), new ApiError('503', { status: 503 }), running('60%'), completed] },
+      [ID],
+      { quiet: true },
+    );
     expect(r.code).toBe(EXIT.ok);
     expect(r.err).toBe('');
     expect(r.out).toContain('Completed');
@@ -153,14 +178,22 @@ describe('rdsjob wait, stderr not a TTY', () => {
 
 describe('GitHub Actions', () => {
   it('a Failed job becomes an ::error annotation on stderr; stdout stays data', async () => {
-    const h = harness({ [ID2]: [{ ...failed, fail_reason: 'disk 100% full' }] }, { env: { GITHUB_ACTIONS: 'true' }, output: 'json' });
+    const h = harness(
+      { [ID2]: [{ ...failed, fail_reason: 'disk 100% full' }] },
+      { env: { GITHUB_ACTIONS: 'true' }, output: 'json' },
+    );
     const r = await wait({}, [ID2], {}, h);
     expect(r.err).toContain('::error title=RDS job CreateMysqlSingleHAInstance failed::disk 100%25 full\n');
     expect(r.out).not.toContain('::');
   });
 
   it('annotations survive --quiet; none without GITHUB_ACTIONS', async () => {
-    const quiet = await wait({}, [ID2], { quiet: true }, harness({ [ID2]: [failed] }, { env: { GITHUB_ACTIONS: 'true' } }));
+    const quiet = await wait(
+      {},
+      [ID2],
+      { quiet: true },
+      harness({ [ID2]: [failed] }, { env: { GITHUB_ACTIONS: 'true' } }),
+    );
     expect(quiet.err).toBe('::error title=RDS job CreateMysqlSingleHAInstance failed::createVM failed.\n');
     const local = await wait({ [ID2]: [failed] }, [ID2]);
     expect(local.err).not.toContain('::error');
@@ -181,9 +214,18 @@ describe('GitHub Actions', () => {
 describe('job ids in progress lines', () => {
   it.each([
     [[ID], ['a9767ede…']],
-    [['job-1', 'nosuchjob3'], ['job-1', 'nosuchjob3']],
-    [['release-2026-11-job-0001', 'release-2026-11-job-0002'], ['release-2026-11-job-0001', 'release-2026-11-job-0002']],
-    [[ID, ID2], ['a9767ede…', '7e3b2d5a…']],
+    [
+      ['job-1', 'nosuchjob3'],
+      ['job-1', 'nosuchjob3'],
+    ],
+    [
+      ['release-2026-11-job-0001', 'release-2026-11-job-0002'],
+      ['release-2026-11-job-0001', 'release-2026-11-job-0002'],
+    ],
+    [
+      [ID, ID2],
+      ['a9767ede…', '7e3b2d5a…'],
+    ],
   ])('%j → %j', (ids, shown) => {
     expect([...shortIds(ids).values()]).toEqual(shown);
   });

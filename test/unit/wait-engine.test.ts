@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ApiError, AuthError, ConfigError, MalformedResponseError, NetworkError, NotFoundError,
+  ApiError,
+  AuthError,
+  ConfigError,
+  MalformedResponseError,
+  NetworkError,
+  NotFoundError,
 } from '../../src/errors.js';
 import { EXIT, exitCodeOf } from '../../src/exit-codes.js';
 import { waitForJobs, type WaitOptions } from '../../src/wait/engine.js';
@@ -24,9 +29,18 @@ async function run(scripts: Record<string, Step[]>, ids: string[], options: RunO
   const clock = new FakeClock();
   const api = new ScriptedApi(clock, scripts);
   const { signal, random = () => 0.5, reporter = quietReporter, ...waitOptions } = options;
-  const outcome = await waitForJobs(ids, { ...defaults, ...waitOptions }, {
-    api, now: clock.now, sleep: clock.sleep, random, signal, reporter,
-  });
+  const outcome = await waitForJobs(
+    ids,
+    { ...defaults, ...waitOptions },
+    {
+      api,
+      now: clock.now,
+      sleep: clock.sleep,
+      random,
+      signal,
+      reporter,
+    },
+  );
   // The engine reports outcomes only; this is the exit code main() makes of them.
   const result = { ...outcome, exitCode: exitCodeOf(outcome.results) };
   return { result, api, clock };
@@ -36,8 +50,10 @@ const running = (process = '') => job({ status: 'Running', process });
 const completed = job({ status: 'Completed', process: '60% ' });
 const failed = job({ status: 'Failed', fail_reason: 'createVM failed.' });
 const notFound = () => new NotFoundError('RDS API error 404 (DBS.280239: job not found)', { status: 404 });
-const unavailable = (retryAfterMs?: number) => new ApiError('RDS API error 503 (Service Unavailable)', { status: 503, retryAfterMs });
-const throttled = (retryAfterMs?: number) => new ApiError('RDS API error 429 (APIGW.0308: throttled)', { status: 429, retryAfterMs });
+const unavailable = (retryAfterMs?: number) =>
+  new ApiError('RDS API error 503 (Service Unavailable)', { status: 503, retryAfterMs });
+const throttled = (retryAfterMs?: number) =>
+  new ApiError('RDS API error 429 (APIGW.0308: throttled)', { status: 429, retryAfterMs });
 
 describe('waitForJobs: one job', () => {
   it('polls immediately, then every interval, until Completed', async () => {
@@ -60,7 +76,10 @@ describe('waitForJobs: one job', () => {
   });
 
   it('jitters the interval by at most ±10%', async () => {
-    for (const [random, gap] of [[0, 4500], [0.999999, 5500]] as const) {
+    for (const [random, gap] of [
+      [0, 4500],
+      [0.999999, 5500],
+    ] as const) {
       const { api } = await run({ a: [running(), completed] }, ['a'], { random: () => random });
       expect(api.callTimes('a')).toEqual([0, gap]);
     }
@@ -82,21 +101,36 @@ describe('waitForJobs: one job', () => {
         calls += 1;
         if (calls === 1) return Promise.resolve(running('30%'));
         // The network never answers: only the signal can end this request.
-        return new Promise<never>((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason)));
+        return new Promise<never>((_resolve, reject) =>
+          options?.signal?.addEventListener('abort', () => reject(options.signal?.reason)),
+        );
       },
     };
-    const result = await waitForJobs(['a'], { ...defaults, timeoutMs: 12 * S }, {
-      api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: quietReporter,
-    });
+    const result = await waitForJobs(
+      ['a'],
+      { ...defaults, timeoutMs: 12 * S },
+      {
+        api,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        reporter: quietReporter,
+      },
+    );
     // The last attempt got no answer: nobody knows whether the job still runs, so the API is at fault (5, not 6).
     expect(exitCodeOf(result.results)).toBe(EXIT.api);
     expect(result.results[0]).toMatchObject({ outcome: 'timeout', job: running('30%') });
-    expect((result.results[0]?.error as Error).message).toBe('no answer from the API: the request was still unanswered 5s after --timeout');
+    expect((result.results[0]!.error as Error).message).toBe(
+      'no answer from the API: the request was still unanswered 5s after --timeout',
+    );
     expect(result.elapsedMs).toBe(12 * S + 5 * S);
   });
 
   it('a status with stray spaces ends the wait like the plain one', async () => {
-    const { result } = await run({ a: [running('30%'), job({ status: ' Completed ' })], b: [job({ status: 'Failed\n' })] }, ['a', 'b']);
+    const { result } = await run(
+      { a: [running('30%'), job({ status: ' Completed ' })], b: [job({ status: 'Failed\n' })] },
+      ['a', 'b'],
+    );
     expect(result.results.map((r) => r.outcome)).toEqual(['completed', 'failed']);
   });
 
@@ -148,7 +182,8 @@ describe('waitForJobs: transient failures', () => {
 
   it('honours Retry-After on 429 (and pauses every id, since the limit is per user)', async () => {
     const { result, clock, api } = await run(
-      { a: [throttled(30 * S), running(), completed], b: [running(), running(), completed] }, ['a', 'b'],
+      { a: [throttled(30 * S), running(), completed], b: [running(), running(), completed] },
+      ['a', 'b'],
     );
     expect(result.exitCode).toBe(EXIT.ok);
     expect(clock.sleeps.map((s) => s.ms)).toContain(30 * S);
@@ -213,22 +248,34 @@ describe('waitForJobs: several ids', () => {
     ['failed beats not found', [[notFound()], [failed]], EXIT.jobFailed],
     ['not found beats timeout', [[running()], [notFound()]], EXIT.notFound],
     ['API failure beats failed', [[new ApiError('400', { status: 400 })], [failed]], EXIT.api],
-    ['auth beats everything', [[new AuthError('401', { status: 401 })], [new ApiError('400', { status: 400 })]], EXIT.config],
+    [
+      'auth beats everything',
+      [[new AuthError('401', { status: 401 })], [new ApiError('400', { status: 400 })]],
+      EXIT.config,
+    ],
   ] as [string, Step[][], number][])('%s', async (_, scripts, code) => {
     const { result } = await run({ a: scripts[0] as Step[], b: scripts[1] as Step[] }, ['a', 'b'], {
-      timeoutMs: 2 * MIN, notFoundGraceMs: 30 * S,
+      timeoutMs: 2 * MIN,
+      notFoundGraceMs: 30 * S,
     });
     expect(result.exitCode).toBe(code);
   });
 
   it('reports results in argument order, once per distinct id', async () => {
     const { result } = await run({ a: [running(), running(), completed], b: [failed] }, ['a', 'b', 'a']);
-    expect(result.results.map((r) => [r.id, r.outcome])).toEqual([['a', 'completed'], ['b', 'failed']]);
+    expect(result.results.map((r) => [r.id, r.outcome])).toEqual([
+      ['a', 'completed'],
+      ['b', 'failed'],
+    ]);
   });
 
   it('polls concurrently: staggered by the budget, not one after another', async () => {
     const { api } = await run({ '*': [running(), completed] }, ['a', 'b', 'c']);
-    expect(['a', 'b', 'c'].map((id) => api.callTimes(id))).toEqual([[0, 5 * S], [SPACING, 5 * S + SPACING], [2 * SPACING, 5 * S + 2 * SPACING]]);
+    expect(['a', 'b', 'c'].map((id) => api.callTimes(id))).toEqual([
+      [0, 5 * S],
+      [SPACING, 5 * S + SPACING],
+      [2 * SPACING, 5 * S + 2 * SPACING],
+    ]);
   });
 
   it('keeps 100 ids within 60 requests in every minute, each id every 100 s', async () => {
@@ -236,20 +283,23 @@ describe('waitForJobs: several ids', () => {
     const { result, api } = await run({ '*': [running()] }, ids, { timeoutMs: 10 * MIN, random: Math.random });
     expect(result.exitCode).toBe(EXIT.timeout);
     const times = api.calls.map((c) => c.at - T0).sort((x, y) => x - y);
-    for (let i = 60; i < times.length; i++) expect((times[i] as number) - (times[i - 60] as number)).toBeGreaterThanOrEqual(MIN);
+    for (let i = 60; i < times.length; i++)
+      expect((times[i] as number) - (times[i - 60] as number)).toBeGreaterThanOrEqual(MIN);
     const perMinute = new Map<number, number>();
     for (const t of times) perMinute.set(Math.floor(t / MIN), (perMinute.get(Math.floor(t / MIN)) ?? 0) + 1);
     expect(Math.max(...perMinute.values())).toBeLessThanOrEqual(60);
     expect(api.calls.length).toBeGreaterThan(500); // the budget is used, not wasted
     const first = api.callTimes('job-7');
-    for (let i = 1; i < first.length; i++) expect((first[i] as number) - (first[i - 1] as number)).toBeGreaterThanOrEqual(90 * S);
+    for (let i = 1; i < first.length; i++)
+      expect((first[i] as number) - (first[i - 1] as number)).toBeGreaterThanOrEqual(90 * S);
   });
 
   it('the budget is an option', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `job-${i}`);
     const { api } = await run({ '*': [running()] }, ids, { timeoutMs: 5 * MIN, requestsPerMinute: 600 });
     const times = api.calls.map((c) => c.at - T0).sort((x, y) => x - y);
-    for (let i = 1; i < times.length; i++) expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(100);
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] as number) - (times[i - 1] as number)).toBeGreaterThanOrEqual(100);
     expect(api.calls.length).toBeGreaterThan(1000);
   });
 });
@@ -261,7 +311,9 @@ describe('waitForJobs: Ctrl-C', () => {
       if (n === 2) interrupt.abort(new Error('SIGINT'));
       return running(`${n * 10}%`);
     };
-    const { result, api } = await run({ a: [pressCtrlCOnThirdPoll], b: [completed] }, ['a', 'b'], { signal: interrupt.signal });
+    const { result, api } = await run({ a: [pressCtrlCOnThirdPoll], b: [completed] }, ['a', 'b'], {
+      signal: interrupt.signal,
+    });
     expect(result.exitCode).toBe(EXIT.interrupted);
     expect(result.results.map((r) => r.outcome)).toEqual(['interrupted', 'completed']);
     expect(result.results[0]?.job?.process).toBe('20%');
@@ -292,8 +344,14 @@ describe('waitForJobs: reporter events', () => {
     };
     await run({ a: [notFound(), unavailable(), completed] }, ['a'], { reporter });
     expect(events).toEqual([
-      'start a 0', 'notVisible a 0', 'tick 4000', 'retrying a 5000 5000', 'tick 8000', 'observed a Completed 10000',
-      'finished a completed 10000', 'stop 0 10000',
+      'start a 0',
+      'notVisible a 0',
+      'tick 4000',
+      'retrying a 5000 5000',
+      'tick 8000',
+      'observed a Completed 10000',
+      'finished a completed 10000',
+      'stop 0 10000',
     ]);
   });
 });

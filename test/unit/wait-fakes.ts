@@ -80,7 +80,10 @@ export type Step = Job | Error | ((call: { at: number; n: number }) => Job | Err
 
 /** Each id answers its script in order; the last step repeats. Unscripted ids answer like the `*` script. */
 export class ScriptedApi implements Api {
-  readonly config = { profile: { value: 'default', source: { kind: 'default' } }, configPath: '/nonexistent' } as ResolvedConfig;
+  readonly config = {
+    profile: { value: 'default', source: { kind: 'default' } },
+    configPath: '/nonexistent',
+  } as ResolvedConfig;
   readonly calls: { id: string; at: number }[] = [];
   closed = false;
 
@@ -98,6 +101,10 @@ export class ScriptedApi implements Api {
     if (typeof step === 'function') step = step({ at: this.clock.now(), n });
     if (step instanceof Error) throw step;
     return structuredClone(step);
+  }
+
+  async listTasks(): Promise<never> {
+    throw new Error('ScriptedApi: ListTasks is not scripted');
   }
 
   callTimes(id: string): number[] {
@@ -160,10 +167,18 @@ export function harness(
     signal: interrupt.signal,
   };
   const ctx: CommandContext = {
-    deps, output: options.output ?? 'table', color: false, stderrColor: options.stderrColor ?? options.tty ?? false, debug: options.debug ?? false, flags: options.flags ?? {},
-    signal: interrupt.signal, limit: () => undefined, apiBoundMs: () => 60_000,
+    deps,
+    output: options.output ?? 'table',
+    color: false,
+    stderrColor: options.stderrColor ?? options.tty ?? false,
+    debug: options.debug ?? false,
+    flags: options.flags ?? {},
+    signal: interrupt.signal,
+    limit: () => undefined,
+    apiBoundMs: () => 60_000,
     errorLines: (error) => `error: ${(error as Error).message}\n`,
-    config: async () => api.config, api: async () => api,
+    config: async () => api.config,
+    api: async () => api,
   };
   return { clock, api, stdout, stderr, interrupt, ctx };
 }

@@ -9,12 +9,15 @@ export function defineCompletion(program: Command, select: Select): void {
     .command('completion')
     .description('print a shell completion script (bash, zsh or fish)')
     .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Install:
   bash  $ rdsjob completion bash > ~/.local/share/bash-completion/completions/rdsjob
   zsh   $ rdsjob completion zsh > "\${fpath[1]}/_rdsjob"
   fish  $ rdsjob completion fish > ~/.config/fish/completions/rdsjob.fish
-`)
+`,
+    )
     .action((shell: Shell, _options: object, command: Command) => {
       select(command, async (ctx) => (await runs.completion()).runCompletion(program, shell, ctx));
     });

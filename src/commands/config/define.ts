@@ -16,7 +16,9 @@ export function defineConfig(program: Command, select: Select): void {
   const config = program
     .command('config')
     .description('show and change settings (config file, environment, KooCLI)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Keys: ${SETTING_NAMES.join(', ')}
 
 Examples:
@@ -27,14 +29,18 @@ Examples:
   $ rdsjob config list                        # every setting, where it comes from, secrets masked
   $ rdsjob config get region
   $ rdsjob config path
-`);
+`,
+    );
 
   config
     .command('set')
     .description('store a value in a profile of the config file (secrets: omit the value, it is read from stdin)')
     .addArgument(keyArgument())
     .argument('[value]', 'the value; read from stdin (hidden prompt on a terminal) when omitted')
-    .addHelpText('after', '\nExamples:\n  $ rdsjob config set region cn-north-4\n  $ rdsjob config set secret-key\n  $ printf %s "$SK" | rdsjob config set secret-key --profile ci\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ rdsjob config set region cn-north-4\n  $ rdsjob config set secret-key\n  $ printf %s "$SK" | rdsjob config set secret-key --profile ci\n',
+    )
     .action((key: string, value: string | undefined, _options: object, command: Command) => {
       const profile = profileOf(command);
       select(command, async (ctx) => (await runs.configSet()).runConfigSet({ key, value, profile }, ctx));
@@ -55,10 +61,15 @@ Examples:
     .description('print a value stored in a profile (exit 1 when it is not set)')
     .addArgument(keyArgument())
     .option('--show-secret', 'print a secret in full instead of its first 4 characters')
-    .addHelpText('after', '\nExamples:\n  $ rdsjob config get region\n  $ rdsjob config get secret-key --show-secret --profile ci\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ rdsjob config get region\n  $ rdsjob config get secret-key --show-secret --profile ci\n',
+    )
     .action((key: string, options: { showSecret?: boolean }, command: Command) => {
       const profile = profileOf(command);
-      select(command, async (ctx) => (await runs.configGet()).runConfigGet({ key, profile, showSecret: options.showSecret }, ctx));
+      select(command, async (ctx) =>
+        (await runs.configGet()).runConfigGet({ key, profile, showSecret: options.showSecret }, ctx),
+      );
     });
 
   const list = config
@@ -66,17 +77,28 @@ Examples:
     .description('every resolved setting with its source (flag, env, profile, hcloud, derived, iam lookup, cache)');
   addOutputOptions(list)
     .option('--no-lookup', 'do not ask IAM for the project id when none is configured')
-    .addHelpText('after', '\nExamples:\n  $ rdsjob config list\n  $ rdsjob config list --profile prod --json | jq -r .region.source\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ rdsjob config list\n  $ rdsjob config list --profile prod --json | jq -r .region.source\n',
+    )
     .action((options: OutputFlags & { lookup: boolean }, command: Command) => {
-      select(command, async (ctx) => (await runs.configList()).runConfigList({ lookup: options.lookup }, ctx), formatOf(options));
+      select(
+        command,
+        async (ctx) => (await runs.configList()).runConfigList({ lookup: options.lookup }, ctx),
+        formatOf(options),
+      );
     });
 
   config
     .command('path')
     .description("print the config file's path (whether or not it exists)")
-    .action((_options: object, command: Command) => select(command, async (ctx) => (await runs.configPath()).runConfigPath(ctx)));
+    .action((_options: object, command: Command) =>
+      select(command, async (ctx) => (await runs.configPath()).runConfigPath(ctx)),
+    );
 
   config
     .command('profiles', { hidden: true }) // for shell completion
-    .action((_options: object, command: Command) => select(command, async (ctx) => (await runs.configPath()).runConfigProfiles(ctx)));
+    .action((_options: object, command: Command) =>
+      select(command, async (ctx) => (await runs.configPath()).runConfigProfiles(ctx)),
+    );
 }

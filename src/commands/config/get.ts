@@ -8,7 +8,6 @@ import { OK, type Reported } from '../../outcome.js';
 import type { CommandContext } from '../context.js';
 import { profileFor, settingKeyOf } from './keys.js';
 
-
 export interface ConfigGetArgs {
   key: string;
   profile?: string;

@@ -17,7 +17,10 @@ export function settingKeyOf(name: string): SettingKey {
 /** The value as it will be stored (endpoints without trailing slashes); UsageError (exit 2) when invalid. */
 export function checkedValue(key: SettingKey, value: string): string {
   const shown = isCredential(key) ? '' : ` ${quote(value)}`;
-  if (value === '') throw new UsageError(`empty value for ${nameOf(key)}`, { hint: `remove it with \`rdsjob config unset ${nameOf(key)}\`` });
+  if (value === '')
+    throw new UsageError(`empty value for ${nameOf(key)}`, {
+      hint: `remove it with \`rdsjob config unset ${nameOf(key)}\``,
+    });
   const problem = problemWith(key, value);
   if (problem !== undefined) throw new UsageError(`invalid ${nameOf(key)}${shown}: ${problem}`);
   return key === 'endpoint' || key === 'iamEndpoint' ? normalizeEndpoint(value) : value;

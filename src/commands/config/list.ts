@@ -12,16 +12,21 @@ import { renderJson } from '../../render/json.js';
 import type { SettingRow } from '../../render/settings-table.js';
 import type { CommandContext } from '../context.js';
 
-
 /** Pure: the rows `config list` prints, in the contract's order, unset settings included. */
 export function listRows(config: ResolvedConfig, notes: { projectId?: string } = {}): SettingRow[] {
-  const rows: SettingRow[] = [{ setting: 'profile', value: config.profile.value, source: describeSource(config.profile.source) }];
+  const rows: SettingRow[] = [
+    { setting: 'profile', value: config.profile.value, source: describeSource(config.profile.source) },
+  ];
   for (const key of SETTING_KEYS) {
     const setting = config[key];
     const name = nameOf(key);
     if (setting === undefined) {
       const note = key === 'projectId' ? notes.projectId : undefined;
-      rows.push(note === undefined ? { setting: name, value: null, source: null } : { setting: name, value: null, source: null, note });
+      rows.push(
+        note === undefined
+          ? { setting: name, value: null, source: null }
+          : { setting: name, value: null, source: null, note },
+      );
       continue;
     }
     const value = isCredential(key) ? maskSecret(setting.value) : setting.value;
@@ -36,7 +41,8 @@ export async function runConfigList(args: { lookup: boolean }, ctx: CommandConte
   let projectNote: string | undefined;
   if (config.projectId === undefined) {
     if (!args.lookup) projectNote = 'not set (looked up in IAM when needed)';
-    else if (config.region === undefined || !hasCredentials(config)) projectNote = 'not set (needs a region and credentials to look it up)';
+    else if (config.region === undefined || !hasCredentials(config))
+      projectNote = 'not set (needs a region and credentials to look it up)';
     else {
       try {
         ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV);

@@ -5,8 +5,6 @@ import { isValidProfileName } from '../../config/validate.js';
 import { OK, type Reported } from '../../outcome.js';
 import type { CommandContext } from '../context.js';
 
-
-
 export async function runConfigPath(ctx: CommandContext): Promise<Reported> {
   ctx.deps.stdout.write(`${requireRdsjobConfigPath(ctx.deps.env, ctx.deps.homedir)}\n`);
   return OK;
@@ -26,7 +24,8 @@ export async function runConfigProfiles(ctx: CommandContext): Promise<Reported> 
   const rdsjobPath = rdsjobConfigPath(env, homedir);
   const hcloudPath = hcloudConfigPath(homedir);
   if (rdsjobPath !== undefined) await quietly(async () => (await readRdsjobFile(rdsjobPath)).profiles.keys());
-  if (hcloudPath !== undefined) await quietly(async () => ((await readHcloudFile(hcloudPath))?.profiles ?? []).map((p) => p.name));
+  if (hcloudPath !== undefined)
+    await quietly(async () => ((await readHcloudFile(hcloudPath))?.profiles ?? []).map((p) => p.name));
   // Only names a shell can take as one word, and that --profile would accept.
   const safe = [...names].filter(isValidProfileName).sort();
   if (safe.length > 0) ctx.deps.stdout.write(`${safe.join('\n')}\n`);

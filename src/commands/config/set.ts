@@ -9,8 +9,6 @@ import type { CommandContext } from '../context.js';
 import { readValue } from './input.js';
 import { checkedValue, profileFor, settingKeyOf } from './keys.js';
 
-
-
 export interface ConfigSetArgs {
   key: string;
   /** Undefined: read from stdin. */
@@ -28,7 +26,8 @@ export async function runConfigSet(args: ConfigSetArgs, ctx: CommandContext): Pr
       hint: `run \`rdsjob config set ${nameOf(key)}\` and type it, or pipe it: printf %s "$VALUE" | rdsjob config set ${nameOf(key)}`,
     });
   }
-  const raw = args.value ?? (await readValue(deps.stdin, deps.stderr, `${nameOf(key)} for profile ${profile}: `, ctx.signal));
+  const raw =
+    args.value ?? (await readValue(deps.stdin, deps.stderr, `${nameOf(key)} for profile ${profile}: `, ctx.signal));
   return write(ctx, profile, key, checkedValue(key, raw));
 }
 
@@ -36,11 +35,18 @@ export async function runConfigUnset(args: { key: string; profile?: string }, ct
   return write(ctx, profileFor(args.profile, ctx.deps.env), settingKeyOf(args.key), undefined);
 }
 
-async function write(ctx: CommandContext, profile: string, key: SettingKey, value: string | undefined): Promise<Reported> {
+async function write(
+  ctx: CommandContext,
+  profile: string,
+  key: SettingKey,
+  value: string | undefined,
+): Promise<Reported> {
   const { deps } = ctx;
   const path = requireRdsjobConfigPath(deps.env, deps.homedir);
   const wasReadable = await groupOrWorldReadable(path).catch(() => false);
-  const written = await (await loadConfigWriter()).updateProfileValue(path, profile, key, value, { signal: ctx.signal });
+  const written = await (await loadConfigWriter()).updateProfileValue(path, profile, key, value, {
+    signal: ctx.signal,
+  });
   if (wasReadable) deps.stderr.write(`note: ${written} was readable by group or others; it is now mode 600\n`);
   if (deps.stderr.isTTY === true) {
     const what = value === undefined ? 'removed' : 'saved';

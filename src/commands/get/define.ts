@@ -15,7 +15,10 @@ export function defineGet(program: Command, select: Select): void {
     .option('--wait', 'wait until every job is Completed or Failed');
   addOutputOptions(command);
   addWaitOptions(command);
-  command.addHelpText('after', '\nExamples:\n  $ rdsjob get a9767ede-fe0f-4888-9003-e843a4c90514\n  $ rdsjob get $JOB --json | jq -r .status\n  $ rdsjob get $JOB1 $JOB2 --wait\n');
+  command.addHelpText(
+    'after',
+    '\nExamples:\n  $ rdsjob get a9767ede-fe0f-4888-9003-e843a4c90514\n  $ rdsjob get $JOB --json | jq -r .status\n  $ rdsjob get $JOB1 $JOB2 --wait\n',
+  );
   command.action((ids: string[], flags: OutputFlags & WaitFlags & { wait?: boolean }, self: Command) => {
     assertJobIds(ids);
     if (flags.wait) {
@@ -25,7 +28,8 @@ export function defineGet(program: Command, select: Select): void {
     }
     // A wait option without --wait would be silently ignored: say so instead (exit 2).
     const given = givenWaitOption(self);
-    if (given !== undefined) throw new UsageError(`${given} only applies with --wait`, { hint: 'add --wait, or use `rdsjob wait`' });
+    if (given !== undefined)
+      throw new UsageError(`${given} only applies with --wait`, { hint: 'add --wait, or use `rdsjob wait`' });
     select(self, async (ctx) => (await runs.get()).runGet(ids, ctx), formatOf(flags));
   });
 }

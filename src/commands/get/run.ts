@@ -30,7 +30,8 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   // running out when it left every id unanswered (a gateway that hangs).
   const fatal = fetched.find((r) => r.status === 'rejected' && failsForEveryRequest(r.reason));
   if (fatal?.status === 'rejected') throw fatal.reason;
-  if (fetched.every((r) => r.status === 'rejected' && r.reason instanceof DeadlineError)) throw (fetched[0] as PromiseRejectedResult).reason;
+  if (fetched.every((r) => r.status === 'rejected' && r.reason instanceof DeadlineError))
+    throw (fetched[0] as PromiseRejectedResult).reason;
   if (unique.length === 1 && results[0]?.status === 'rejected') throw results[0].reason;
 
   // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
@@ -45,11 +46,17 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
       outcomes.push(errorOutcome(result.reason));
     }
   }
-  deps.stdout.write(await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
+  deps.stdout.write(
+    await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
+  );
   return outcomes;
 }
 
-async function settledInOrder<T>(items: readonly string[], limit: number, run: (item: string) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
+async function settledInOrder<T>(
+  items: readonly string[],
+  limit: number,
+  run: (item: string) => Promise<T>,
+): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

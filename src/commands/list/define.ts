@@ -1,6 +1,7 @@
 // `rdsjob list`: the task center (ListTasks) — what runs, or ran, on the project's instances. Its options are
 // checked while parsing, so bad input is refused (exit 2) before anything is sent.
 import { Option, type Command } from 'commander';
+import { LIST_LIMIT } from '../../api/tasks.js';
 import { instanceIdOf, quote } from '../../config/validate.js';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
@@ -8,9 +9,6 @@ import { TASK_STATUSES, type TaskStatus } from '../../task.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
 import { runs } from '../runs.js';
-
-export const DEFAULT_LIST_LIMIT = 20;
-export const MAX_LIST_LIMIT = 1000;
 
 export interface ListFlags {
   instance?: string;
@@ -32,14 +30,15 @@ export interface ListOptions {
 /** `running`, `RUNNING`, `Running` → `Running`, as the API spells it. */
 export function taskStatusOf(value: string): TaskStatus {
   const status = TASK_STATUSES.find((known) => known.toLowerCase() === value.toLowerCase());
-  if (status === undefined) throw new UsageError(`invalid --status ${quote(value)}: use one of ${TASK_STATUSES.join(', ')} (any case)`);
+  if (status === undefined)
+    throw new UsageError(`invalid --status ${quote(value)}: use one of ${TASK_STATUSES.join(', ')} (any case)`);
   return status;
 }
 
 export function listOptionsOf(flags: ListFlags): ListOptions {
   const limit = Number(flags.limit);
-  if (!/^\d+$/.test(flags.limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
-    throw new UsageError(`invalid --limit ${quote(flags.limit)}: use a whole number from 1 to ${MAX_LIST_LIMIT}`);
+  if (!/^\d+$/.test(flags.limit) || limit < 1 || limit > LIST_LIMIT.max) {
+    throw new UsageError(`invalid --limit ${quote(flags.limit)}: use a whole number from 1 to ${LIST_LIMIT.max}`);
   }
   let sinceMs: number | undefined;
   if (flags.since !== undefined) {
@@ -56,27 +55,32 @@ export function listOptionsOf(flags: ListFlags): ListOptions {
 }
 
 /** Offered by --help and completion; checked in any case by taskStatusOf. */
-export function statusOption(): Option {
-  return new Option('--status <status>', 'only tasks in this status (any case)').choices([...TASK_STATUSES]).argParser((value) => value);
+function statusOption(): Option {
+  return new Option('--status <status>', 'only tasks in this status (any case)')
+    .choices([...TASK_STATUSES])
+    .argParser((value) => value);
 }
 
 export function defineList(program: Command, select: Select): void {
   const command = program
     .command('list')
-    .description('list the task center\'s tasks (ListTasks): what runs, or ran, on your instances')
+    .description("list the task center's tasks (ListTasks): what runs, or ran, on your instances")
     .option('--instance <id>', 'only the tasks of this DB instance')
     .addOption(statusOption())
     .option('--name <name>', 'only tasks of this name, e.g. ResizeFlavor')
     .option('--since <duration>', 'only tasks created this recently, e.g. 2h')
-    .option('--limit <n>', `show at most this many tasks (1–${MAX_LIST_LIMIT})`, String(DEFAULT_LIST_LIMIT));
+    .option('--limit <n>', `show at most this many tasks (1–${LIST_LIMIT.max})`, String(LIST_LIMIT.default));
   addOutputOptions(command);
-  command.addHelpText('after', `
+  command.addHelpText(
+    'after',
+    `
 Examples:
   $ rdsjob list --instance $INSTANCE --status running
   $ rdsjob list --since 24h --status failed
   $ rdsjob list --instance $INSTANCE --json | jq -r '.[] | "\\(.name) \\(.status)"'
   $ rdsjob wait --instance $INSTANCE          # until nothing runs on it
-`);
+`,
+  );
   command.action((flags: OutputFlags & ListFlags, self: Command) => {
     const options = listOptionsOf(flags);
     select(self, async (ctx) => (await runs.list()).runList(options, ctx), formatOf(flags));

@@ -1,5 +1,5 @@
 // The run of `rdsjob list`: pages of the task center, one after another, under the command's one time bound.
-import { listTaskPages, taskQuery, type TaskFilters } from '../../api/tasks.js';
+import { listTaskPages, sinceWindow, taskQuery, type TaskFilters } from '../../api/tasks.js';
 import { API_BOUND_ENV } from '../../limits.js';
 import { OK, type Reported } from '../../outcome.js';
 import { renderTasksResult } from '../../render/result.js';
@@ -12,7 +12,7 @@ export function taskFiltersOf(options: ListOptions, now: number): TaskFilters {
     instanceId: options.instanceId,
     status: options.status,
     name: options.name,
-    ...(options.sinceMs === undefined ? {} : { startTime: now - options.sinceMs, endTime: now }),
+    ...sinceWindow(options.sinceMs, now),
   };
 }
 

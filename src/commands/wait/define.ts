@@ -4,7 +4,12 @@ import type { Command } from 'commander';
 import { assertJobIds, instanceIdOf } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
 import { runs } from '../runs.js';
-import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_TIMEOUT } from '../../wait/defaults.js';
+import {
+  DEFAULT_INTERVAL,
+  DEFAULT_NOT_FOUND_GRACE,
+  DEFAULT_REQUESTS_PER_MINUTE,
+  DEFAULT_TIMEOUT,
+} from '../../wait/defaults.js';
 import { parseDuration } from '../../duration.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
@@ -40,14 +45,21 @@ export function addWaitOptions(command: Command): Command {
     .option('--timeout <duration>', 'give up after this long (0 = never)', DEFAULT_TIMEOUT)
     .option('--interval <duration>', 'time between polls of one job', DEFAULT_INTERVAL)
     .option('--not-found-grace <duration>', 'how long a new job id may be not found yet', DEFAULT_NOT_FOUND_GRACE)
-    .option('--rate-limit <n>', 'requests per minute across all jobs (RDS allows 60 per user)', String(DEFAULT_REQUESTS_PER_MINUTE))
+    .option(
+      '--rate-limit <n>',
+      'requests per minute across all jobs (RDS allows 60 per user)',
+      String(DEFAULT_REQUESTS_PER_MINUTE),
+    )
     .option('--quiet', 'print only the result (and errors)');
 }
 
 /** The long name of a wait option given on the command line, if any (for `get` without --wait). */
 export function givenWaitOption(command: Command): string | undefined {
-  const given = command.options.find((option) => WAIT_OPTIONS.includes(option.attributeName() as keyof WaitFlags) &&
-    command.getOptionValueSource(option.attributeName()) === 'cli');
+  const given = command.options.find(
+    (option) =>
+      WAIT_OPTIONS.includes(option.attributeName() as keyof WaitFlags) &&
+      command.getOptionValueSource(option.attributeName()) === 'cli',
+  );
   return given?.long;
 }
 
@@ -56,7 +68,9 @@ export function waitOptionsOf(flags: WaitFlags): WaitCommandOptions {
   if (intervalMs <= 0) throw new UsageError(`invalid --interval "${flags.interval}": must be more than 0`);
   const requestsPerMinute = Number(flags.rateLimit);
   if (!/^\d+$/.test(flags.rateLimit) || requestsPerMinute < 1) {
-    throw new UsageError(`invalid --rate-limit "${flags.rateLimit}": use a whole number of requests per minute, at least 1`);
+    throw new UsageError(
+      `invalid --rate-limit "${flags.rateLimit}": use a whole number of requests per minute, at least 1`,
+    );
   }
   return {
     timeoutMs: parseDuration(flags.timeout, '--timeout'),
@@ -75,12 +89,15 @@ export function defineWait(program: Command, select: Select): void {
     .option('--instance <id>', 'instead of job ids: until nothing runs on this DB instance (the task center)');
   addOutputOptions(command);
   addWaitOptions(command);
-  command.addHelpText('after', `
+  command.addHelpText(
+    'after',
+    `
 Examples:
   $ rdsjob wait $JOB --timeout 30m
   $ rdsjob wait $JOB1 $JOB2 --json > jobs.json || echo "a job failed: exit $?"
   $ rdsjob wait --instance $INSTANCE --timeout 45m && terraform apply   # once the instance is free
-`);
+`,
+  );
   command.action((ids: string[], flags: OutputFlags & WaitFlags & { instance?: string }, self: Command) => {
     const options = waitOptionsOf(flags);
     if (flags.instance === undefined) {
@@ -93,7 +110,8 @@ Examples:
         hint: 'wait for the jobs (rdsjob wait ID…), or for everything on the instance (rdsjob wait --instance ID)',
       });
     }
-    if (self.getOptionValueSource('notFoundGrace') === 'cli') throw new UsageError('--not-found-grace only applies to job ids');
+    if (self.getOptionValueSource('notFoundGrace') === 'cli')
+      throw new UsageError('--not-found-grace only applies to job ids');
     const instanceId = instanceIdOf(flags.instance);
     select(self, async (ctx) => (await runs.wait()).runWaitInstance(instanceId, options, ctx), formatOf(flags));
   });

@@ -38,7 +38,10 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, ins
 /** --timeout bounds the whole wait, the IAM project-id lookup before the first poll included: it starts now. */
 function begin(options: WaitCommandOptions, ctx: CommandContext): number {
   if (options.timeoutMs > 0) {
-    ctx.limit(options.timeoutMs + OVERDUE_GRACE_MS, `--timeout ${formatDuration(options.timeoutMs)} and ${formatDuration(OVERDUE_GRACE_MS)} for a last answer`);
+    ctx.limit(
+      options.timeoutMs + OVERDUE_GRACE_MS,
+      `--timeout ${formatDuration(options.timeoutMs)} and ${formatDuration(OVERDUE_GRACE_MS)} for a last answer`,
+    );
   }
   return ctx.deps.now();
 }
@@ -55,24 +58,35 @@ function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, instanc
 }
 
 /** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
-export async function runWait(ids: readonly string[], options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
+export async function runWait(
+  ids: readonly string[],
+  options: WaitCommandOptions,
+  ctx: CommandContext,
+): Promise<Reported[]> {
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
   const reporter = await reporterFor(options, ctx);
   let result: WaitResult;
   try {
     const api = await ctx.api();
-    result = await waitForJobs(ids, { ...options, startedAt }, {
-      api,
-      now: deps.now,
-      sleep: deps.sleep,
-      random: options.random ?? Math.random,
-      signal: ctx.signal,
-      reporter,
-    });
+    result = await waitForJobs(
+      ids,
+      { ...options, startedAt },
+      {
+        api,
+        now: deps.now,
+        sleep: deps.sleep,
+        random: options.random ?? Math.random,
+        signal: ctx.signal,
+        reporter,
+      },
+    );
   } catch (error) {
     const outcome = endedEarly(error);
-    result = { results: [...new Set(ids)].map((id) => ({ id, outcome, error, elapsedMs: deps.now() - startedAt })), elapsedMs: deps.now() - startedAt };
+    result = {
+      results: [...new Set(ids)].map((id) => ({ id, outcome, error, elapsedMs: deps.now() - startedAt })),
+      elapsedMs: deps.now() - startedAt,
+    };
   }
   if (result.fatal !== undefined) throw result.fatal;
 
@@ -82,7 +96,9 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
   const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
   const several = ids.length > 1;
   if (several || seen.length > 0) {
-    deps.stdout.write(await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
+    deps.stdout.write(
+      await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
+    );
   }
 
   const summary = summaryLines(result, resumeOptions(options, ctx));
@@ -94,7 +110,11 @@ export async function runWait(ids: readonly string[], options: WaitCommandOption
  * `wait --instance`: until the instance has no Running task. Prints the final state of every task seen Running, in
  * the order first seen; exit 0 when all Completed, 1 when any Failed, at once when nothing runs.
  */
-export async function runWaitInstance(instanceId: string, options: WaitCommandOptions, ctx: CommandContext): Promise<Reported[]> {
+export async function runWaitInstance(
+  instanceId: string,
+  options: WaitCommandOptions,
+  ctx: CommandContext,
+): Promise<Reported[]> {
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
   const reporter = await reporterFor(options, ctx, instanceId);
@@ -104,13 +124,17 @@ export async function runWaitInstance(instanceId: string, options: WaitCommandOp
     const api = await ctx.api();
     watch = instanceTarget(instanceId, api, deps.now);
     // A 404 here is the API saying the task list is not there (a wrong endpoint), not a task "not visible yet".
-    const waited = await waitForTargets([watch], { ...options, notFoundGraceMs: 0, startedAt }, {
-      now: deps.now,
-      sleep: deps.sleep,
-      random: options.random ?? Math.random,
-      signal: ctx.signal,
-      reporter,
-    });
+    const waited = await waitForTargets(
+      [watch],
+      { ...options, notFoundGraceMs: 0, startedAt },
+      {
+        now: deps.now,
+        sleep: deps.sleep,
+        random: options.random ?? Math.random,
+        signal: ctx.signal,
+        reporter,
+      },
+    );
     if (waited.fatal !== undefined) throw waited.fatal;
     end = waited.results[0]!;
   } catch (error) {
@@ -124,9 +148,14 @@ export async function runWaitInstance(instanceId: string, options: WaitCommandOp
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
     deps.stderr.write(`instance ${sanitize(instanceId)} has no running tasks\n`);
   }
-  deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
+  deps.stdout.write(
+    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
+  );
   const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, instanceId), {
-    id: instanceId, outcome: end.outcome, error: end.error, elapsedMs: end.elapsedMs,
+    id: instanceId,
+    outcome: end.outcome,
+    error: end.error,
+    elapsedMs: end.elapsedMs,
   });
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
   return [{ outcome: end.outcome, error: end.error }, ...taskResults];
