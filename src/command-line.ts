@@ -4,8 +4,7 @@ import type { Api } from './api/types.js';
 import type { CommandContext, OutputFormat } from './commands/context.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Deps } from './deps.js';
-import { formatDuration } from './duration.js';
-import { DeadlineError } from './errors.js';
+import { timeBound, type TimeBound } from './deadline.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs } from './limits.js';
 import { colorLevel } from './render/color-level.js';
@@ -39,15 +38,11 @@ export function createContext(
   // The command's signal: a stop signal, or the time bound the command sets (limit) running out.
   const bound = new AbortController();
   const signal = AbortSignal.any([deps.signal, bound.signal]);
-  let boundTimer: AbortController | undefined;
+  let boundTimer: TimeBound | undefined;
   const limit = (boundMs: number, what: string) => {
-    boundTimer?.abort();
-    const timer = (boundTimer = new AbortController());
-    const reason = new DeadlineError(`${formatDuration(boundMs)} (${what})`, { boundMs });
-    deps.sleep(boundMs, timer.signal).then(
-      () => bound.abort(reason),
-      () => undefined,
-    );
+    boundTimer?.cancel();
+    const timer = (boundTimer = timeBound(deps.sleep, boundMs, what));
+    timer.signal.addEventListener('abort', () => bound.abort(timer.signal.reason), { once: true });
   };
 
   const readConfig = async () => {
@@ -85,7 +80,7 @@ export function createContext(
     config: () => (config ??= readConfig()),
     api: () => (api ??= openApi()),
     close: async () => {
-      boundTimer?.abort();
+      boundTimer?.cancel();
       (await api?.catch(() => undefined))?.close();
     },
   };

@@ -54,11 +54,24 @@ export class ApiError extends RdsjobError {}
 export class NetworkError extends RdsjobError {}
 
 /**
- * Worth trying again later (what `wait` keeps polling through): network failures, 5xx and 429.
- * 401/403, 404, other 4xx, malformed bodies and configuration errors are not.
+ * Network failures that waiting cannot fix while the endpoint has never answered: the host name does not resolve,
+ * the TLS certificate is not trusted or does not match the host. Once it has answered, they are an outage.
  */
-export function isTransient(error: unknown): boolean {
-  if (error instanceof NetworkError) return true;
+function neverWorked(error: NetworkError): boolean {
+  const code = error.code;
+  return code === 'ENOTFOUND' || (code !== undefined && /CERT|TLS/.test(code));
+}
+
+/**
+ * The one rule for "worth trying again", used by the HTTP client's retries and by the wait engine: 5xx and 429, and
+ * network failures (a refused or reset connection, an attempt that timed out) — except, until the endpoint has
+ * answered once (`endpointAnswered`), a host that does not resolve or a TLS certificate that does not fit it: what
+ * never worked is a configuration problem, what worked and then stopped is an outage. 401/403, 404, other 4xx,
+ * malformed bodies, configuration errors and the command's own deadline are not.
+ */
+export function isTransient(error: unknown, endpointAnswered = false): boolean {
+  if (error instanceof DeadlineError) return false;
+  if (error instanceof NetworkError) return endpointAnswered || !neverWorked(error);
   if (error instanceof ApiError) return error.status === undefined || error.status >= 500 || error.status === 429;
   return false;
 }

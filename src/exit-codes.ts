@@ -66,8 +66,9 @@ function codeOf({ outcome, error }: Reported): ExitCode {
     case 'not-found':
       return EXIT.notFound;
     case 'timeout':
-      // The API failing at the deadline is an API failure (5), not a job known to be still running (6).
-      return error === undefined ? EXIT.timeout : exitCodeFor(error);
+      // The last attempt failed (no answer, 5xx, throttled, a 404 for a job already seen): nobody knows whether it
+      // still runs, so the API is at fault (5), never "not found" (4); only a last answer that was its state is 6.
+      return error === undefined ? EXIT.timeout : EXIT.api;
     case 'interrupted':
       return error instanceof InterruptedError ? SIGNAL_EXIT[error.signal] : EXIT.interrupted;
     case 'error':

@@ -15,19 +15,19 @@ import { exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
 import type { Job } from './job.js';
 import type { Task } from './task.js';
-import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_TIMEOUT } from './wait/defaults.js';
-import { parseDuration } from './duration.js';
-import { waitForJobs as runWaitEngine, waitForTargets } from './wait/engine.js';
-import { instanceTarget } from './wait/instance.js';
-import { quietReporter } from './wait/reporter.js';
+import { timeBound, waitBound } from './deadline.js';
+import { DEFAULT_WAIT_MS } from './wait/defaults.js';
+import { waitForJobs as runWaitEngine, type WaitIo } from './wait/engine.js';
+import { waitForInstanceTasks } from './wait/instance.js';
+import { quietReporter, type ProgressItem, type WaitReporter } from './wait/reporter.js';
 import { VERSION } from './version.js';
-import type { WaitOutcome, WaitResult } from './wait/result.js';
+import type { TaskResult, WaitOutcome, WaitResult } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
 export type { Task, TaskStatus } from './task.js';
 export { TASK_STATUSES } from './task.js';
 export type { TaskFilters, TaskListing } from './api/tasks.js';
-export { isFinished, FINAL_STATUSES } from './job.js';
+export { isFinished, FINAL_STATUSES } from './status.js';
 export {
   RdsjobError,
   UsageError,
@@ -49,7 +49,7 @@ export { describeSource, maskSecret } from './config/describe.js';
 export type { ResolvedConfig, Setting, Source, ConfigFiles } from './config/types.js';
 export type { GlobalFlags } from './flags.js';
 export type { Api as JobsApi } from './api/types.js';
-export type { JobResult, WaitOutcome } from './wait/result.js';
+export type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/result.js';
 
 export interface RdsjobOptions extends GlobalFlags {
   /** Where environment variables are read from; default `process.env`. */
@@ -74,7 +74,7 @@ export interface WaitForJobOptions extends RdsjobOptions {
 }
 
 /** How a wait ended, and the exit code `rdsjob wait` would have given it. */
-export interface WaitForJobsResult extends WaitResult {
+export interface WaitForJobsResult extends WaitResult<Job> {
   exitCode: ExitCode;
 }
 
@@ -116,28 +116,46 @@ export async function getJob(id: string, options: RdsjobOptions = {}): Promise<J
   return withApi(options, (api) => api.getJob(id, { signal: options.signal }));
 }
 
+/**
+ * The engine's world for a programmatic wait, as the CLI builds it: real time, the caller's signal, and the one
+ * deadline mechanism (deadline.ts) for `timeoutMs`. `done()` stops the deadline's timer.
+ */
+function waitIo(timeoutMs: number, options: RdsjobOptions, onProgress?: (item: ProgressItem) => void) {
+  const sleep: WaitIo['sleep'] = (ms, signal) => delay(ms, undefined, { signal });
+  const bound = waitBound(timeoutMs);
+  const deadline = bound === undefined ? undefined : timeBound(sleep, bound.boundMs, bound.what);
+  const signals = [options.signal, deadline?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const reporter: WaitReporter = onProgress
+    ? { ...quietReporter, observed: (_id, item) => onProgress(item) }
+    : quietReporter;
+  const io: WaitIo = {
+    now: Date.now,
+    sleep,
+    random: Math.random,
+    signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
+    reporter,
+  };
+  return { io, done: () => deadline?.cancel() };
+}
+
 /** Polls until every job is Completed or Failed (or the timeout); never throws for a job's outcome. */
 export async function waitForJobs(ids: readonly string[], options: WaitForJobOptions = {}): Promise<WaitForJobsResult> {
   assertJobIds(ids);
   const waitOptions = {
-    timeoutMs: options.timeoutMs ?? parseDuration(DEFAULT_TIMEOUT),
-    intervalMs: options.intervalMs ?? parseDuration(DEFAULT_INTERVAL),
-    notFoundGraceMs: options.notFoundGraceMs ?? parseDuration(DEFAULT_NOT_FOUND_GRACE),
+    timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_MS.timeoutMs,
+    intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs,
+    notFoundGraceMs: options.notFoundGraceMs ?? DEFAULT_WAIT_MS.notFoundGraceMs,
   };
   const onProgress = options.onProgress;
-  const result = await withApi(options, (api) =>
-    runWaitEngine(ids, waitOptions, {
-      api,
-      now: Date.now,
-      sleep: (ms, signal) => delay(ms, undefined, { signal }),
-      random: Math.random,
-      signal: options.signal,
-      reporter: onProgress ? { ...quietReporter, observed: (_id, job) => onProgress(job as Job) } : quietReporter,
-    }),
-  );
-  const exitCode =
-    result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
-  return { ...result, exitCode };
+  const { io, done } = waitIo(waitOptions.timeoutMs, options, onProgress && ((job) => onProgress(job as Job)));
+  try {
+    const result = await withApi(options, (api) => runWaitEngine(ids, waitOptions, { ...io, api }));
+    const exitCode =
+      result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
+    return { ...result, exitCode };
+  } finally {
+    done();
+  }
 }
 
 export interface ListTasksFilters extends TaskFilters {
@@ -158,16 +176,6 @@ export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobO
   return withApi(options, (api) =>
     listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal: options.signal }), limit),
   );
-}
-
-export interface TaskResult {
-  id: string;
-  outcome: WaitOutcome;
-  /** The task as last seen (its final state once it ended), exactly as received. */
-  task: Task;
-  error?: unknown;
-  /** From when the wait first saw it Running to when it ended. */
-  elapsedMs: number;
 }
 
 export interface InstanceWaitResult {
@@ -196,37 +204,29 @@ export async function waitForInstance(
   options: WaitForInstanceOptions = {},
 ): Promise<InstanceWaitResult> {
   instanceIdOf(instanceId);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS.timeoutMs;
   const onProgress = options.onProgress;
-  return withApi(options, async (api) => {
-    const watch = instanceTarget(instanceId, api, Date.now);
-    const waited = await waitForTargets(
-      [watch],
-      {
-        timeoutMs: options.timeoutMs ?? parseDuration(DEFAULT_TIMEOUT),
-        intervalMs: options.intervalMs ?? parseDuration(DEFAULT_INTERVAL),
-        notFoundGraceMs: 0,
-      },
-      {
-        now: Date.now,
-        sleep: (ms, signal) => delay(ms, undefined, { signal }),
-        random: Math.random,
-        signal: options.signal,
-        reporter: onProgress ? { ...quietReporter, observed: (_id, task) => onProgress(task as Task) } : quietReporter,
-      },
-    );
-    if (waited.fatal !== undefined) throw waited.fatal;
-    const end = waited.results[0]!;
-    const tasks = watch
-      .taskResults(end)
-      .map((r) => ({ id: r.id, outcome: r.outcome, task: r.job as Task, error: r.error, elapsedMs: r.elapsedMs }));
-    return {
-      outcome: end.outcome,
-      error: end.error,
-      tasks,
-      exitCode: exitCodeOf([end, ...tasks]),
-      elapsedMs: waited.elapsedMs,
-    };
-  });
+  const { io, done } = waitIo(timeoutMs, options, onProgress && ((task) => onProgress(task as Task)));
+  try {
+    return await withApi(options, async (api) => {
+      const waited = await waitForInstanceTasks(
+        instanceId,
+        { timeoutMs, intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs },
+        { ...io, api },
+      );
+      if (waited.fatal !== undefined) throw waited.fatal;
+      const { end, results } = waited;
+      return {
+        outcome: end.outcome,
+        error: end.error,
+        tasks: results,
+        exitCode: exitCodeOf([end, ...results]),
+        elapsedMs: end.elapsedMs,
+      };
+    });
+  } finally {
+    done();
+  }
 }
 
 /**
@@ -240,9 +240,9 @@ export async function waitForJob(id: string, options: WaitForJobOptions = {}): P
   switch (only.outcome) {
     case 'completed':
     case 'failed':
-      return only.job!;
+      return only.item!;
     case 'timeout':
-      throw new WaitTimeoutError(`job ${id} did not finish in time (last status: ${only.job?.status ?? 'unknown'})`, {
+      throw new WaitTimeoutError(`job ${id} did not finish in time (last status: ${only.item?.status ?? 'unknown'})`, {
         cause: only.error,
       });
     case 'interrupted':

@@ -29,16 +29,3 @@ export interface Job {
   fail_reason?: string;
   [key: string]: unknown;
 }
-
-export const FINAL_STATUSES = ['Completed', 'Failed'] as const;
-
-/** The status of a job (or a task) without the stray spaces RDS puts in some fields (in `name` and `process`). */
-export function statusOf(item: { status?: unknown }): string | undefined {
-  return typeof item.status === 'string' ? item.status.trim() : undefined;
-}
-
-/** Anything but Completed/Failed (including unknown statuses) counts as not finished. */
-export function isFinished(item: { status?: unknown }): boolean {
-  const status = statusOf(item);
-  return status === 'Completed' || status === 'Failed';
-}

@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type NormalizedOptions, type RequestError } from 'got';
 import type { Auth } from '../config/auth.js';
-import { ApiError, DeadlineError, MalformedResponseError, NetworkError, RdsjobError } from '../errors.js';
+import { DeadlineError, isTransient, MalformedResponseError, RdsjobError } from '../errors.js';
 import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, WAIT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
@@ -61,19 +61,6 @@ export interface HttpClient {
 
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
-
-/** Network failures worth another attempt (as codes, the same on every Node version; see errorFromNetwork). */
-const RETRY_ERROR_CODES: ReadonlySet<string> = new Set([
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ERR_SOCKET_CLOSED_BEFORE_CONNECTION',
-  'ERR_SOCKET_CONNECTION_TIMEOUT',
-]);
 
 /** What a retry line of the --debug trace says it follows: the status, or the network error's code. */
 function retryReason(error: unknown): string {
@@ -143,12 +130,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   /** The delay before the next attempt, or undefined when this failure is not worth another. */
   function retryDelayFor(error: unknown, attempt: number, maxRetryAfter: number): number | undefined {
-    if (!(error instanceof RdsjobError)) return undefined;
-    const retryable =
-      error instanceof NetworkError
-        ? error.code !== undefined && RETRY_ERROR_CODES.has(error.code)
-        : error instanceof ApiError && error.status !== undefined && (error.status === 429 || error.status >= 500);
-    if (!retryable) return undefined;
+    // One request: the endpoint has not (knowingly) answered before, so a wrong host or certificate fails fast.
+    if (!(error instanceof RdsjobError) || !isTransient(error)) return undefined;
     if (error.retryAfterMs !== undefined) return error.retryAfterMs > maxRetryAfter ? undefined : error.retryAfterMs;
     return backoffMs(attempt, random);
   }

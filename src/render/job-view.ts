@@ -2,7 +2,8 @@
 import type { Job } from '../job.js';
 import { paint } from './color.js';
 import type { RenderOptions } from './options.js';
-import { formatProgress, parseProgress } from './progress.js';
+import { liveProgress, verdictOf } from '../status.js';
+import { formatProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { fieldList } from './fields.js';
 import { anyText, asRecord, humanizeKey, scalarText } from './text.js';
@@ -24,9 +25,7 @@ export function renderJob(job: Job, opts: RenderOptions): string {
   add('ID', scalarText(j.id) ?? '-');
   add('Name', scalarText(j.name));
   add('Status', status === undefined ? '-' : paintStatus(status, chalk));
-  // RDS leaves a stale `process` ("60% ") on finished jobs; a percentage only means something while running.
-  const finished = status === 'Completed' || status === 'Failed';
-  const progress = finished ? undefined : parseProgress(j.process);
+  const progress = liveProgress(j);
   if (progress !== undefined) add('Progress', formatProgress(progress));
 
   const created = parseRdsTime(j.created);
@@ -42,7 +41,7 @@ export function renderJob(job: Job, opts: RenderOptions): string {
   add('Instance', instanceText(j.instance));
 
   rows.push(...entityRows(j.entities));
-  if (status === 'Failed') {
+  if (verdictOf(j) === 'failed') {
     const reason = scalarText(j.fail_reason);
     if (reason !== undefined) add('Fail reason', chalk.red(reason));
   }

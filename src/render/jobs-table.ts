@@ -2,7 +2,8 @@
 import type { Job } from '../job.js';
 import { paint } from './color.js';
 import type { RenderOptions } from './options.js';
-import { formatProgress, parseProgress } from './progress.js';
+import { liveProgress, verdictOf } from '../status.js';
+import { formatProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { columns } from './table.js';
 import { asRecord, scalarText } from './text.js';
@@ -34,16 +35,15 @@ export function jobsTable(jobs: readonly Job[], opts: RenderOptions): JobsTable 
   const time = (ms: number | undefined, raw: unknown) =>
     ms === undefined ? scalarText(raw) : formatLocalTime(ms, timeZone);
   const records = list.map((job) => asRecord(job) ?? {});
-  const anyFailed = records.some((j) => scalarText(j.status) === 'Failed');
+  const anyFailed = records.some((j) => verdictOf(j) === 'failed');
   const reasons: (string | undefined)[] = [];
   const rows = records.map((j) => {
     const status = scalarText(j.status);
-    const finished = status === 'Completed' || status === 'Failed';
-    const progress = finished ? undefined : parseProgress(j.process);
+    const progress = liveProgress(j);
     const created = parseRdsTime(j.created);
     const ended = parseRdsTime(j.ended);
     const instance = asRecord(j.instance);
-    const reason = status === 'Failed' ? scalarText(j.fail_reason) : undefined;
+    const reason = verdictOf(j) === 'failed' ? scalarText(j.fail_reason) : undefined;
     reasons.push(reason);
     const cells = [
       scalarText(j.id),

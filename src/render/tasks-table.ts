@@ -1,10 +1,10 @@
 // Task-center tasks, one row each, in the API's order: ID, NAME, STATUS, PROGRESS (while Running), INSTANCE (name,
 // else id), CREATED (local time and age). A missing value reads "-".
-import { isFinished } from '../job.js';
 import type { Task } from '../task.js';
 import { paint } from './color.js';
 import type { RenderOptions } from './options.js';
-import { formatProgress, parseProgress } from './progress.js';
+import { liveProgress } from '../status.js';
+import { formatProgress } from './progress.js';
 import { paintStatus } from './status.js';
 import { columns } from './table.js';
 import { asRecord, scalarText } from './text.js';
@@ -17,8 +17,7 @@ export function renderTasks(tasks: readonly Task[], opts: RenderOptions): string
   const rows = tasks.map((task) => {
     const t = asRecord(task) ?? {};
     const status = scalarText(t.status);
-    // `process` is a bare "30" while Running, "" once finished; a stale one on a finished task means nothing.
-    const progress = isFinished(t) ? undefined : parseProgress(t.process);
+    const progress = liveProgress(t);
     const created = parseRdsTime(t.create_time);
     return [
       scalarText(t.id),

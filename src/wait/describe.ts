@@ -1,7 +1,7 @@
 // Short, safe text about a job for progress lines. API data is untrusted: everything goes through scalarText.
-import { isFinished } from '../job.js';
 import type { ProgressItem } from './reporter.js';
-import { formatProgress, parseProgress } from '../render/progress.js';
+import { formatProgress } from '../render/progress.js';
+import { liveProgress } from '../status.js';
 import { sanitize, scalarText } from '../render/text.js';
 
 const SHORT = 8;
@@ -19,15 +19,10 @@ export function jobName(job: ProgressItem | undefined): string | undefined {
   return scalarText(job?.name);
 }
 
-/** Progress only while unfinished: Completed jobs may still say `process: "60% "`. */
-export function progressOf(job: ProgressItem): number | undefined {
-  return isFinished(job) ? undefined : parseProgress(job.process);
-}
-
 /** `Running 60%`, `Completed`, or an unknown status as the API sent it. */
 export function stateText(job: ProgressItem): string {
   const status = scalarText(job.status) ?? 'no status';
-  const progress = progressOf(job);
+  const progress = liveProgress(job);
   return progress === undefined ? status : `${status} ${formatProgress(progress)}`;
 }
 

@@ -4,8 +4,9 @@
 import { setMaxListeners } from 'node:events';
 import { RequestBudget } from '../api/budget.js';
 import type { Api, CallOptions } from '../api/types.js';
-import { formatElapsed } from '../duration.js';
+import { formatDuration, formatElapsed } from '../duration.js';
 import {
+  ApiError,
   DeadlineError,
   failsForEveryRequest,
   isTransient,
@@ -13,12 +14,13 @@ import {
   NetworkError,
   NotFoundError,
 } from '../errors.js';
-import { statusOf, type Job } from '../job.js';
+import type { Job } from '../job.js';
+import { verdictOf } from '../status.js';
 import { MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from '../limits.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS } from './defaults.js';
 import { backoff, jitter } from './pacing.js';
 import type { WaitReporter } from './reporter.js';
-import type { JobResult, WaitOutcome, WaitResult } from './result.js';
+import type { ItemResult, WaitOutcome, WaitResult } from './result.js';
 
 export interface WaitOptions {
   /** 0 = no limit. */
@@ -39,7 +41,10 @@ export interface WaitIo {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Uniform in [0, 1), for jitter. */
   random(): number;
-  /** A stop signal (reason: InterruptedError), or the command's bound running out (reason: DeadlineError). */
+  /**
+   * A stop signal (reason: InterruptedError), or the caller's deadline (reason: DeadlineError, at --timeout plus
+   * OVERDUE_GRACE_MS: deadline.ts). The engine plans its last look for --timeout; this signal alone enforces it.
+   */
   signal?: AbortSignal;
   reporter: WaitReporter;
 }
@@ -50,7 +55,7 @@ type Send = <R>(request: (options: CallOptions) => Promise<R>) => Promise<R>;
 /** What one loop of the engine waits on. */
 export interface Target<S> {
   /** Results and progress lines are keyed by it: the job id; for an instance wait, the instance id. */
-  readonly key: string;
+  readonly id: string;
   /** One look, its requests sent through `send`; throws the API's errors. */
   look(send: Send): Promise<S>;
   /** Finished? Undefined while it still runs. */
@@ -58,24 +63,7 @@ export interface Target<S> {
   /** Tells the reporter what a look showed. */
   report(state: S, reporter: WaitReporter, at: number): void;
   /** Tells the reporter how the target ended. */
-  reportEnd(result: TargetResult<S>, reporter: WaitReporter, at: number): void;
-}
-
-export interface TargetResult<S> {
-  key: string;
-  outcome: WaitOutcome;
-  /** The target as last seen; undefined if never seen. */
-  state?: S;
-  /** Why it ended, for not-found, interrupted and error; for timeout, the last attempt's failure, if it failed. */
-  error?: unknown;
-  elapsedMs: number;
-}
-
-export interface TargetsResult<S> {
-  results: TargetResult<S>[];
-  /** An error that ended the whole wait (401/403, configuration): every unfinished target carries it too. */
-  fatal?: unknown;
-  elapsedMs: number;
+  reportEnd(result: ItemResult<S>, reporter: WaitReporter, at: number): void;
 }
 
 /**
@@ -83,6 +71,18 @@ export interface TargetsResult<S> {
  * retried like a transient failure — but only this many times in a row: a body that stays malformed will not heal.
  */
 const MAX_CONSECUTIVE_MALFORMED = 3;
+
+/**
+ * A job never seen that the API will not show: not visible yet (a new job takes seconds to appear), during the
+ * grace period. RDS does not document what it answers then: a 404, or a 400 with an RDS (`DBS.`) code; a request
+ * rdsjob got wrong cannot be the cause, since ids are checked before anything is sent.
+ */
+function notVisible(error: unknown): boolean {
+  return (
+    error instanceof NotFoundError ||
+    (error instanceof ApiError && error.status === 400 && error.code?.startsWith('DBS.') === true)
+  );
+}
 
 function retryAfterOf(error: unknown): number | undefined {
   const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
@@ -99,7 +99,7 @@ export async function waitForTargets<S>(
   targets: readonly Target<S>[],
   options: WaitOptions,
   io: WaitIo,
-): Promise<TargetsResult<S>> {
+): Promise<WaitResult<S>> {
   const { now, sleep, random, reporter } = io;
   const start = options.startedAt ?? now();
   const deadline = options.timeoutMs > 0 ? start + options.timeoutMs : Infinity;
@@ -116,11 +116,8 @@ export async function waitForTargets<S>(
   const interrupt = () => stop.abort(io.signal?.reason);
   if (io.signal?.aborted) interrupt();
   else io.signal?.addEventListener('abort', interrupt, { once: true });
-  // A request still hanging OVERDUE_GRACE_MS after the deadline is abandoned, so --timeout bounds the wait even
-  // when the network does not answer (a single request may otherwise take its whole attempt timeout).
-  const overdue = new AbortController();
-  const requestSignal = AbortSignal.any([stop.signal, overdue.signal]);
-  setMaxListeners(0, requestSignal);
+  // What never worked is a configuration problem, what worked and then stopped is an outage (errors.ts isTransient).
+  let answered = false;
   const unanswered = () =>
     new NetworkError(
       `no answer from the API: the request was still unanswered ${formatElapsed(OVERDUE_GRACE_MS)} after --timeout`,
@@ -138,7 +135,7 @@ export async function waitForTargets<S>(
     if (slot > now()) await pause(slot - now());
     if (stop.signal.aborted) throw STOPPED;
     // No HTTP-level retries: the engine retries itself, within the shared request budget.
-    return request({ signal: requestSignal, retries: 0 });
+    return request({ signal: stop.signal, retries: 0 });
   };
 
   async function look(target: Target<S>): Promise<Look<S>> {
@@ -149,19 +146,19 @@ export async function waitForTargets<S>(
     }
   }
 
-  async function waitForOne(target: Target<S>): Promise<TargetResult<S>> {
+  async function waitForOne(target: Target<S>): Promise<ItemResult<S>> {
     let last: S | undefined;
     let failures = 0;
     let malformed = 0;
     let lastFailure: unknown;
-    const end = (outcome: WaitOutcome, error?: unknown): TargetResult<S> => ({
-      key: target.key,
+    const end = (outcome: WaitOutcome, error?: unknown): ItemResult<S> => ({
+      id: target.id,
       outcome,
-      state: last,
+      item: last,
       error,
       elapsedMs: now() - start,
     });
-    const cutShort = (): TargetResult<S> => {
+    const cutShort = (): ItemResult<S> => {
       if (fatal !== undefined) return end('error', fatal);
       const reason: unknown = stop.signal.reason;
       // The command's bound is --timeout's hard stop: a timeout, and the API at fault if it left us hanging.
@@ -174,6 +171,7 @@ export async function waitForTargets<S>(
       const result = await look(target);
       let delay: number;
       if (result.ok) {
+        answered = true;
         last = result.state;
         failures = 0;
         malformed = 0;
@@ -186,15 +184,17 @@ export async function waitForTargets<S>(
         const { error } = result;
         if (error === NO_SLOT) return end('timeout', lastFailure);
         if (stop.signal.aborted || error === STOPPED) return cutShort();
-        if (overdue.signal.aborted) return end('timeout', lastFailure ?? unanswered());
+        // An answer, even an error status, shows the endpoint is the right one.
+        if ((error as { status?: unknown }).status !== undefined) answered = true;
         const seen = last !== undefined;
-        if (error instanceof NotFoundError && !seen) {
-          if (now() - start >= options.notFoundGraceMs) return end('not-found', error);
-          reporter.notVisible(target.key, now());
+        if (notVisible(error) && !seen) {
+          if (now() - start >= options.notFoundGraceMs)
+            return end(error instanceof NotFoundError ? 'not-found' : 'error', error);
+          reporter.notVisible(target.id, now());
           lastFailure = undefined;
           delay = jitter(period, random);
         } else if (
-          isTransient(error) ||
+          isTransient(error, answered) ||
           // RDS keeps jobs for a month: a job already seen that answers 404 has not vanished, the API hiccupped.
           (error instanceof NotFoundError && seen) ||
           (error instanceof MalformedResponseError && ++malformed < MAX_CONSECUTIVE_MALFORMED)
@@ -207,10 +207,15 @@ export async function waitForTargets<S>(
           // Say when the next attempt really is: at the deadline at the latest (one last look), and never when the
           // budget (a Retry-After) leaves no attempt before the deadline.
           const free = budget.earliest(now());
-          if (free > deadline) return end('timeout', lastFailure);
-          reporter.retrying(target.key, error, Math.min(Math.max(now() + delay, free), deadline) - now(), now());
+          if (free > deadline) {
+            // Waiting would end past --timeout without another look: say so now rather than claim a timeout later.
+            if (retryAfterMs === undefined) return end('timeout', lastFailure);
+            return end('error', throttledPastDeadline(error, retryAfterMs));
+          }
+          reporter.retrying(target.id, error, Math.min(Math.max(now() + delay, free), deadline) - now(), now());
         } else {
-          if (failsForEveryRequest(error)) {
+          // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
+          if (failsForEveryRequest(error) || error instanceof NetworkError) {
             fatal ??= error;
             stop.abort(error);
           }
@@ -226,15 +231,6 @@ export async function waitForTargets<S>(
   }
 
   const ticking = new AbortController();
-  async function abandonOverdueRequests(): Promise<void> {
-    if (deadline === Infinity) return;
-    try {
-      await sleep(deadline + OVERDUE_GRACE_MS - now(), ticking.signal);
-      overdue.abort();
-    } catch {
-      // the wait ended first
-    }
-  }
 
   // Anything a loop throws is a bug (API failures are outcomes): it stops every loop at once, then surfaces.
   let bug: { error: unknown } | undefined;
@@ -259,14 +255,13 @@ export async function waitForTargets<S>(
     }
   }
 
-  let result: TargetsResult<S> | undefined;
+  let result: WaitResult<S> | undefined;
   try {
     reporter.start(
-      targets.map((t) => t.key),
+      targets.map((t) => t.id),
       start,
     );
     const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
-    const watchdog = abandonOverdueRequests();
     const settled = await Promise.allSettled(
       targets.map(async (target) => {
         try {
@@ -280,9 +275,9 @@ export async function waitForTargets<S>(
       }),
     );
     ticking.abort();
-    await Promise.all([ticker, watchdog]);
+    await ticker;
     if (bug !== undefined) throw bug.error;
-    const results = settled.map((s) => (s as PromiseFulfilledResult<TargetResult<S>>).value);
+    const results = settled.map((s) => (s as PromiseFulfilledResult<ItemResult<S>>).value);
     result = { results, fatal, elapsedMs: now() - start };
     return result;
   } finally {
@@ -290,12 +285,7 @@ export async function waitForTargets<S>(
     io.signal?.removeEventListener('abort', interrupt);
     reporter.stop(
       {
-        results: (result?.results ?? []).map((r) => ({
-          id: r.key,
-          outcome: r.outcome,
-          error: r.error,
-          elapsedMs: r.elapsedMs,
-        })),
+        results: (result?.results ?? []).map(({ item: _item, ...r }) => r),
         elapsedMs: now() - start,
       },
       now(),
@@ -306,37 +296,34 @@ export async function waitForTargets<S>(
 /** A job: one ListJobInfo request per look, finished once Completed or Failed. */
 function jobTarget(id: string, api: Pick<Api, 'getJob'>): Target<Job> {
   return {
-    key: id,
+    id,
     look: (send) => send((options) => api.getJob(id, options)),
-    verdict(job) {
-      const status = statusOf(job);
-      return status === 'Completed' ? 'completed' : status === 'Failed' ? 'failed' : undefined;
-    },
+    verdict: verdictOf,
     report: (job, reporter, at) => reporter.observed(id, job, at),
-    reportEnd: (result, reporter, at) => reporter.finished(asJobResult(result), at),
-  };
-}
-
-function asJobResult(result: TargetResult<Job>): JobResult {
-  return {
-    id: result.key,
-    outcome: result.outcome,
-    job: result.state,
-    error: result.error,
-    elapsedMs: result.elapsedMs,
+    reportEnd: (result, reporter, at) => reporter.finished(result, at),
   };
 }
 
 /** Polls jobs until each is Completed or Failed (an id given twice is polled once). */
-export async function waitForJobs(
+export function waitForJobs(
   ids: readonly string[],
   options: WaitOptions,
   io: WaitIo & { api: Pick<Api, 'getJob'> },
-): Promise<WaitResult> {
-  const outcome = await waitForTargets(
+): Promise<WaitResult<Job>> {
+  return waitForTargets(
     [...new Set(ids)].map((id) => jobTarget(id, io.api)),
     options,
     io,
   );
-  return { results: outcome.results.map(asJobResult), fatal: outcome.fatal, elapsedMs: outcome.elapsedMs };
+}
+
+/** A Retry-After that reaches past the deadline: the wait ends now, exit 5, saying so (never a false "timed out"). */
+function throttledPastDeadline(error: unknown, plannedMs: number): ApiError {
+  const { requestId, retryAfterMs = plannedMs } = error as { requestId?: string; retryAfterMs?: number };
+  return new ApiError(`throttled: RDS asks to wait ${formatDuration(retryAfterMs)}, beyond --timeout`, {
+    status: 429,
+    requestId,
+    hint: 'wait before retrying, or raise --timeout (0 waits without limit)',
+    cause: error,
+  });
 }

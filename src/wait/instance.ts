@@ -5,48 +5,43 @@
 import { taskQuery, TASK_PAGE_SIZE } from '../api/tasks.js';
 import type { Api } from '../api/types.js';
 import { NotFoundError } from '../errors.js';
-import { isFinished, statusOf } from '../job.js';
+import { statusOf, verdictOf } from '../status.js';
 import type { Task } from '../task.js';
-import type { Target, TargetResult } from './engine.js';
-import type { ItemResult } from './reporter.js';
+import { waitForTargets, type Target, type WaitIo, type WaitOptions } from './engine.js';
+import type { ItemResult, TaskResult } from './result.js';
 
 export interface InstanceState {
   /** How many tasks ran on the instance at the last look. */
   running: number;
 }
 
-export interface InstanceWatch extends Target<InstanceState> {
+interface InstanceWatch extends Target<InstanceState> {
   /** Every task seen Running, in the order first seen, each as last seen (its final state once it ended). */
   tasks(): Task[];
   /** How each task's wait ended; tasks still running take the instance wait's own outcome (timeout, a signal). */
-  taskResults(end: TargetResult<InstanceState>): ItemResult[];
+  taskResults(end: ItemResult<InstanceState>): TaskResult[];
 }
 
 interface Seen {
   task: Task;
   firstSeenAt: number;
   /** Set once its final state is known (Completed, Failed), or that it cannot be known. */
-  ended?: ItemResult;
+  ended?: TaskResult;
   reported?: boolean;
 }
 
-function outcomeOf(task: Task): 'completed' | 'failed' | undefined {
-  const status = statusOf(task);
-  return status === 'Completed' ? 'completed' : status === 'Failed' ? 'failed' : undefined;
-}
-
-export function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, now: () => number): InstanceWatch {
+function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, now: () => number): InstanceWatch {
   const seen = new Map<string, Seen>();
-  const ended = (id: string, entry: Seen, outcome: ItemResult['outcome'], error?: unknown): ItemResult => ({
+  const ended = (id: string, entry: Seen, outcome: TaskResult['outcome'], error?: unknown): TaskResult => ({
     id,
     outcome,
-    job: entry.task,
+    item: entry.task,
     error,
     elapsedMs: now() - entry.firstSeenAt,
   });
 
   return {
-    key: instanceId,
+    id: instanceId,
     async look(send) {
       const page = await send((options) =>
         api.listTasks(taskQuery({ instanceId, status: 'Running' }, 0, TASK_PAGE_SIZE), options),
@@ -66,19 +61,13 @@ export function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, 
         const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find(
           (task) => task.id === id,
         );
+        // Not listed yet: the task center lags behind its own Running list. Transient: the next look asks again.
         if (found === undefined) {
-          entry.ended = ended(
-            id,
-            entry,
-            'error',
-            new NotFoundError(`task ${id} left Running and is no longer listed`, { jobId: id }),
-          );
-          continue;
+          throw new NotFoundError(`task ${id} left Running and is not listed yet`, { jobId: id });
         }
         entry.task = found;
-        const outcome = outcomeOf(found);
+        const outcome = verdictOf(found);
         if (outcome !== undefined) entry.ended = ended(id, entry, outcome);
-        else if (isFinished(found)) entry.ended = ended(id, entry, 'completed');
         // else: the list was a moment behind, it still runs; the next look sees it again
       }
       return { running: [...seen.values()].filter((entry) => entry.ended === undefined).length };
@@ -104,4 +93,31 @@ export function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, 
       return [...seen.entries()].map(([id, entry]) => entry.ended ?? ended(id, entry, end.outcome, end.error));
     },
   };
+}
+
+/** How an instance wait ended: the instance's own result, and every task seen Running. */
+export interface InstanceWaitOutcome {
+  /** completed (nothing runs), failed (a task Failed), timeout, interrupted, error (the instance's own failure). */
+  end: ItemResult<InstanceState>;
+  /** Every task seen Running, in the order first seen, as last seen. */
+  tasks: Task[];
+  /** How each task's wait ended; tasks still running take the instance wait's own outcome. */
+  results: TaskResult[];
+  /** An error that ended the whole wait (401/403, configuration). */
+  fatal?: unknown;
+}
+
+/**
+ * `wait --instance` and the programmatic waitForInstance alike: until the instance has no Running task. A 404 of the
+ * task list is the API saying it is not there (a wrong endpoint), never a task "not visible yet": no grace.
+ */
+export async function waitForInstanceTasks(
+  instanceId: string,
+  options: Omit<WaitOptions, 'notFoundGraceMs'>,
+  io: WaitIo & { api: Pick<Api, 'listTasks'> },
+): Promise<InstanceWaitOutcome> {
+  const watch = instanceTarget(instanceId, io.api, io.now);
+  const waited = await waitForTargets([watch], { ...options, notFoundGraceMs: 0 }, io);
+  const end = waited.results[0]!;
+  return { end, tasks: watch.tasks(), results: watch.taskResults(end), fatal: waited.fatal };
 }

@@ -37,12 +37,12 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
   if (result.outcome === 'completed') {
     return {
       symbol: chalk.green('✔'),
-      text: `${label(short, result.job)} Completed in ${formatElapsed(result.elapsedMs)}`,
+      text: `${label(short, result.item)} Completed in ${formatElapsed(result.elapsedMs)}`,
     };
   }
   if (result.outcome === 'failed') {
-    const reason = failReason(result.job) ?? '(no reason given)';
-    return { symbol: chalk.red('✖'), text: `${label(short, result.job)} Failed: ${reason}` };
+    const reason = failReason(result.item) ?? '(no reason given)';
+    return { symbol: chalk.red('✖'), text: `${label(short, result.item)} Failed: ${reason}` };
   }
   return undefined;
 }

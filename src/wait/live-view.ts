@@ -7,7 +7,8 @@ import { formatProgress } from '../render/progress.js';
 import { paintStatus } from '../render/status.js';
 import { scalarText } from '../render/text.js';
 import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../render/width.js';
-import { errorText, failReason, jobName, progressOf } from './describe.js';
+import { liveProgress } from '../status.js';
+import { errorText, failReason, jobName } from './describe.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 
 /** The `dots` spinner (cli-spinners), advanced once per frame: at most 10 frames a second. */
@@ -93,7 +94,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
     case 'not-visible':
       return { ...base, symbol: spinner, paintSymbol: chalk.cyan, status: 'not visible yet' };
     case 'running': {
-      const progress = progressOf(state.item);
+      const progress = liveProgress(state.item);
       const status = scalarText(state.item.status) ?? 'no status';
       return {
         ...base,
@@ -111,7 +112,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
       const ok = result.outcome === 'completed';
       const reason =
         result.outcome === 'failed'
-          ? (failReason(result.job) ?? '(no reason given)')
+          ? (failReason(result.item) ?? '(no reason given)')
           : result.outcome === 'error' || result.outcome === 'not-found'
             ? errorText(result.error)
             : undefined;
@@ -119,7 +120,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
         ...base,
         symbol: ok ? '✔' : '✖',
         paintSymbol: ok ? chalk.green : chalk.red,
-        name: jobName(result.job) ?? '',
+        name: jobName(result.item) ?? '',
         status: ENDED_STATUS[result.outcome],
         time: formatElapsed(result.elapsedMs),
         reason,

@@ -23,8 +23,8 @@ export function withGithubAnnotations(inner: WaitReporter, stream: OutStream): W
     finished(result, at) {
       inner.finished(result, at);
       if (result.outcome !== 'failed') return;
-      const name = jobName(result.job) ?? result.id;
-      const reason = failReason(result.job) ?? 'no reason given';
+      const name = jobName(result.item) ?? result.id;
+      const reason = failReason(result.item) ?? 'no reason given';
       stream.write(`::error title=${escapeProperty(`RDS job ${name} failed`)}::${escapeData(reason)}\n`);
     },
   };

@@ -1,6 +1,6 @@
 // Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
 import type { OutStream } from '../deps.js';
-import { isFinished } from '../job.js';
+import { isFinished } from '../status.js';
 import { PLAIN } from '../render/paint.js';
 import { shortIds } from './describe.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';

@@ -1,6 +1,6 @@
 // What the engine tells whoever shows progress. The engine never writes; reporters never decide.
 import type { OutStream } from '../deps.js';
-import type { WaitOutcome, WaitResult } from './result.js';
+import type { ItemResult as Result, WaitResult } from './result.js';
 
 /** What progress shows of a job or a task: both are shown the same way. */
 export interface ProgressItem {
@@ -10,14 +10,8 @@ export interface ProgressItem {
   fail_reason?: unknown;
 }
 
-/** How the wait for one job or task ended (JobResult is one). */
-export interface ItemResult {
-  id: string;
-  outcome: WaitOutcome;
-  job?: ProgressItem;
-  error?: unknown;
-  elapsedMs: number;
-}
+/** How the wait for one job or task ended, as progress displays see it. */
+export type ItemResult = Result<ProgressItem>;
 
 export interface WaitReporter {
   /** How often the engine calls `tick` (heartbeats, elapsed-time refresh); undefined = never. */

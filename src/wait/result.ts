@@ -1,27 +1,34 @@
-// How one wait ended, per job and overall. Outcomes only: main() turns them into an exit code.
+// How one wait ended, per item (a job, a task) and overall: one result type for every kind of item, returned by the
+// engine, the commands and the programmatic API alike. Outcomes only: main() turns them into an exit code.
 import type { Job } from '../job.js';
 import type { Outcome, Reported } from '../outcome.js';
+import type { Task } from '../task.js';
 
 export type WaitOutcome = Extract<Outcome, 'completed' | 'failed' | 'not-found' | 'timeout' | 'interrupted' | 'error'>;
 
-export interface JobResult extends Reported {
+/** How the wait for one item ended. `T`: what a look at it shows (a Job, a Task). */
+export interface ItemResult<T = Job | Task> extends Reported {
+  /** The job id, the task id. */
   id: string;
   outcome: WaitOutcome;
-  /** The job as last seen, exactly as received; undefined if it was never seen. */
-  job?: Job;
+  /** The item as last seen, exactly as received (its final state once it ended); undefined if never seen. */
+  item?: T;
   /**
-   * Why the wait for this id ended, for `not-found`, `interrupted` and `error`; for `timeout`, the transient failure
-   * of the last attempt, if it failed (then nobody knows whether the job is still running).
+   * Why the wait for it ended, for `not-found`, `interrupted` and `error`; for `timeout`, the transient failure of
+   * the last attempt, if it failed (then nobody knows whether it is still running).
    */
   error?: unknown;
-  /** From the start of the wait to the end of this id's wait. */
+  /** From the start of the wait (a task: from when it was first seen) to the end of this item's wait. */
   elapsedMs: number;
 }
 
-export interface WaitResult {
-  /** One per distinct id, in argument order. */
-  results: JobResult[];
-  /** An error that ended the whole wait (401/403, configuration): every unfinished id carries it too. */
+export type JobResult = ItemResult<Job>;
+export type TaskResult = ItemResult<Task>;
+
+export interface WaitResult<T = Job | Task> {
+  /** One per distinct item, in argument order (tasks: in the order first seen). */
+  results: ItemResult<T>[];
+  /** An error that ended the whole wait (401/403, configuration): every unfinished item carries it too. */
   fatal?: unknown;
   elapsedMs: number;
 }

@@ -2,8 +2,8 @@
 import { NotFoundError, RdsjobError } from '../errors.js';
 import { sanitize } from '../render/text.js';
 import { errorText, jobName, stateText } from './describe.js';
-import { DEFAULT_INTERVAL, DEFAULT_NOT_FOUND_GRACE, DEFAULT_REQUESTS_PER_MINUTE } from './defaults.js';
-import { formatDuration, formatElapsed, parseDuration } from '../duration.js';
+import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
+import { formatDuration, formatElapsed } from '../duration.js';
 import type { ItemResult } from './reporter.js';
 import { isUnfinished, type WaitResult } from './result.js';
 
@@ -27,17 +27,11 @@ const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.repl
 /** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
 function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   const what = options.instance === undefined ? ids : ['--instance', options.instance];
-  const words = [
-    'rdsjob',
-    ...(options.globalArgs ?? []),
-    'wait',
-    ...what,
-    '--timeout',
-    formatDuration(options.timeoutMs),
-  ];
-  if (options.intervalMs !== parseDuration(DEFAULT_INTERVAL))
-    words.push('--interval', formatDuration(options.intervalMs));
-  if (options.instance === undefined && options.notFoundGraceMs !== parseDuration(DEFAULT_NOT_FOUND_GRACE)) {
+  // What the user gave, and nothing more: a default repeated here would read as a choice (and pin it).
+  const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...what];
+  if (options.timeoutMs !== DEFAULT_WAIT_MS.timeoutMs) words.push('--timeout', formatDuration(options.timeoutMs));
+  if (options.intervalMs !== DEFAULT_WAIT_MS.intervalMs) words.push('--interval', formatDuration(options.intervalMs));
+  if (options.instance === undefined && options.notFoundGraceMs !== DEFAULT_WAIT_MS.notFoundGraceMs) {
     words.push('--not-found-grace', formatDuration(options.notFoundGraceMs));
   }
   if (options.requestsPerMinute !== undefined && options.requestsPerMinute !== DEFAULT_REQUESTS_PER_MINUTE) {
@@ -66,9 +60,9 @@ function errorLines(result: ItemResult, graceMs: number): string[] {
 }
 
 function unfinishedLine(result: ItemResult): string {
-  const name = jobName(result.job);
+  const name = jobName(result.item);
   const state =
-    result.job === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.job)}`;
+    result.item === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.item)}`;
   const failure =
     result.outcome !== 'timeout' || result.error === undefined
       ? ''

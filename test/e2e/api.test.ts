@@ -128,7 +128,7 @@ describe('import { … } from "rdsjob"', () => {
     const out = await script(`
       const seen = [];
       const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.id)}, { intervalMs: 20, onProgress: (t) => seen.push(t.process) });
-      return { outcome: r.outcome, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.task.status]), seen };`);
+      return { outcome: r.outcome, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.item.status]), seen };`);
     expect(out).toEqual({
       outcome: 'completed',
       code: 0,

@@ -81,10 +81,27 @@ describe('exit codes with several ids: 3, 5, 1, 4, 6, 0', () => {
     ['not found beats a timeout', ['ghost', 'forever', '--not-found-grace', '200ms', '--timeout', '1s'], 4],
     ['a timeout beats success', ['done', 'forever', '--timeout', '500ms'], 6],
     ['Failed beats not found', ['ghost', 'fails', '--not-found-grace', '200ms'], 1],
-    ['an API error beats Failed', ['fails', 'bad400'], 5],
+    [
+      'an API error beats Failed (a 400 still refused after the grace)',
+      ['fails', 'bad400', '--not-found-grace', '200ms'],
+      5,
+    ],
   ])('wait: %s', async (_name, args, code) => {
     const r = await rdsjob(emu, ['wait', ...args, ...FAST]);
     expect(r.code).toBe(code);
+  });
+
+  it('a new job that RDS first refuses with a 400 DBS. code is "not visible yet" during the grace: it then Completes, exit 0', async () => {
+    const refused = {
+      fault: 'raw' as const,
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: '{"error_code":"DBS.280343","error_msg":"The job does not exist."}',
+    };
+    emu.setJob('late', { steps: [refused, refused, job('late', 'Completed')] });
+    const r = await rdsjob(emu, ['wait', 'late', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/^error:/m);
   });
 
   it('credentials refused (401) beat everything, reported once', async () => {

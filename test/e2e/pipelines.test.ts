@@ -133,7 +133,7 @@ describe('ending a wait from outside', () => {
       expect(lines.slice(-3)).toEqual([
         heading,
         '  forever  CreateMysqlSingleHAInstance Running 40%',
-        'resume with: rdsjob wait forever --timeout 1h --interval 200ms --json',
+        'resume with: rdsjob wait forever --interval 200ms --json',
       ]);
       noStack(r);
     },

@@ -275,7 +275,7 @@ describe('rdsjob wait --instance', () => {
     });
     expect(r.code).toBe(130);
     expect(r.stderr).toContain(`interrupted with 1 task still running on instance ${INSTANCE}:`);
-    expect(r.stderr).toContain(`resume with: rdsjob wait --instance ${INSTANCE} --timeout 1h --interval 200ms`);
+    expect(r.stderr).toContain(`resume with: rdsjob wait --instance ${INSTANCE} --interval 200ms`);
   });
 
   it('--quiet prints the result only', async () => {

@@ -81,7 +81,7 @@ describe('a 200 with any JSON body', () => {
         const line = stateLine('abc', job);
         expect(line).not.toMatch(CONTROL);
         for (const outcome of ['completed', 'failed'] as const) {
-          const result = outcomeLine({ id: 'abc', outcome, job, elapsedMs: 1000 }, 'abc', chalk);
+          const result = outcomeLine({ id: 'abc', outcome, item: job, elapsedMs: 1000 }, 'abc', chalk);
           expect(result!.text).not.toMatch(CONTROL);
         }
       }),

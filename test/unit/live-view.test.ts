@@ -28,7 +28,7 @@ const ended = (
   since: T0,
   state: {
     kind: 'ended',
-    result: { id, outcome, elapsedMs, job: { name, status: outcome === 'failed' ? 'Failed' : 'Completed', ...extra } },
+    result: { id, outcome, elapsedMs, item: { name, status: outcome === 'failed' ? 'Failed' : 'Completed', ...extra } },
   },
 });
 const other = (id: string, kind: 'checking' | 'not-visible'): LiveItem => ({

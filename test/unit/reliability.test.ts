@@ -88,7 +88,7 @@ describe('the wait engine stops everything when one poller has a bug', () => {
     expect(retried).toEqual(['job a not found (HTTP 404)']);
   });
 
-  it('never announces a retry that will not happen: a Retry-After past the deadline ends the wait without one', async () => {
+  it('never announces a retry that will not happen: a Retry-After past the deadline ends the wait at once, saying so (exit 5)', async () => {
     const clock = new FakeClock();
     const throttled = new ApiError('RDS API error 429 (APIGW.0308: throttled)', { status: 429, retryAfterMs: 5 * MIN });
     const api = new ScriptedApi(clock, { a: [running('10%'), throttled] });
@@ -104,7 +104,10 @@ describe('the wait engine stops everything when one poller has a bug', () => {
         reporter: { ...quietReporter, retrying: (_id, _e, delay) => retried.push(delay) },
       },
     );
-    expect(result.results[0]).toMatchObject({ outcome: 'timeout', error: throttled });
+    // Ended now and said so: exit 5, never a "timed out after 1m" it did not wait for.
+    expect(result.results[0]).toMatchObject({ outcome: 'error' });
+    expect((result.results[0]!.error as Error).message).toBe('throttled: RDS asks to wait 5m, beyond --timeout');
+    expect(exitCodeOf(result.results)).toBe(EXIT.api);
     expect(retried).toEqual([]);
     expect(clock.now() - T0).toBeLessThan(10 * S); // and it did not sleep until the deadline for nothing
   });

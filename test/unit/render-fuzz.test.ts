@@ -4,7 +4,7 @@ import { createReplicaRunning } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { renderJob } from '../../src/render/job-view.js';
 import { renderJobs } from '../../src/render/jobs-table.js';
-import { parseProgress } from '../../src/render/progress.js';
+import { parseProgress } from '../../src/status.js';
 import { formatLocalTime, parseRdsTime } from '../../src/render/time.js';
 
 const opts = { color: false, now: Date.UTC(2026, 0, 1), timeZone: 'Asia/Shanghai' } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgress, parseProgress } from '../../src/render/progress.js';
+import { formatProgress } from '../../src/render/progress.js';
+import { parseProgress } from '../../src/status.js';
 
 const cases: [unknown, number | undefined][] = [
   ['60%', 60],

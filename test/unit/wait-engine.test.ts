@@ -1,3 +1,4 @@
+import { timeBound, waitBound } from '../../src/deadline.js';
 import { describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -59,14 +60,14 @@ describe('waitForJobs: one job', () => {
   it('polls immediately, then every interval, until Completed', async () => {
     const { result, api } = await run({ a: [running('10%'), running('60%'), completed] }, ['a']);
     expect(result.exitCode).toBe(EXIT.ok);
-    expect(result.results[0]).toMatchObject({ id: 'a', outcome: 'completed', job: completed, elapsedMs: 10 * S });
+    expect(result.results[0]).toMatchObject({ id: 'a', outcome: 'completed', item: completed, elapsedMs: 10 * S });
     expect(api.callTimes('a')).toEqual([0, 5 * S, 10 * S]);
   });
 
   it('ends with exit 1 on Failed and keeps the job as received', async () => {
     const { result } = await run({ a: [running(), failed] }, ['a']);
     expect(result.exitCode).toBe(EXIT.jobFailed);
-    expect(result.results[0]).toMatchObject({ outcome: 'failed', job: failed });
+    expect(result.results[0]).toMatchObject({ outcome: 'failed', item: failed });
   });
 
   it('treats an unknown status as unfinished', async () => {
@@ -88,7 +89,7 @@ describe('waitForJobs: one job', () => {
   it('times out with exit 6 after one last look at the deadline', async () => {
     const { result, api } = await run({ a: [running('30%')] }, ['a'], { timeoutMs: 12 * S });
     expect(result.exitCode).toBe(EXIT.timeout);
-    expect(result.results[0]).toMatchObject({ outcome: 'timeout', job: running('30%'), elapsedMs: 12 * S });
+    expect(result.results[0]).toMatchObject({ outcome: 'timeout', item: running('30%'), elapsedMs: 12 * S });
     expect(api.callTimes('a')).toEqual([0, 5 * S, 10 * S, 12 * S]);
   });
 
@@ -115,11 +116,13 @@ describe('waitForJobs: one job', () => {
         sleep: clock.sleep,
         random: () => 0.5,
         reporter: quietReporter,
+        // The caller's deadline (deadline.ts), as the CLI and the programmatic API pass it: the engine's only hard stop.
+        signal: timeBound(clock.sleep, waitBound(12 * S)!.boundMs, '--timeout 12s').signal,
       },
     );
     // The last attempt got no answer: nobody knows whether the job still runs, so the API is at fault (5, not 6).
     expect(exitCodeOf(result.results)).toBe(EXIT.api);
-    expect(result.results[0]).toMatchObject({ outcome: 'timeout', job: running('30%') });
+    expect(result.results[0]).toMatchObject({ outcome: 'timeout', item: running('30%') });
     expect((result.results[0]!.error as Error).message).toBe(
       'no answer from the API: the request was still unanswered 5s after --timeout',
     );
@@ -152,7 +155,7 @@ describe('waitForJobs: not found', () => {
   it('gives up with exit 4 once the grace period is over', async () => {
     const { result, api } = await run({ a: [notFound()] }, ['a'], { notFoundGraceMs: 20 * S });
     expect(result.exitCode).toBe(EXIT.notFound);
-    expect(result.results[0]).toMatchObject({ outcome: 'not-found', job: undefined });
+    expect(result.results[0]).toMatchObject({ outcome: 'not-found', item: undefined });
     expect(result.results[0]?.error).toBeInstanceOf(NotFoundError);
     expect(api.callTimes('a')).toEqual([0, 5 * S, 10 * S, 15 * S, 20 * S]);
   });
@@ -234,7 +237,7 @@ describe('waitForJobs: errors that end everything', () => {
     expect(result.exitCode).toBe(EXIT.config);
     expect(result.fatal).toBe(error);
     expect(result.results.map((r) => r.outcome)).toEqual(['error', 'error']);
-    expect(result.results[0]).toMatchObject({ job: running(), error });
+    expect(result.results[0]).toMatchObject({ item: running(), error });
     // b's 401 at its second poll stopped a's loop: nothing was sent after it
     expect(Math.max(...api.calls.map((c) => c.at))).toBe(T0 + 5 * S + SPACING);
     expect(api.calls.filter((c) => c.id === 'b')).toHaveLength(2);
@@ -316,7 +319,7 @@ describe('waitForJobs: Ctrl-C', () => {
     });
     expect(result.exitCode).toBe(EXIT.interrupted);
     expect(result.results.map((r) => r.outcome)).toEqual(['interrupted', 'completed']);
-    expect(result.results[0]?.job?.process).toBe('20%');
+    expect(result.results[0]?.item?.process).toBe('20%');
     expect(api.calls.filter((c) => c.id === 'a')).toHaveLength(3);
   });
 

@@ -2,18 +2,18 @@
 import { formatDuration } from '../../duration.js';
 import { DeadlineError, InterruptedError } from '../../errors.js';
 import type { Job } from '../../job.js';
-import { OVERDUE_GRACE_MS } from '../../limits.js';
+import { waitBound } from '../../deadline.js';
 import { loadLiveView } from '../../lazy.js';
 import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result.js';
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
-import { waitForJobs, waitForTargets, type TargetResult } from '../../wait/engine.js';
-import { instanceTarget, type InstanceState, type InstanceWatch } from '../../wait/instance.js';
+import { waitForJobs } from '../../wait/engine.js';
+import { type InstanceState, type InstanceWaitOutcome, waitForInstanceTasks } from '../../wait/instance.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
-import type { WaitResult } from '../../wait/result.js';
+import type { ItemResult, WaitResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import type { CommandContext } from '../context.js';
 import type { WaitCommandOptions } from './define.js';
@@ -37,12 +37,8 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, ins
 
 /** --timeout bounds the whole wait, the IAM project-id lookup before the first poll included: it starts now. */
 function begin(options: WaitCommandOptions, ctx: CommandContext): number {
-  if (options.timeoutMs > 0) {
-    ctx.limit(
-      options.timeoutMs + OVERDUE_GRACE_MS,
-      `--timeout ${formatDuration(options.timeoutMs)} and ${formatDuration(OVERDUE_GRACE_MS)} for a last answer`,
-    );
-  }
+  const bound = waitBound(options.timeoutMs);
+  if (bound !== undefined) ctx.limit(bound.boundMs, bound.what);
   return ctx.deps.now();
 }
 
@@ -66,7 +62,7 @@ export async function runWait(
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
   const reporter = await reporterFor(options, ctx);
-  let result: WaitResult;
+  let result: WaitResult<Job>;
   try {
     const api = await ctx.api();
     result = await waitForJobs(
@@ -92,7 +88,7 @@ export async function runWait(
 
   // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id
   // given twice is polled once, printed twice); jobs never seen only on stderr.
-  const lastSeen = new Map(result.results.map((r) => [r.id, r.job]));
+  const lastSeen = new Map(result.results.map((r) => [r.id, r.item]));
   const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
   const several = ids.length > 1;
   if (several || seen.length > 0) {
@@ -118,31 +114,23 @@ export async function runWaitInstance(
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
   const reporter = await reporterFor(options, ctx, instanceId);
-  let watch: InstanceWatch | undefined;
-  let end: TargetResult<InstanceState>;
+  let waited: InstanceWaitOutcome | undefined;
+  let end: ItemResult<InstanceState>;
   try {
     const api = await ctx.api();
-    watch = instanceTarget(instanceId, api, deps.now);
-    // A 404 here is the API saying the task list is not there (a wrong endpoint), not a task "not visible yet".
-    const waited = await waitForTargets(
-      [watch],
-      { ...options, notFoundGraceMs: 0, startedAt },
-      {
-        now: deps.now,
-        sleep: deps.sleep,
-        random: options.random ?? Math.random,
-        signal: ctx.signal,
-        reporter,
-      },
+    waited = await waitForInstanceTasks(
+      instanceId,
+      { ...options, startedAt },
+      { api, now: deps.now, sleep: deps.sleep, random: options.random ?? Math.random, signal: ctx.signal, reporter },
     );
     if (waited.fatal !== undefined) throw waited.fatal;
-    end = waited.results[0]!;
+    end = waited.end;
   } catch (error) {
-    end = { key: instanceId, outcome: endedEarly(error), error, elapsedMs: deps.now() - startedAt };
+    end = { id: instanceId, outcome: endedEarly(error), error, elapsedMs: deps.now() - startedAt };
   }
 
-  const tasks = watch?.tasks() ?? [];
-  const taskResults = watch?.taskResults(end) ?? [];
+  const tasks = waited?.tasks ?? [];
+  const taskResults = waited?.results ?? [];
   // The instance's own failure (not a task's): a refused request, a wrong endpoint.
   if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
@@ -152,10 +140,8 @@ export async function runWaitInstance(
     await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
   );
   const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, instanceId), {
-    id: instanceId,
-    outcome: end.outcome,
-    error: end.error,
-    elapsedMs: end.elapsedMs,
+    ...end,
+    item: undefined,
   });
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
   return [{ outcome: end.outcome, error: end.error }, ...taskResults];

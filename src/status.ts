@@ -1,0 +1,53 @@
+// The one status model, for jobs (ListJobInfo) and tasks (ListTasks) alike: when one is finished, how it ended, and
+// its live progress. Rendering, progress lines and the wait engine all ask here, so they never disagree.
+
+/** What every job or task may carry; any field may be missing or of any type in practice. */
+export interface StatusItem {
+  status?: unknown;
+  process?: unknown;
+}
+
+/** The statuses that end a job or task. Anything else, unknown statuses included, means it still runs. */
+export const FINAL_STATUSES = ['Completed', 'Failed'] as const;
+
+/** How a finished job or task ended. */
+export type Verdict = 'completed' | 'failed';
+
+/** The status without the stray spaces RDS puts in some fields (it does so in `name` and `process`). */
+export function statusOf(item: StatusItem | undefined): string | undefined {
+  return typeof item?.status === 'string' ? item.status.trim() : undefined;
+}
+
+/** Completed → completed, Failed → failed; undefined while it still runs. */
+export function verdictOf(item: StatusItem | undefined): Verdict | undefined {
+  const status = statusOf(item);
+  return status === 'Completed' ? 'completed' : status === 'Failed' ? 'failed' : undefined;
+}
+
+export function isFinished(item: StatusItem | undefined): boolean {
+  return verdictOf(item) !== undefined;
+}
+
+/**
+ * The percentage 0..100 while it runs; undefined once finished (RDS leaves a stale `process`, "60% ", on finished
+ * jobs and "" on finished tasks) or when `process` carries none. Jobs say "60%", tasks a bare "60".
+ */
+export function liveProgress(item: StatusItem | undefined): number | undefined {
+  return item === undefined || isFinished(item) ? undefined : parseProgress(item.process);
+}
+
+/** The `process` field as a percentage 0..100 (clamped), or undefined when it carries none. */
+export function parseProgress(process: unknown): number | undefined {
+  let n: number;
+  if (typeof process === 'number') {
+    n = process;
+  } else if (typeof process === 'string') {
+    const m = /^\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+))\s*%?\s*$/.exec(process);
+    if (!m) return undefined;
+    n = Number(m[1]);
+  } else {
+    return undefined;
+  }
+  if (!Number.isFinite(n)) return undefined;
+  return Math.min(100, Math.max(0, n));
+}
