@@ -16,6 +16,9 @@ export interface ErrorDetails {
   cause?: unknown;
 }
 
+/** The next step after a network failure, wherever one is reported. */
+export const NETWORK_HINT = 'check the endpoint and your network or proxy; rerun with --debug for details';
+
 export class RdsjobError extends Error {
   readonly hint?: string;
   readonly requestId?: string;

@@ -1,29 +1,47 @@
-// The part of `rdsjob --help` that pipelines and new users look for: exit codes and environment variables.
+// The part of `rdsjob --help` that pipelines and new users look for: exit codes and environment variables, each
+// rendered from its one table (EXIT_MEANINGS, SETTINGS, the bound's variable), never written out a second time.
+import { CONFIG_ENV, PROFILE_ENV, SETTING_KEYS, SETTINGS } from './config/settings.js';
+import { EXIT_MEANINGS, type ExitCode } from './exit-codes.js';
+import { API_BOUND_ENV, API_BOUND_MS } from './limits.js';
+import { formatDuration } from './duration.js';
+
+/** Variables rdsjob reads that are not settings of a profile. */
+const OTHER_ENV: ReadonlyArray<readonly [string, string]> = [
+  [`${PROFILE_ENV}, ${CONFIG_ENV}`, 'profile name, config file path'],
+  [API_BOUND_ENV, `what get, list and config list may spend on the API (default ${formatDuration(API_BOUND_MS)})`],
+  ['HTTPS_PROXY, ALL_PROXY, NO_PROXY', 'proxy for https endpoints, as curl reads them (lower-case too)'],
+  ['NODE_EXTRA_CA_CERTS', "extra CA certificates (e.g. a TLS-inspecting proxy's)"],
+  ['NO_COLOR, FORCE_COLOR', 'colour off / on'],
+  ['GITHUB_ACTIONS', 'GitHub Actions: an ::error annotation for each Failed job or task'],
+];
+
+/** Two columns, the second aligned one space past the widest first one. */
+function aligned(rows: ReadonlyArray<readonly [string, string]>): string {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+}
+
+/** The README's wording, less the Markdown: help is read in a terminal. */
+const plain = (text: string) => text.replace(/`/g, '');
+
+/** Codes with the same meaning but for the signal (130, 143, 129) share a line. */
+function exitRows(): Array<[string, string]> {
+  const signals: ExitCode[] = [130, 143, 129];
+  const rows: Array<[string, string]> = EXIT_MEANINGS.filter(([code]) => !signals.includes(code)).map(
+    ([code, meaning]) => [String(code), plain(meaning)],
+  );
+  rows.push([signals.join(', '), 'stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP']);
+  return rows;
+}
+
 export function helpEpilog(): string {
+  const settings = SETTING_KEYS.map((key): [string, string] => [SETTINGS[key].env.join(', '), SETTINGS[key].help]);
   return `
 Exit codes:
-  0  success (jobs fetched, tasks listed; every waited job Completed; nothing runs on the instance)
-  1  a job or task ended Failed (wait, get --wait, wait --instance)
-  2  usage error: unknown command or option, invalid job id, duration or flag value
-  3  configuration or credentials error (incl. HTTP 401/403)
-  4  job not found
-  5  API or network failure after retries, malformed response; the output could not be written
-  6  wait timed out with jobs still running
-  70 internal error (a bug in rdsjob; please report it)
-  130, 143, 129  stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP
+${aligned(exitRows())}
 
 Environment:
-  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK        access key pair (also HW_ACCESS_KEY, HW_SECRET_KEY)
-  HUAWEICLOUD_SDK_SECURITY_TOKEN                temporary credentials (also HW_SECURITY_TOKEN)
-  RDSJOB_AUTH_TOKEN                             an IAM token, sent as X-Auth-Token instead of signing
-  RDSJOB_REGION, HUAWEICLOUD_SDK_REGION         region (also HW_REGION_NAME)
-  HUAWEICLOUD_SDK_PROJECT_ID                    project id (also HW_PROJECT_ID)
-  RDSJOB_ENDPOINT, HUAWEICLOUD_SDK_IAM_ENDPOINT endpoint overrides
-  RDSJOB_PROFILE, RDSJOB_CONFIG                 profile name, config file path
-  RDSJOB_API_TIMEOUT                            what get and config list may spend on the API (default 60s)
-  HTTPS_PROXY, ALL_PROXY, NO_PROXY             proxy for https endpoints, as curl reads them (lower-case too)
-  NODE_EXTRA_CA_CERTS                           extra CA certificates (e.g. a TLS-inspecting proxy's)
-  NO_COLOR, FORCE_COLOR                         colour off / on
+${aligned([...settings, ...OTHER_ENV])}
 
 Examples:
   $ rdsjob get a9767ede-fe0f-4888-9003-e843a4c90514

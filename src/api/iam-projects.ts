@@ -1,9 +1,10 @@
 // Project id from region: IAM KeystoneListProjects (`GET {iam}/v3/projects?name={region}`), signed like RDS calls.
+import { SETTINGS } from '../config/settings.js';
 import { isValidProjectId, quote } from '../config/validate.js';
 import { AuthError, ConfigError, MalformedResponseError, NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 
-const SET_IT = 'pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID, or run `rdsjob config set project-id ID`';
+const SET_IT = `pass --project-id, set ${SETTINGS.projectId.env[0]}, or run \`rdsjob config set ${SETTINGS.projectId.name} ID\``;
 
 interface Project {
   id: string;
@@ -61,7 +62,7 @@ function explainLookupFailure(error: unknown): unknown {
       code: error.code,
       requestId: error.requestId,
       cause: error,
-      hint: `check --iam-endpoint (or HUAWEICLOUD_SDK_IAM_ENDPOINT), or ${SET_IT}`,
+      hint: `check --iam-endpoint (or ${SETTINGS.iamEndpoint.env[0]}), or ${SET_IT}`,
     });
   }
   return error;

@@ -1,7 +1,9 @@
 // RDS ListJobInfo: `GET {endpoint}/v3/{project_id}/jobs?id={job_id}` → the `job` object exactly as received.
-import { MalformedResponseError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { Job } from '../job.js';
+import { isObject } from '../values.js';
+import { malformedBody } from './malformed.js';
 import { rawMember, rememberText } from '../raw-json.js';
 
 /** The gateway's own "no such API" codes: the endpoint is wrong, not the job id. */
@@ -31,14 +33,7 @@ export async function fetchJob(
   }
   const body = response.body;
   const job = isObject(body) ? body.job : undefined;
-  if (!isObject(job)) {
-    const id = response.requestId ? ` (request id ${response.requestId})` : '';
-    throw new MalformedResponseError(`response has no job object${id}`, {
-      status: response.status,
-      requestId: response.requestId,
-      hint: 'check --endpoint: it should be the RDS API endpoint of the region',
-    });
-  }
+  if (!isObject(job)) throw malformedBody('has no job object', response);
   const raw = rawMember(response.text, 'job');
   if (raw !== undefined) rememberText(job, raw);
   return job as Job;
@@ -58,8 +53,4 @@ function jobNotFound(jobId: string, cause: NotFoundError): NotFoundError {
       : 'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
         'check the id, the region and the project id',
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,9 @@
 // Project ids looked up from IAM, cached per (credentials, region) so the lookup happens once. Keys are sha256
 // hashes: the file never holds an access key (or token) in clear. A corrupt file is ignored and rewritten.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeAtomically } from '../atomic-write.js';
 import { isValidProjectId } from '../config/validate.js';
 
 const PROJECT_CACHE_FILE = 'projects.json';
@@ -36,16 +37,7 @@ export async function writeCachedProjectId(
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const cache = await readCache(dir);
   cache.projects[projectCacheKey(identity, region)] = projectId;
-  const path = projectCachePath(dir);
-  // Temp file + rename: a concurrent reader sees the old file or the new one, never half of one.
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeAtomically(projectCachePath(dir), `${JSON.stringify(cache, null, 2)}\n`);
 }
 
 async function readCache(dir: string): Promise<CacheFile> {

@@ -1,9 +1,10 @@
 // RDS ListTasks (the task center): `GET {endpoint}/v3/{project_id}/tasklist?…` → one page of `task` objects, each
 // exactly as received, and the paging that reads as many pages as a listing needs.
-import { MalformedResponseError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { rawElements, rawMember, rememberText } from '../raw-json.js';
 import type { Task, TaskStatus } from '../task.js';
+import { isObject } from '../values.js';
+import { malformedBody } from './malformed.js';
 import type { CallOptions } from './types.js';
 
 /** The largest page ListTasks serves (`limit` 1–50). */
@@ -50,10 +51,6 @@ export function taskQuery(filters: TaskFilters, offset: number, limit: number): 
   return query;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export async function fetchTaskPage(
   http: HttpClient,
   endpoint: string,
@@ -71,14 +68,10 @@ export async function fetchTaskPage(
   );
   const body = response.body;
   const tasks = isObject(body) ? body.tasks : undefined;
-  if (!Array.isArray(tasks) || !tasks.every(isObject)) {
-    const id = response.requestId ? ` (request id ${response.requestId})` : '';
-    throw new MalformedResponseError(`response has no list of tasks${id}`, {
-      status: response.status,
-      requestId: response.requestId,
-      hint: 'check --endpoint: it should be the RDS API endpoint of the region',
-    });
-  }
+  if (!Array.isArray(tasks)) throw malformedBody('has no list of tasks', response);
+  const bad = tasks.findIndex((task) => !isObject(task));
+  if (bad >= 0)
+    throw malformedBody(`lists a task that is not an object (entry ${bad + 1} of ${tasks.length})`, response);
   const raw = rawElements(rawMember(response.text, 'tasks') ?? '');
   tasks.forEach((task, i) => {
     if (raw[i] !== undefined) rememberText(task, raw[i]!);

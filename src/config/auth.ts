@@ -1,6 +1,7 @@
 // Which credentials a request is authenticated with. Messages name sources, never secret values.
 import { ConfigError } from '../errors.js';
 import { describeSource } from './describe.js';
+import { DEFAULT_PROFILE, SETTINGS } from './settings.js';
 import type { ResolvedConfig, Setting, Source } from './types.js';
 
 export type Auth =
@@ -24,12 +25,14 @@ function rank(source: Source): number {
 }
 
 function profileFlag(config: ResolvedConfig): string {
-  return config.profile.value === 'default' ? '' : ` --profile ${config.profile.value}`;
+  return config.profile.value === DEFAULT_PROFILE ? '' : ` --profile ${config.profile.value}`;
 }
 
 function missingHalf(config: ResolvedConfig, present: Setting, missing: 'secret key' | 'access key'): ConfigError {
   const [envName, key] =
-    missing === 'secret key' ? ['HUAWEICLOUD_SDK_SK', 'secret-key'] : ['HUAWEICLOUD_SDK_AK', 'access-key'];
+    missing === 'secret key'
+      ? [SETTINGS.secretKey.env[0], SETTINGS.secretKey.name]
+      : [SETTINGS.accessKey.env[0], SETTINGS.accessKey.name];
   const other = missing === 'secret key' ? 'access key' : 'secret key';
   return new ConfigError(`${missing} missing: the ${other} comes from ${describeSource(present.source)}`, {
     hint: `set ${envName} or run \`rdsjob config set ${key}${profileFlag(config)}\``,
@@ -61,7 +64,7 @@ function noCredentials(config: ResolvedConfig): ConfigError {
   const ignored = config.hcloudIgnored === undefined ? '' : ` (${config.hcloudIgnored})`;
   return new ConfigError(`no credentials${ignored}`, {
     hint:
-      'set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, ' +
+      `set ${SETTINGS.accessKey.env[0]} and ${SETTINGS.secretKey.env[0]}, ` +
       `or run \`rdsjob config set access-key${profileFlag(config)}\` and \`rdsjob config set secret-key${profileFlag(config)}\`, ` +
       'or configure KooCLI with `hcloud configure init` and `hcloud configure set --cli-auth-encrypt=false`',
   });

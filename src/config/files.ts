@@ -4,6 +4,7 @@
 import { open, stat } from 'node:fs/promises';
 import { platform as osPlatform } from 'node:os';
 import { ConfigError } from '../errors.js';
+import { errnoOf } from '../values.js';
 import { HCLOUD_HINT, parseHcloud, type HcloudConfig } from './hcloud-file.js';
 import { hcloudConfigPath, rdsjobConfigPath } from './paths.js';
 import { CORRUPT_HINT, rdsjobProfiles, type ProfileValues } from './rdsjob-file.js';
@@ -15,12 +16,8 @@ type Env = Readonly<Record<string, string | undefined>>;
  * <Tab>) would cost seconds. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
 function unreadable(what: string, path: string, error: unknown): ConfigError {
-  const code = errnoCode(error);
+  const code = errnoOf(error);
   if (code === 'EACCES' || code === 'EPERM') {
     return new ConfigError(`cannot read ${what} ${path}: permission denied`, {
       hint: 'make it readable by your user, e.g. `chmod 600` on it as its owner',
@@ -37,7 +34,7 @@ async function readText(path: string, what: string): Promise<string | undefined>
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return undefined;
+    if (errnoOf(error) === 'ENOENT') return undefined;
     throw unreadable(what, path, error);
   }
   try {
@@ -130,7 +127,7 @@ export async function groupOrWorldReadable(path: string, platform: string = osPl
   try {
     return ((await stat(path)).mode & 0o044) !== 0;
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return false;
+    if (errnoOf(error) === 'ENOENT') return false;
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 // KooCLI's ~/.hcloud/config.json: {"current": "x", "profiles": [{"name", "mode", "accessKeyId", …}]}.
+import { isObject } from '../values.js';
 import { ConfigError } from '../errors.js';
 
 export interface HcloudProfile {
@@ -18,10 +19,6 @@ export interface HcloudConfig {
 
 export const HCLOUD_HINT = 'check it with `hcloud configure test`, or move it aside if you do not use KooCLI';
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function stringField(raw: Record<string, unknown>, key: string): string | undefined {
   const value = raw[key];
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -29,15 +26,14 @@ function stringField(raw: Record<string, unknown>, key: string): string | undefi
 
 /** Only the fields rdsjob uses; KooCLI's many others are ignored. Throws ConfigError on a wrong structure. */
 export function parseHcloud(data: unknown, path: string): HcloudConfig {
-  if (!isPlainObject(data))
-    throw new ConfigError(`KooCLI config file ${path} is not a JSON object`, { hint: HCLOUD_HINT });
+  if (!isObject(data)) throw new ConfigError(`KooCLI config file ${path} is not a JSON object`, { hint: HCLOUD_HINT });
   const profiles = data.profiles ?? [];
   if (!Array.isArray(profiles)) {
     throw new ConfigError(`KooCLI config file ${path}: "profiles" is not a list`, { hint: HCLOUD_HINT });
   }
   const parsed: HcloudProfile[] = [];
   for (const raw of profiles) {
-    if (!isPlainObject(raw)) continue;
+    if (!isObject(raw)) continue;
     const name = stringField(raw, 'name');
     if (name === undefined) continue;
     parsed.push({

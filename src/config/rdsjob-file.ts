@@ -1,4 +1,5 @@
 // The shape of rdsjob's own config file: {"profiles": {"NAME": {region, accessKey, …}}}.
+import { isObject } from '../values.js';
 import { ConfigError } from '../errors.js';
 import { SETTING_KEYS, type SettingKey } from './settings.js';
 import { quote } from './validate.js';
@@ -6,10 +7,6 @@ import { quote } from './validate.js';
 export type ProfileValues = Partial<Record<SettingKey, string>>;
 
 export const CORRUPT_HINT = 'fix the file by hand, or move it aside and set the values again with `rdsjob config set`';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Every profile in the file, by name (a Map: a profile may be called `__proto__` or `constructor`). Unknown keys
@@ -19,14 +16,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function rdsjobProfiles(data: unknown, path: string): Map<string, ProfileValues> {
   const result = new Map<string, ProfileValues>();
   if (data === undefined) return result;
-  if (!isPlainObject(data)) throw new ConfigError(`config file ${path} is not a JSON object`, { hint: CORRUPT_HINT });
+  if (!isObject(data)) throw new ConfigError(`config file ${path} is not a JSON object`, { hint: CORRUPT_HINT });
   const profiles = data.profiles;
   if (profiles === undefined) return result;
-  if (!isPlainObject(profiles)) {
+  if (!isObject(profiles)) {
     throw new ConfigError(`config file ${path}: "profiles" is not an object`, { hint: CORRUPT_HINT });
   }
   for (const [name, raw] of Object.entries(profiles)) {
-    if (!isPlainObject(raw)) {
+    if (!isObject(raw)) {
       throw new ConfigError(`config file ${path}: profile ${quote(name)} is not an object`, { hint: CORRUPT_HINT });
     }
     const values: ProfileValues = {};

@@ -1,11 +1,12 @@
 // Settings a request cannot do without; reported as configuration errors (exit 3) with the ways to set them.
 import { ConfigError } from '../errors.js';
+import { SETTINGS } from './settings.js';
 import type { ResolvedConfig, Setting } from './types.js';
 
 function noRegion(): ConfigError {
   return new ConfigError('no region configured', {
     hint:
-      'pass --region (e.g. --region cn-north-4), set RDSJOB_REGION or HUAWEICLOUD_SDK_REGION, ' +
+      `pass --region (e.g. --region cn-north-4), set ${SETTINGS.region.env.slice(0, 2).join(' or ')}, ` +
       'or run `rdsjob config set region cn-north-4`',
   });
 }

@@ -110,7 +110,7 @@ export function resolveProfile(flags: GlobalFlags, env: Env): { setting: Setting
 function pickHcloudProfile(files: ConfigFiles, profile: string, explicit: boolean): HcloudProfile | undefined {
   if (files.hcloud === undefined || files.hcloud.problem !== undefined) return undefined;
   const hcloud = parseHcloud(files.hcloud.data, files.hcloud.path);
-  const name = explicit ? profile : (hcloud.current ?? 'default');
+  const name = explicit ? profile : (hcloud.current ?? DEFAULT_PROFILE);
   return hcloud.profiles.find((p) => p.name === name);
 }
 
@@ -149,7 +149,7 @@ function encryptedKeysError(name: string, path: string): ConfigError {
     `the access keys in KooCLI profile ${quote(name)} (${path}) are encrypted, and only KooCLI can decrypt them`,
     {
       hint:
-        'set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or store the keys with `rdsjob config set access-key` and ' +
+        `set ${SETTINGS.accessKey.env[0]} and ${SETTINGS.secretKey.env[0]}, or store the keys with \`rdsjob config set access-key\` and ` +
         '`rdsjob config set secret-key`, or make KooCLI keep them in plaintext with ' +
         '`hcloud configure set --cli-auth-encrypt=false` and enter them in KooCLI again',
     },

@@ -5,12 +5,14 @@
 export const SETTINGS = {
   region: {
     name: 'region',
+    help: 'region, e.g. cn-north-4',
     env: ['RDSJOB_REGION', 'HUAWEICLOUD_SDK_REGION', 'HW_REGION_NAME'],
     hcloud: 'region',
     shown: 'plain',
   },
   projectId: {
     name: 'project-id',
+    help: 'project id (else looked up in IAM)',
     env: ['HUAWEICLOUD_SDK_PROJECT_ID', 'HW_PROJECT_ID'],
     hcloud: 'projectId',
     shown: 'plain',
@@ -18,30 +20,53 @@ export const SETTINGS = {
   // The access key is no secret, but its first 4 characters are enough to tell keys apart.
   accessKey: {
     name: 'access-key',
+    help: 'access key',
     env: ['HUAWEICLOUD_SDK_AK', 'HW_ACCESS_KEY'],
     hcloud: 'accessKeyId',
     shown: 'masked',
   },
   secretKey: {
     name: 'secret-key',
+    help: 'secret key',
     env: ['HUAWEICLOUD_SDK_SK', 'HW_SECRET_KEY'],
     hcloud: 'secretAccessKey',
     shown: 'secret',
   },
   securityToken: {
     name: 'security-token',
+    help: "temporary credentials' security token",
     env: ['HUAWEICLOUD_SDK_SECURITY_TOKEN', 'HW_SECURITY_TOKEN'],
     hcloud: 'securityToken',
     shown: 'secret',
   },
-  authToken: { name: 'auth-token', env: ['RDSJOB_AUTH_TOKEN'], hcloud: undefined, shown: 'secret' },
+  authToken: {
+    name: 'auth-token',
+    help: 'an IAM token, sent as X-Auth-Token instead of signing',
+    env: ['RDSJOB_AUTH_TOKEN'],
+    hcloud: undefined,
+    shown: 'secret',
+  },
   // Then the SDKs' HUAWEICLOUD_SDK_REGION_RDS_<REGION>, which depends on the region (config/endpoints.ts).
-  endpoint: { name: 'endpoint', env: ['RDSJOB_ENDPOINT'], hcloud: undefined, shown: 'plain' },
-  iamEndpoint: { name: 'iam-endpoint', env: ['HUAWEICLOUD_SDK_IAM_ENDPOINT'], hcloud: undefined, shown: 'plain' },
+  endpoint: {
+    name: 'endpoint',
+    help: 'RDS endpoint override',
+    env: ['RDSJOB_ENDPOINT'],
+    hcloud: undefined,
+    shown: 'plain',
+  },
+  iamEndpoint: {
+    name: 'iam-endpoint',
+    help: 'IAM endpoint override',
+    env: ['HUAWEICLOUD_SDK_IAM_ENDPOINT'],
+    hcloud: undefined,
+    shown: 'plain',
+  },
 } as const;
 
 /** The profile is not a setting of a profile: it chooses the profile (--profile, else this, else the default). */
 export const PROFILE_ENV = 'RDSJOB_PROFILE';
+/** The config file's path, when not the default one (config/paths.ts). */
+export const CONFIG_ENV = 'RDSJOB_CONFIG';
 export const DEFAULT_PROFILE = 'default';
 
 export type SettingKey = keyof typeof SETTINGS;

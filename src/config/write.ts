@@ -3,11 +3,12 @@
 // serialises concurrent writers, and the new content goes to a temp file in the same directory that is renamed
 // over the old one, so readers never see half a file. Other profiles and keys this version does not know are kept.
 // A corrupt file is reported and left alone.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readlink, rename, rm } from 'node:fs/promises';
+import { mkdir, readlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { writeAtomically } from '../atomic-write.js';
 import { ConfigError, RdsjobError } from '../errors.js';
+import { errnoOf } from '../values.js';
 import { readRdsjobFile } from './files.js';
 import type { SettingKey } from './settings.js';
 
@@ -33,7 +34,7 @@ export async function updateProfileValue(
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });
   } catch (error) {
     // A file where a directory should be, no permission: the configured path is wrong, not rdsjob (exit 3).
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = errnoOf(error) ?? (error as Error).message;
     throw new ConfigError(`cannot create the directory for the config file ${path} (${reason})`, {
       hint: 'check RDSJOB_CONFIG / XDG_CONFIG_HOME, or the permissions of the directories on that path',
     });
@@ -44,7 +45,7 @@ export async function updateProfileValue(
     const entry = ownObject(profiles, profile);
     if (value === undefined) delete entry[key];
     else entry[key] = value;
-    await writeAtomically(target, `${JSON.stringify(data, null, 2)}\n`, options.signal);
+    await writeConfigFile(target, `${JSON.stringify(data, null, 2)}\n`, options.signal);
     return target;
   });
 }
@@ -83,25 +84,13 @@ function ownObject(parent: Record<string, unknown>, name: string): Record<string
   return parent[name] as Record<string, unknown>;
 }
 
-async function writeAtomically(path: string, text: string, signal: AbortSignal | undefined): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+async function writeConfigFile(path: string, text: string, signal: AbortSignal | undefined): Promise<void> {
   try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync(); // the rename must not land before the data does
-    } finally {
-      await handle.close();
-    }
     // Ctrl-C while a piped secret was still arriving: what was read may be cut short, so it is not saved.
-    signal?.throwIfAborted();
-    await rename(temp, path);
+    await writeAtomically(path, text, signal);
   } catch (error) {
-    await rm(temp, { force: true });
     if (error instanceof RdsjobError) throw error; // the stop signal's reason
-    throw new ConfigError(`cannot write config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      cause: error,
-    });
+    throw new ConfigError(`cannot write config file ${path} (${errnoOf(error) ?? 'error'})`, { cause: error });
   }
 }
 
@@ -126,7 +115,7 @@ async function withLock<T>(target: string, options: WriteOptions, work: () => Pr
       onCompromised: (error) => void (compromised = error),
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errnoOf(error);
     if (code === 'ELOCKED') {
       throw new ConfigError(`config file is locked by another rdsjob process (${lockPath})`, {
         hint: `try again; if no rdsjob is running, remove ${lockPath}`,

@@ -1,7 +1,8 @@
 // HTTP status + body → one of our errors. Bodies come from RDS, the API gateway, IAM or a proxy in between, so any
 // shape (or none) is accepted and nothing here throws.
 import { STATUS_CODES } from 'node:http';
-import { ApiError, AuthError, NetworkError, NotFoundError, type RdsjobError } from '../errors.js';
+import { ApiError, AuthError, NETWORK_HINT, NetworkError, NotFoundError, type RdsjobError } from '../errors.js';
+import { isObject } from '../values.js';
 
 export type ResponseHeaders = Readonly<Record<string, string | string[] | number | undefined>>;
 
@@ -177,9 +178,7 @@ export function errorFromNetwork(error: unknown, url?: string): NetworkError {
       clip(typeof err.message === 'string' ? err.message : String(error)) ||
       'failed';
   const tls = code !== undefined && /CERT|TLS/.test(code);
-  const hint = tls
-    ? 'if a proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate'
-    : 'check the endpoint and your network or proxy; rerun with --debug for details';
+  const hint = tls ? 'if a proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate' : NETWORK_HINT;
   return new NetworkError(`cannot reach ${host ?? 'the API'}: ${reason}`, { code, hint, cause: error });
 }
 
@@ -206,10 +205,6 @@ function tryJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {

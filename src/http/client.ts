@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type NormalizedOptions, type RequestError } from 'got';
 import type { Auth } from '../config/auth.js';
-import { DeadlineError, isTransient, MalformedResponseError, RdsjobError } from '../errors.js';
+import { DeadlineError, isTransient, MalformedResponseError, NETWORK_HINT, RdsjobError } from '../errors.js';
 import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, WAIT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
@@ -103,7 +103,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (!(reason instanceof DeadlineError)) return reason;
       return new DeadlineError(`cannot reach ${base.host}: no complete answer within ${reason.message}`, {
         boundMs: reason.boundMs,
-        hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
+        hint: NETWORK_HINT,
       });
     };
 

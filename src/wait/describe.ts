@@ -26,8 +26,13 @@ export function stateText(job: ProgressItem): string {
   return progress === undefined ? status : `${status} ${formatProgress(progress)}`;
 }
 
-export function failReason(job: ProgressItem | undefined): string | undefined {
+function failReason(job: ProgressItem | undefined): string | undefined {
   return scalarText(job?.fail_reason);
+}
+
+/** The fail reason, or that RDS gave none: a Failed line always says why, or that nobody said. */
+export function reasonText(job: ProgressItem | undefined): string {
+  return failReason(job) ?? '(no reason given)';
 }
 
 /** The error's message on one line (our errors already name the HTTP status and request id). */

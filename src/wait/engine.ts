@@ -11,6 +11,7 @@ import {
   failsForEveryRequest,
   isTransient,
   MalformedResponseError,
+  NETWORK_HINT,
   NetworkError,
   NotFoundError,
 } from '../errors.js';
@@ -122,7 +123,7 @@ export async function waitForTargets<S>(
     new NetworkError(
       `no answer from the API: the request was still unanswered ${formatElapsed(OVERDUE_GRACE_MS)} after --timeout`,
       {
-        hint: 'check the endpoint and your network or proxy; rerun with --debug for details',
+        hint: NETWORK_HINT,
       },
     );
 

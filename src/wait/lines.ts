@@ -1,6 +1,6 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
 import type { Paint } from '../render/paint.js';
-import { failReason, jobName, stateText, errorText } from './describe.js';
+import { errorText, jobName, reasonText, stateText } from './describe.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 
@@ -41,7 +41,7 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
     };
   }
   if (result.outcome === 'failed') {
-    const reason = failReason(result.item) ?? '(no reason given)';
+    const reason = reasonText(result.item);
     return { symbol: chalk.red('✖'), text: `${label(short, result.item)} Failed: ${reason}` };
   }
   return undefined;

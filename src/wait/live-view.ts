@@ -8,7 +8,7 @@ import { paintStatus } from '../render/status.js';
 import { scalarText } from '../render/text.js';
 import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../render/width.js';
 import { liveProgress } from '../status.js';
-import { errorText, failReason, jobName } from './describe.js';
+import { errorText, jobName, reasonText } from './describe.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 
 /** The `dots` spinner (cli-spinners), advanced once per frame: at most 10 frames a second. */
@@ -112,7 +112,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
       const ok = result.outcome === 'completed';
       const reason =
         result.outcome === 'failed'
-          ? (failReason(result.item) ?? '(no reason given)')
+          ? reasonText(result.item)
           : result.outcome === 'error' || result.outcome === 'not-found'
             ? errorText(result.error)
             : undefined;

@@ -1,6 +1,6 @@
 // In GitHub Actions a Failed job also becomes an error annotation on the run's summary page.
 import type { OutStream } from '../deps.js';
-import { failReason, jobName } from './describe.js';
+import { jobName, reasonText } from './describe.js';
 import type { WaitReporter } from './reporter.js';
 
 /** Workflow command message: `%`, CR and LF must be escaped or the runner cuts or misreads the line. */
@@ -24,7 +24,7 @@ export function withGithubAnnotations(inner: WaitReporter, stream: OutStream): W
       inner.finished(result, at);
       if (result.outcome !== 'failed') return;
       const name = jobName(result.item) ?? result.id;
-      const reason = failReason(result.item) ?? 'no reason given';
+      const reason = reasonText(result.item);
       stream.write(`::error title=${escapeProperty(`RDS job ${name} failed`)}::${escapeData(reason)}\n`);
     },
   };

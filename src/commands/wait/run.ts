@@ -1,5 +1,4 @@
 // The run of `rdsjob wait <id...>` and `rdsjob get --wait`: progress on stderr, the final jobs on stdout.
-import { formatDuration } from '../../duration.js';
 import { DeadlineError, InterruptedError } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { waitBound } from '../../deadline.js';
