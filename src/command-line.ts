@@ -8,6 +8,8 @@ import { timeBound, type TimeBound } from './deadline.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs } from './limits.js';
 import { colorLevel } from './render/color-level.js';
+import { formatError } from './render/error.js';
+import { VERSION } from './version.js';
 
 export { parseCommandLine } from './program.js';
 
@@ -16,18 +18,11 @@ const loadConfigLoader = () => import('./config/load.js');
 /** got, hpagent and the signer: only commands that send requests. */
 const loadApiOpener = () => import('./api/open.js');
 
-export interface FromMain {
-  version: string;
-  /** main's error lines (render/error.ts), for the errors a command reports itself, one per item. */
-  describe(error: unknown, debug: boolean, jobId?: string): string;
-}
-
 /** The context a command runs in: resolved lazily (configuration, API client), closed by main() after the run. */
 export function createContext(
   globals: GlobalOptions,
   output: OutputFormat,
   deps: Deps,
-  main: FromMain,
 ): CommandContext & { close(): Promise<void> } {
   const debug = globals.debug === true;
   const noColorFlag = globals.color === false;
@@ -60,7 +55,7 @@ export function createContext(
       env: deps.env,
       signal,
       requestBoundMs: apiBoundMs(deps.env),
-      userAgent: `rdsjob/${main.version}`,
+      userAgent: `rdsjob/${VERSION}`,
     });
   };
 
@@ -74,7 +69,8 @@ export function createContext(
     width: deps.stdout.isTTY === true && (deps.stdout.columns ?? 0) > 0 ? deps.stdout.columns : undefined,
     signal,
     limit,
-    errorLines: (error, jobId) => main.describe(error, debug, jobId),
+    // The same lines main() prints (render/error.ts), for the errors a command reports itself, one per item.
+    errorLines: (error, jobId) => formatError(error, debug, jobId),
     apiBoundMs: () => apiBoundMs(deps.env),
     // Promises, not values, are cached: two callers at once still share one configuration and one client.
     config: () => (config ??= readConfig()),

@@ -34,6 +34,13 @@ export interface Deps {
   homedir: string | undefined;
   /** Aborted, with an InterruptedError naming the signal, on SIGINT, SIGTERM or SIGHUP. */
   signal: AbortSignal;
+  /** Uniform in [0, 1), for the jitter of polls and backoff; default Math.random. */
+  random?(): number;
+  /**
+   * Runs `hook` (synchronously) when the process exits, also when a second signal exits at once; returns what
+   * removes it. The live view restores the cursor with it. Default: nothing is run.
+   */
+  onExit?(hook: () => void): () => void;
   /** Opens the RDS/IAM client from the resolved configuration. The real one uses got; tests may pass a fake. */
   openApi?: ApiFactory;
 }

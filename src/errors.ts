@@ -11,8 +11,8 @@ export interface ErrorDetails {
   code?: string;
   /** Milliseconds the server asked us to wait (Retry-After), for 429/503. */
   retryAfterMs?: number;
-  /** The job (or task) the error is about, when it names one. */
-  jobId?: string;
+  /** The job or task the error is about, when it names one. */
+  itemId?: string;
   cause?: unknown;
 }
 
@@ -25,7 +25,7 @@ export class RdsjobError extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly retryAfterMs?: number;
-  readonly jobId?: string;
+  readonly itemId?: string;
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -34,7 +34,7 @@ export class RdsjobError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.retryAfterMs = details.retryAfterMs;
-    this.jobId = details.jobId;
+    this.itemId = details.itemId;
   }
 }
 

@@ -5,11 +5,11 @@
 import { homedir as osHomedir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { openApi } from './api/open.js';
-import type { Api } from './api/types.js';
+import type { Api, TaskFilters, TaskListing } from './api/types.js';
 import { loadConfig as loadResolvedConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { assertJobIds, instanceIdOf } from './config/validate.js';
-import { LIST_LIMIT, listTaskPages, sinceWindow, taskQuery, type TaskFilters, type TaskListing } from './api/tasks.js';
+import { LIST_LIMIT, listTaskPages, sinceWindow, taskQuery } from './api/tasks.js';
 import { InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
 import { exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
@@ -26,7 +26,7 @@ import type { TaskResult, WaitOutcome, WaitResult } from './wait/result.js';
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
 export type { Task, TaskStatus } from './task.js';
 export { TASK_STATUSES } from './task.js';
-export type { TaskFilters, TaskListing } from './api/tasks.js';
+export type { TaskFilters, TaskListing } from './api/types.js';
 export { isFinished, FINAL_STATUSES } from './status.js';
 export {
   RdsjobError,
@@ -48,6 +48,8 @@ export { loadConfigFiles } from './config/files.js';
 export { describeSource, maskSecret } from './config/describe.js';
 export type { ResolvedConfig, Setting, Source, ConfigFiles } from './config/types.js';
 export type { GlobalFlags } from './flags.js';
+export type { Api as RdsApi } from './api/types.js';
+/** @deprecated the client lists tasks too: use RdsApi. */
 export type { Api as JobsApi } from './api/types.js';
 export type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/result.js';
 
@@ -89,7 +91,7 @@ export async function loadConfig(options: RdsjobOptions = {}): Promise<ResolvedC
 }
 
 /** A client with one keep-alive pool for many calls; call `close()` when done. */
-export async function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
+export async function openRdsApi(options: RdsjobOptions = {}): Promise<Api> {
   const { env, homedir } = environment(options);
   return openApi(await loadConfig(options), {
     env,
@@ -101,8 +103,13 @@ export async function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
   });
 }
 
+/** @deprecated the client lists tasks too: use openRdsApi. */
+export function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
+  return openRdsApi(options);
+}
+
 async function withApi<T>(options: RdsjobOptions, use: (api: Api) => Promise<T>): Promise<T> {
-  const api = await openJobsApi(options);
+  const api = await openRdsApi(options);
   try {
     return await use(api);
   } finally {

@@ -29,8 +29,8 @@ export function attemptTimeoutMs(boundMs: number): number {
   return Math.max(1, Math.floor(boundMs / ATTEMPTS));
 }
 
-/** `wait`'s requests: the same share of the default bound (20 s). */
-export const WAIT_ATTEMPT_TIMEOUT_MS = attemptTimeoutMs(API_BOUND_MS);
+/** An attempt's timeout for a client opened without a bound (api/open.ts always gives one): the default's share. */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = attemptTimeoutMs(API_BOUND_MS);
 
 /** Retry-After is honoured up to this long; a server asking for more is not taken literally. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;

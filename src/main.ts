@@ -42,10 +42,7 @@ async function run(argv: readonly string[], deps: Deps): Promise<ExitCode> {
   }
   if (parsed.kind === 'answered') return parsed.usage ? EXIT.usage : EXIT.ok;
 
-  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, {
-    version: VERSION,
-    describe: formatError,
-  });
+  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps);
   try {
     return exitCodeOf(await parsed.run(ctx));
   } catch (error) {

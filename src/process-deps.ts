@@ -53,6 +53,11 @@ export function processDeps(): Deps {
     sleep,
     homedir: home,
     signal: stop.signal,
+    random: Math.random,
+    onExit(hook) {
+      process.once('exit', hook);
+      return () => process.removeListener('exit', hook);
+    },
   };
 }
 

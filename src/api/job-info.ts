@@ -43,7 +43,7 @@ function jobNotFound(jobId: string, cause: NotFoundError): NotFoundError {
   const requestId = cause.requestId ? `, request id ${cause.requestId}` : '';
   const wrongApi = cause.code !== undefined && API_NOT_FOUND.test(cause.code);
   return new NotFoundError(`job ${jobId} not found (HTTP 404${requestId})`, {
-    jobId,
+    itemId: jobId,
     status: 404,
     code: cause.code,
     requestId: cause.requestId,

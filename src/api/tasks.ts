@@ -2,10 +2,10 @@
 // exactly as received, and the paging that reads as many pages as a listing needs.
 import type { HttpClient } from '../http/client.js';
 import { rawElements, rawMember, rememberText } from '../raw-json.js';
-import type { Task, TaskStatus } from '../task.js';
+import type { Task } from '../task.js';
 import { isObject } from '../values.js';
 import { malformedBody } from './malformed.js';
-import type { CallOptions } from './types.js';
+import type { CallOptions, TaskFilters, TaskListing, TaskPage } from './types.js';
 
 /** The largest page ListTasks serves (`limit` 1–50). */
 export const TASK_PAGE_SIZE = 50;
@@ -16,22 +16,6 @@ export const LIST_LIMIT = { default: 20, max: 1000 } as const;
 /** `--since`: tasks created from `sinceMs` before `now` up to `now` (the API takes both ends, in epoch ms). */
 export function sinceWindow(sinceMs: number | undefined, now: number): Pick<TaskFilters, 'startTime' | 'endTime'> {
   return sinceMs === undefined ? {} : { startTime: now - sinceMs, endTime: now };
-}
-
-/** What to list. Unset filters are not sent; `startTime` and `endTime` (epoch ms) go together. */
-export interface TaskFilters {
-  instanceId?: string;
-  status?: TaskStatus;
-  name?: string;
-  id?: string;
-  startTime?: number;
-  endTime?: number;
-}
-
-export interface TaskPage {
-  tasks: Task[];
-  /** How many tasks match the filters in all (the API's `total_count`), when it says. */
-  totalCount?: number;
 }
 
 /** The query ListTasks takes for these filters and this page, in the API's names. */
@@ -81,12 +65,6 @@ export async function fetchTaskPage(
     tasks: tasks as Task[],
     totalCount: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined,
   };
-}
-
-export interface TaskListing {
-  tasks: Task[];
-  /** How many tasks match in all, when the API said (more than `tasks.length` when the listing stopped at `wanted`). */
-  totalCount?: number;
 }
 
 /**

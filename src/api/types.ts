@@ -1,7 +1,7 @@
 // The narrow interface commands use to talk to RDS; the real implementation sits on got (src/http/).
 import type { ResolvedConfig } from '../config/types.js';
 import type { Job } from '../job.js';
-import type { TaskPage } from './tasks.js';
+import type { Task, TaskStatus } from '../task.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -39,3 +39,25 @@ export interface ApiContext {
 
 /** Opens a client for a configuration; may look the project id up in IAM (and cache it) first. */
 export type ApiFactory = (config: ResolvedConfig, context: ApiContext) => Promise<Api>;
+
+/** What to list. Unset filters are not sent; `startTime` and `endTime` (epoch ms) go together. */
+export interface TaskFilters {
+  instanceId?: string;
+  status?: TaskStatus;
+  name?: string;
+  id?: string;
+  startTime?: number;
+  endTime?: number;
+}
+
+export interface TaskPage {
+  tasks: Task[];
+  /** How many tasks match the filters in all (the API's `total_count`), when it says. */
+  totalCount?: number;
+}
+
+export interface TaskListing {
+  tasks: Task[];
+  /** How many tasks match in all, when the API said (more than `tasks.length` when the listing stopped at `wanted`). */
+  totalCount?: number;
+}

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Deps } from '../deps.js';
 import type { GlobalFlags } from '../flags.js';
 import type { Reported } from '../outcome.js';
-import type { OutputFormat } from '../render/result.js';
+import type { OutputFormat } from '../render/result-text.js';
 
 export type { OutputFormat };
 

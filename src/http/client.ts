@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type NormalizedOptions, type RequestError } from 'got';
 import type { Auth } from '../config/auth.js';
 import { DeadlineError, isTransient, MalformedResponseError, NETWORK_HINT, RdsjobError } from '../errors.js';
-import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, WAIT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
+import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
 import { createTracer } from './debug.js';
@@ -173,7 +173,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       // ListJobInfo answers are a few hundred bytes: ask for them uncompressed, which also keeps zlib (and got's
       // decompression module, left out of the bundle) off the start-up path.
       decompress: false,
-      timeout: { request: options.timeoutMs ?? WAIT_ATTEMPT_TIMEOUT_MS },
+      timeout: { request: options.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS },
       headers: {
         accept: 'application/json',
         'accept-encoding': 'identity',

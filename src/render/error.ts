@@ -5,7 +5,7 @@ import { RdsjobError } from '../errors.js';
 export function formatError(error: unknown, debug: boolean, jobId?: string): string {
   const lines: string[] = [];
   if (error instanceof RdsjobError) {
-    const about = jobId === undefined || error.jobId === jobId ? '' : `job ${jobId}: `;
+    const about = jobId === undefined || error.itemId === jobId ? '' : `job ${jobId}: `;
     lines.push(`error: ${about}${error.message}`);
     if (error.hint) lines.push(`hint: ${error.hint}`);
   } else {

@@ -111,7 +111,7 @@ function largestUnit(ms: number): string {
 
 /**
  * A rough duration for people, its two largest units: `41s`, `5m12s`, `6h`, `1d2h` (the table's "took"). Flag
- * values and elapsed times use wait/duration.ts instead, whose output is exact.
+ * values and elapsed times use duration.ts instead, whose output is exact.
  */
 export function roughDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';

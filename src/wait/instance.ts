@@ -63,7 +63,7 @@ function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, now: ()
         );
         // Not listed yet: the task center lags behind its own Running list. Transient: the next look asks again.
         if (found === undefined) {
-          throw new NotFoundError(`task ${id} left Running and is not listed yet`, { jobId: id });
+          throw new NotFoundError(`task ${id} left Running and is not listed yet`, { itemId: id });
         }
         entry.task = found;
         const outcome = verdictOf(found);

@@ -1,6 +1,6 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
 import type { Paint } from '../render/paint.js';
-import { errorText, jobName, reasonText, stateText } from './describe.js';
+import { errorText, jobName, reasonText, stateText } from './item-text.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 

@@ -8,7 +8,7 @@ import { paintStatus } from '../render/status.js';
 import { scalarText } from '../render/text.js';
 import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../render/width.js';
 import { liveProgress } from '../status.js';
-import { errorText, jobName, reasonText } from './describe.js';
+import { errorText, jobName, reasonText } from './item-text.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 
 /** The `dots` spinner (cli-spinners), advanced once per frame: at most 10 frames a second. */

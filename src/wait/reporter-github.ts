@@ -1,6 +1,6 @@
 // In GitHub Actions a Failed job also becomes an error annotation on the run's summary page.
 import type { OutStream } from '../deps.js';
-import { jobName, reasonText } from './describe.js';
+import { jobName, reasonText } from './item-text.js';
 import type { WaitReporter } from './reporter.js';
 
 /** Workflow command message: `%`, CR and LF must be escaped or the runner cuts or misreads the line. */

@@ -5,7 +5,7 @@ import { createLogUpdate } from 'log-update';
 import type { OutStream } from '../deps.js';
 import { paint } from '../render/color.js';
 import { displayWidth } from '../render/width.js';
-import { shortIds } from './describe.js';
+import { shortIds } from './item-text.js';
 import { retryLine } from './lines.js';
 import { finalLines, FRAME_MS, liveLines, type LiveItem, type Screen } from './live-view.js';
 import type { WaitReporter } from './reporter.js';
@@ -18,6 +18,8 @@ export interface LiveReporterOptions {
   color: boolean;
   /** `wait --instance`: the engine's one target is the instance; the items are its tasks. */
   instance?: string;
+  /** Deps.onExit: the cursor comes back even when a second signal exits at once, without the engine's stop(). */
+  onExit?: (hook: () => void) => () => void;
 }
 
 export function liveReporter(options: LiveReporterOptions): WaitReporter {
@@ -79,6 +81,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
 
   const onResize = () => render();
   const restoreOnExit = () => stream.write(SHOW_CURSOR);
+  let removeExitHook: () => void = () => undefined;
 
   return {
     tickMs: FRAME_MS,
@@ -95,7 +98,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       stream.write(HIDE_CURSOR);
       stream.on?.('resize', onResize);
       // A second Ctrl-C exits at once, without the engine's stop(): the cursor must come back then too.
-      process.once('exit', restoreOnExit);
+      removeExitHook = options.onExit?.(restoreOnExit) ?? (() => undefined);
       render();
     },
     observed(id, job, at) {
@@ -127,7 +130,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       if (!live) return;
       live = false;
       stream.off?.('resize', onResize);
-      process.removeListener('exit', restoreOnExit);
+      removeExitHook();
       clearFrame();
       draw.done();
       const lines = finalLines([...items.values()], screen().columns, chalk);

@@ -2,7 +2,7 @@
 import type { OutStream } from '../deps.js';
 import { isFinished } from '../status.js';
 import { PLAIN } from '../render/paint.js';
-import { shortIds } from './describe.js';
+import { shortIds } from './item-text.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
 import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
 import type { ProgressItem, WaitReporter } from './reporter.js';

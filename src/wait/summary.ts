@@ -1,7 +1,7 @@
 // What stderr says after a wait that did not end cleanly: why each job stopped and how to pick the wait up again.
 import { NotFoundError, RdsjobError } from '../errors.js';
 import { sanitize } from '../render/text.js';
-import { errorText, jobName, stateText } from './describe.js';
+import { errorText, jobName, stateText } from './item-text.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
 import { formatDuration, formatElapsed } from '../duration.js';
 import type { ItemResult } from './reporter.js';

@@ -42,6 +42,7 @@ describe('import { … } from "rdsjob"', () => {
       'TASK_STATUSES',
       'loadConfig',
       'resolveConfig',
+      'openRdsApi',
       'openJobsApi',
       'exitCodeFor',
       'EXIT',

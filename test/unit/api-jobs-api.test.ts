@@ -8,7 +8,7 @@ import type { ApiContext } from '../../src/api/types.js';
 import { createHttpClient } from '../../src/http/client.js';
 import type { ResolvedConfig, Setting } from '../../src/config/types.js';
 import { ConfigError } from '../../src/errors.js';
-import { json, startServer, type TestServer } from './http-test-server.js';
+import { json, startServer, type TestServer } from '../support/http-test-server.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const flag = (value: string, name = '--x'): Setting => ({ value, source: { kind: 'flag', name } });

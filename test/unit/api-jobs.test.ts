@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fetchJob } from '../../src/api/job-info.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { ApiError, AuthError, MalformedResponseError, NotFoundError } from '../../src/errors.js';
-import { json, startServer, type Handler, type TestServer } from './http-test-server.js';
+import { json, startServer, type Handler, type TestServer } from '../support/http-test-server.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const JOB = {
@@ -40,7 +40,7 @@ describe('fetchJob', () => {
       json(res, 404, { error_code: 'DBS.201204', error_msg: 'The job does not exist.' }, { 'x-request-id': '5b7e' }),
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ jobId: 'job-1', status: 404, requestId: '5b7e', code: 'DBS.201204' });
+    expect(error).toMatchObject({ itemId: 'job-1', status: 404, requestId: '5b7e', code: 'DBS.201204' });
     expect((error as Error).message).toBe('job job-1 not found (HTTP 404, request id 5b7e)');
     expect((error as NotFoundError).hint).toMatch(/few seconds/);
   });

@@ -11,7 +11,13 @@ import {
 } from '../../src/api/project-cache.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { AuthError, ConfigError, MalformedResponseError } from '../../src/errors.js';
-import { expectedAuthorization, json, startServer, type Handler, type TestServer } from './http-test-server.js';
+import {
+  expectedAuthorization,
+  json,
+  startServer,
+  type Handler,
+  type TestServer,
+} from '../support/http-test-server.js';
 
 const AK = 'AKPROJECTLOOKUP00001';
 const SK = 'sk-projects-secret';

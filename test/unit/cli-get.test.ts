@@ -10,7 +10,7 @@ const jobs: Record<string, Job> = Object.fromEntries(
   [createInstanceCompleted, bindEip, createFailed].map((j) => [j.id, j]),
 );
 const byId = (id: string) =>
-  jobs[id] ?? new NotFoundError(`job ${id} not found (HTTP 404, request id abc)`, { jobId: id });
+  jobs[id] ?? new NotFoundError(`job ${id} not found (HTTP 404, request id abc)`, { itemId: id });
 const A = createInstanceCompleted.id!;
 const B = bindEip.id!;
 

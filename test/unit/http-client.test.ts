@@ -3,7 +3,13 @@ import type { Auth } from '../../src/config/auth.js';
 import { createHttpClient, type HttpClientOptions } from '../../src/http/client.js';
 import { ApiError, AuthError, MalformedResponseError, NetworkError, NotFoundError } from '../../src/errors.js';
 import { encodeQuery } from '../../src/signer.js';
-import { expectedAuthorization, json, startServer, type Handler, type TestServer } from './http-test-server.js';
+import {
+  expectedAuthorization,
+  json,
+  startServer,
+  type Handler,
+  type TestServer,
+} from '../support/http-test-server.js';
 
 const AK = 'AKTESTACCESSKEY0001';
 const SK = 'sk-very-secret-value-0001';

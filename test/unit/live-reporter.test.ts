@@ -6,7 +6,7 @@ import { AuthError } from '../../src/errors.js';
 import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
 import type { WaitCommandOptions } from '../../src/commands/wait/define.js';
 import { TerminalScreen } from '../support/screen.js';
-import { harness, job, type Harness, type Step } from './wait-fakes.js';
+import { harness, job, type Harness, type Step } from '../support/wait-fakes.js';
 
 const S = 1000;
 const A = 'a9767ede-fe0f-4888-9003-e843a4c90514';
@@ -17,7 +17,6 @@ const options: WaitCommandOptions = {
   intervalMs: 5 * S,
   notFoundGraceMs: 60 * S,
   quiet: false,
-  random: () => 0.5,
 };
 const SPINNER = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
 
@@ -207,15 +206,18 @@ describe('the live view on a terminal', () => {
     const { liveReporter } = await import('../../src/wait/reporter-live.js');
     const { MemoryStream } = await import('../support/fakes.js');
     const stream = new MemoryStream(true, 80, 24);
-    const before = process.listeners('exit');
-    const reporter = liveReporter({ stream, color: false });
+    const hooks = new Set<() => void>();
+    const onExit = (hook: () => void) => {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
+    };
+    const reporter = liveReporter({ stream, color: false, onExit });
     reporter.start(['a'], 0);
-    const added = process.listeners('exit').filter((l) => !before.includes(l));
-    expect(added).toHaveLength(1);
-    (added[0] as () => void)();
+    expect(hooks.size).toBe(1);
+    for (const hook of hooks) hook();
     expect(new TerminalScreen(80, 24).write(stream.text).cursorVisible).toBe(true);
     reporter.stop({ results: [], elapsedMs: 0 }, 0);
-    expect(process.listeners('exit').filter((l) => !before.includes(l))).toHaveLength(0);
+    expect(hooks.size).toBe(0);
   });
 
   it('stops listening for resizes when the wait ends', async () => {

@@ -15,7 +15,7 @@ import { formatError } from '../../src/render/error.js';
 import { waitForJobs } from '../../src/wait/engine.js';
 import { quietReporter, type WaitReporter } from '../../src/wait/reporter.js';
 import { fakeDeps } from '../support/fakes.js';
-import { FakeClock, ScriptedApi, T0, harness, job } from './wait-fakes.js';
+import { FakeClock, ScriptedApi, T0, harness, job } from '../support/wait-fakes.js';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -70,7 +70,7 @@ describe('the wait engine stops everything when one poller has a bug', () => {
 
   it('a job seen and then answering 404 is retried like a 503, and the wait goes on', async () => {
     const clock = new FakeClock();
-    const gone = new NotFoundError('job a not found (HTTP 404)', { status: 404, jobId: 'a' });
+    const gone = new NotFoundError('job a not found (HTTP 404)', { status: 404, itemId: 'a' });
     const api = new ScriptedApi(clock, { a: [running('10%'), gone, running('20%'), completed] });
     const retried: string[] = [];
     const result = await waitForJobs(
@@ -249,7 +249,7 @@ describe('messages that must not mislead', () => {
   it('an error line names its job unless the error is about that very job, whatever its message says', () => {
     const unavailable = new ApiError('RDS API error 503 (Service Unavailable)', { status: 503 });
     expect(formatError(unavailable, false, 'b')).toBe('error: job b: RDS API error 503 (Service Unavailable)\n');
-    const missing = new NotFoundError('job b not found (HTTP 404)', { jobId: 'b' });
+    const missing = new NotFoundError('job b not found (HTTP 404)', { itemId: 'b' });
     expect(formatError(missing, false, 'b')).toBe('error: job b not found (HTTP 404)\n');
   });
 

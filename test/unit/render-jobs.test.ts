@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as samples from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { renderJobs } from '../../src/render/jobs-table.js';
-import { renderJobsResult } from '../../src/render/result.js';
+import { renderJobsResult } from '../../src/render/result-text.js';
 import { displayWidth } from '../../src/render/width.js';
 
 const now = Date.UTC(2026, 0, 1);

@@ -1,7 +1,8 @@
 // The task center's pure parts: paging arithmetic, --since as a millisecond window on a fixed clock, filters →
 // query, the flag checks, and the table (`process` "30" shown as 30%).
 import { describe, expect, it } from 'vitest';
-import { listTaskPages, taskQuery, type TaskPage } from '../../src/api/tasks.js';
+import { listTaskPages, taskQuery } from '../../src/api/tasks.js';
+import type { TaskPage } from '../../src/api/types.js';
 import { listOptionsOf, taskStatusOf } from '../../src/commands/list/define.js';
 import { taskFiltersOf } from '../../src/commands/list/run.js';
 import { instanceIdOf } from '../../src/config/validate.js';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runWait, type WaitCommandOptions } from '../../src/commands/wait/run.js';
 import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
 import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
-import { shortIds } from '../../src/wait/describe.js';
+import { shortIds } from '../../src/wait/item-text.js';
 import { escapeData, escapeProperty } from '../../src/wait/reporter-github.js';
-import { harness, job, type Step } from './wait-fakes.js';
+import { harness, job, type Step } from '../support/wait-fakes.js';
 
 const S = 1000;
 const MIN = 60 * S;
@@ -15,7 +15,6 @@ const options: WaitCommandOptions = {
   intervalMs: 5 * S,
   notFoundGraceMs: 60 * S,
   quiet: false,
-  random: () => 0.5,
 };
 const ESC = /\u001b/;
 

@@ -12,7 +12,7 @@ import { EXIT, exitCodeOf } from '../../src/exit-codes.js';
 import { waitForJobs, type WaitOptions } from '../../src/wait/engine.js';
 import { WINDOW_MARGIN_MS } from '../../src/api/budget.js';
 import { quietReporter, type WaitReporter } from '../../src/wait/reporter.js';
-import { FakeClock, ScriptedApi, T0, job, type Step } from './wait-fakes.js';
+import { FakeClock, ScriptedApi, T0, job, type Step } from '../support/wait-fakes.js';
 
 const S = 1000;
 const MIN = 60 * S;

@@ -1,8 +1,8 @@
 // `rdsjob completion bash|zsh|fish`: its argument and help; the run prints the script for the shell.
+// The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import { Argument, type Command } from 'commander';
 import { SHELLS, type Shell } from '../../completion/shells.js';
 import type { Select } from '../context.js';
-import { runs } from '../runs.js';
 
 export function defineCompletion(program: Command, select: Select): void {
   program
@@ -19,6 +19,6 @@ Install:
 `,
     )
     .action((shell: Shell, _options: object, command: Command) => {
-      select(command, async (ctx) => (await runs.completion()).runCompletion(program, shell, ctx));
+      select(command, async (ctx) => (await import('./run.js')).runCompletion(program, shell, ctx));
     });
 }

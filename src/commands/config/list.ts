@@ -5,7 +5,6 @@ import { authFrom } from '../../config/auth.js';
 import { describeSource, maskSecret } from '../../config/describe.js';
 import { isCredential, nameOf, SETTING_KEYS } from '../../config/settings.js';
 import type { ResolvedConfig } from '../../config/types.js';
-import { loadSettingsTable } from '../../lazy.js';
 import { API_BOUND_ENV } from '../../limits.js';
 import { OK, type Reported } from '../../outcome.js';
 import { renderJson } from '../../render/json.js';
@@ -57,7 +56,8 @@ export async function runConfigList(args: { lookup: boolean }, ctx: CommandConte
   if (ctx.output === 'json') {
     deps.stdout.write(renderJson(Object.fromEntries(rows.map(({ setting, ...rest }) => [setting, rest]))));
   } else {
-    deps.stdout.write((await loadSettingsTable()).renderSettingRows(rows));
+    // cli-table3 only here, for the columns.
+    deps.stdout.write((await import('../../render/settings-table.js')).renderSettingRows(rows));
   }
   return OK;
 }

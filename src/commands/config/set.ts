@@ -3,7 +3,6 @@ import { groupOrWorldReadable } from '../../config/files.js';
 import { requireRdsjobConfigPath } from '../../config/paths.js';
 import { isSecret, nameOf, type SettingKey } from '../../config/settings.js';
 import { UsageError } from '../../errors.js';
-import { loadConfigWriter } from '../../lazy.js';
 import { OK, type Reported } from '../../outcome.js';
 import type { CommandContext } from '../context.js';
 import { readValue } from './input.js';
@@ -44,7 +43,8 @@ async function write(
   const { deps } = ctx;
   const path = requireRdsjobConfigPath(deps.env, deps.homedir);
   const wasReadable = await groupOrWorldReadable(path).catch(() => false);
-  const written = await (await loadConfigWriter()).updateProfileValue(path, profile, key, value, {
+  // The locked writer (proper-lockfile) loads only when something is written.
+  const written = await (await import('../../config/write.js')).updateProfileValue(path, profile, key, value, {
     signal: ctx.signal,
   });
   if (wasReadable) deps.stderr.write(`note: ${written} was readable by group or others; it is now mode 600\n`);

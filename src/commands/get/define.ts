@@ -1,10 +1,10 @@
 // `rdsjob get <id...>`: its arguments, options and help. With --wait, `wait`'s run does the work.
+// The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import type { Command } from 'commander';
 import { assertJobIds } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
-import { runs } from '../runs.js';
 import type { Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
+import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
 import { addWaitOptions, givenWaitOption, waitOptionsOf, type WaitFlags } from '../wait/define.js';
 
 export function defineGet(program: Command, select: Select): void {
@@ -23,13 +23,13 @@ export function defineGet(program: Command, select: Select): void {
     assertJobIds(ids);
     if (flags.wait) {
       const options = waitOptionsOf(flags);
-      select(self, async (ctx) => (await runs.wait()).runWait(ids, options, ctx), formatOf(flags));
+      select(self, async (ctx) => (await import('../wait/run.js')).runWait(ids, options, ctx), formatOf(flags));
       return;
     }
     // A wait option without --wait would be silently ignored: say so instead (exit 2).
     const given = givenWaitOption(self);
     if (given !== undefined)
       throw new UsageError(`${given} only applies with --wait`, { hint: 'add --wait, or use `rdsjob wait`' });
-    select(self, async (ctx) => (await runs.get()).runGet(ids, ctx), formatOf(flags));
+    select(self, async (ctx) => (await import('./run.js')).runGet(ids, ctx), formatOf(flags));
   });
 }

@@ -2,7 +2,7 @@
 import { DeadlineError, failsForEveryRequest } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { errorOutcome, OK, type Reported } from '../../outcome.js';
-import { renderJobsResult } from '../../render/result.js';
+import { renderJobsResult } from '../../render/result-text.js';
 import type { CommandContext } from '../context.js';
 import { API_BOUND_ENV, RDS_REQUESTS_PER_MINUTE } from '../../limits.js';
 import { RequestBudget } from '../../api/budget.js';

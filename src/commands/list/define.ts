@@ -1,5 +1,6 @@
 // `rdsjob list`: the task center (ListTasks) — what runs, or ran, on the project's instances. Its options are
 // checked while parsing, so bad input is refused (exit 2) before anything is sent.
+// The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import { Option, type Command } from 'commander';
 import { LIST_LIMIT } from '../../api/tasks.js';
 import { instanceIdOf, quote } from '../../config/validate.js';
@@ -7,8 +8,7 @@ import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
 import { TASK_STATUSES, type TaskStatus } from '../../task.js';
 import type { Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
-import { runs } from '../runs.js';
+import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
 
 export interface ListFlags {
   instance?: string;
@@ -83,6 +83,6 @@ Examples:
   );
   command.action((flags: OutputFlags & ListFlags, self: Command) => {
     const options = listOptionsOf(flags);
-    select(self, async (ctx) => (await runs.list()).runList(options, ctx), formatOf(flags));
+    select(self, async (ctx) => (await import('./run.js')).runList(options, ctx), formatOf(flags));
   });
 }

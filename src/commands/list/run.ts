@@ -1,8 +1,9 @@
 // The run of `rdsjob list`: pages of the task center, one after another, under the command's one time bound.
-import { listTaskPages, sinceWindow, taskQuery, type TaskFilters } from '../../api/tasks.js';
+import { listTaskPages, sinceWindow, taskQuery } from '../../api/tasks.js';
+import type { TaskFilters } from '../../api/types.js';
 import { API_BOUND_ENV } from '../../limits.js';
 import { OK, type Reported } from '../../outcome.js';
-import { renderTasksResult } from '../../render/result.js';
+import { renderTasksResult } from '../../render/result-text.js';
 import type { CommandContext } from '../context.js';
 import type { ListOptions } from './define.js';
 

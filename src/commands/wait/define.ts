@@ -1,9 +1,9 @@
 // `rdsjob wait <id...>`: its arguments, options and help, and the wait options `get --wait` shares. Checked while
 // parsing, so bad input is refused (exit 2) before anything is sent; the run is loaded once the command is chosen.
+// The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import type { Command } from 'commander';
 import { assertJobIds, instanceIdOf } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
-import { runs } from '../runs.js';
 import {
   DEFAULT_INTERVAL,
   DEFAULT_NOT_FOUND_GRACE,
@@ -12,7 +12,7 @@ import {
 } from '../../wait/defaults.js';
 import { parseDuration } from '../../duration.js';
 import type { Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../options.js';
+import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
 
 /** The wait options as commander parses them. */
 export interface WaitFlags {
@@ -34,10 +34,6 @@ export interface WaitCommandOptions {
   requestsPerMinute?: number;
   /** No progress at all; errors and the unfinished list are still printed. */
   quiet: boolean;
-  /** Without a TTY, the "still waiting" cadence (default 5 minutes). */
-  heartbeatMs?: number;
-  /** Jitter source; default Math.random. */
-  random?: () => number;
 }
 
 export function addWaitOptions(command: Command): Command {
@@ -102,7 +98,7 @@ Examples:
     const options = waitOptionsOf(flags);
     if (flags.instance === undefined) {
       assertJobIds(ids);
-      select(self, async (ctx) => (await runs.wait()).runWait(ids, options, ctx), formatOf(flags));
+      select(self, async (ctx) => (await import('./run.js')).runWait(ids, options, ctx), formatOf(flags));
       return;
     }
     if (ids.length > 0) {
@@ -113,6 +109,6 @@ Examples:
     if (self.getOptionValueSource('notFoundGrace') === 'cli')
       throw new UsageError('--not-found-grace only applies to job ids');
     const instanceId = instanceIdOf(flags.instance);
-    select(self, async (ctx) => (await runs.wait()).runWaitInstance(instanceId, options, ctx), formatOf(flags));
+    select(self, async (ctx) => (await import('./run.js')).runWaitInstance(instanceId, options, ctx), formatOf(flags));
   });
 }

@@ -2,9 +2,8 @@
 import { DeadlineError, InterruptedError } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { waitBound } from '../../deadline.js';
-import { loadLiveView } from '../../lazy.js';
 import type { Reported } from '../../outcome.js';
-import { renderJobsResult, renderTasksResult } from '../../render/result.js';
+import { renderJobsResult, renderTasksResult } from '../../render/result-text.js';
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
 import { waitForJobs } from '../../wait/engine.js';
@@ -28,8 +27,14 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, ins
   const base = options.quiet
     ? quietReporter
     : canDrawLive(stderr) && ctx.stderrColor && !ctx.debug
-      ? (await loadLiveView()).liveReporter({ stream: stderr, color: ctx.stderrColor, instance })
-      : plainReporter({ stream: stderr, heartbeatMs: options.heartbeatMs });
+      ? // log-update and string-width load only on a terminal
+        (await import('../../wait/reporter-live.js')).liveReporter({
+          stream: stderr,
+          color: ctx.stderrColor,
+          instance,
+          onExit: ctx.deps.onExit,
+        })
+      : plainReporter({ stream: stderr });
   // Annotations are read by the runner, not people, so they survive --quiet.
   return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
 }
@@ -71,7 +76,7 @@ export async function runWait(
         api,
         now: deps.now,
         sleep: deps.sleep,
-        random: options.random ?? Math.random,
+        random: deps.random ?? Math.random,
         signal: ctx.signal,
         reporter,
       },
@@ -120,7 +125,7 @@ export async function runWaitInstance(
     waited = await waitForInstanceTasks(
       instanceId,
       { ...options, startedAt },
-      { api, now: deps.now, sleep: deps.sleep, random: options.random ?? Math.random, signal: ctx.signal, reporter },
+      { api, now: deps.now, sleep: deps.sleep, random: deps.random ?? Math.random, signal: ctx.signal, reporter },
     );
     if (waited.fatal !== undefined) throw waited.fatal;
     end = waited.end;

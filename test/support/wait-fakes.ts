@@ -6,7 +6,7 @@ import type { CommandContext, OutputFormat } from '../../src/commands/context.js
 import type { Deps, InStream } from '../../src/deps.js';
 import type { GlobalFlags } from '../../src/flags.js';
 import type { Job } from '../../src/job.js';
-import { MemoryStream } from '../support/fakes.js';
+import { MemoryStream } from './fakes.js';
 
 export { MemoryStream };
 
@@ -156,6 +156,7 @@ export function harness(
   const stdout = new MemoryStream(false);
   const stderr = new MemoryStream(options.tty ?? false, options.size?.columns, options.size?.rows);
   const interrupt = new AbortController();
+  const exitHooks = new Set<() => void>();
   const deps: Deps = {
     env: options.env ?? {},
     stdout,
@@ -165,6 +166,11 @@ export function harness(
     sleep: clock.sleep,
     homedir: '/nonexistent',
     signal: interrupt.signal,
+    random: () => 0.5,
+    onExit: (hook) => {
+      exitHooks.add(hook);
+      return () => exitHooks.delete(hook);
+    },
   };
   const ctx: CommandContext = {
     deps,

@@ -1,6 +1,6 @@
 // Options several commands share: the output format.
 import { Option, type Command } from 'commander';
-import type { OutputFormat } from '../render/result.js';
+import type { OutputFormat } from '../render/result-text.js';
 
 export interface OutputFlags {
   output?: OutputFormat;
