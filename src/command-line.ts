@@ -6,7 +6,7 @@ import type { ResolvedConfig } from './config/types.js';
 import type { Deps } from './deps.js';
 import { timeBound, type TimeBound } from './deadline.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
-import { apiBoundMs } from './limits.js';
+import { apiBoundMs, PRINT_AND_EXIT_MS } from './limits.js';
 import { colorLevel } from './render/color-level.js';
 import { formatError } from './render/error.js';
 import { VERSION } from './version.js';
@@ -34,9 +34,13 @@ export function createContext(
   const bound = new AbortController();
   const signal = AbortSignal.any([deps.signal, bound.signal]);
   let boundTimer: TimeBound | undefined;
-  const limit = (boundMs: number, what: string) => {
+  const limit = (boundMs: number, what: string, options: { wholeRun?: boolean } = {}) => {
     boundTimer?.cancel();
-    const timer = (boundTimer = timeBound(deps.sleep, boundMs, what));
+    // get and list promise the whole run, start to exit: start-up is spent already, and printing and exiting need
+    // a moment after the last request.
+    const spent =
+      options.wholeRun && deps.startedAt !== undefined ? deps.now() - deps.startedAt + PRINT_AND_EXIT_MS : 0;
+    const timer = (boundTimer = timeBound(deps.sleep, boundMs, what, boundMs - spent));
     timer.signal.addEventListener('abort', () => bound.abort(timer.signal.reason), { once: true });
   };
 

@@ -13,12 +13,15 @@ export interface TimeBound {
   cancel(): void;
 }
 
-/** A bound of `boundMs` from now; `what` names it in messages (`RDSJOB_API_TIMEOUT`, `--timeout 10m …`). */
-export function timeBound(sleep: Deps['sleep'], boundMs: number, what: string): TimeBound {
+/**
+ * A bound of `boundMs`; `what` names it in messages (`RDSJOB_API_TIMEOUT`, `--timeout 10m …`). It runs out after
+ * `spendMs` from now (default `boundMs`): less when part of the bound is already spent or kept for exiting.
+ */
+export function timeBound(sleep: Deps['sleep'], boundMs: number, what: string, spendMs = boundMs): TimeBound {
   const controller = new AbortController();
   const timer = new AbortController();
   const reason = new DeadlineError(`${formatDuration(boundMs)} (${what})`, { boundMs });
-  sleep(boundMs, timer.signal).then(
+  sleep(Math.max(1, spendMs), timer.signal).then(
     () => controller.abort(reason),
     () => undefined,
   );

@@ -34,6 +34,8 @@ export interface Deps {
   homedir: string | undefined;
   /** Aborted, with an InterruptedError naming the signal, on SIGINT, SIGTERM or SIGHUP. */
   signal: AbortSignal;
+  /** When the process started (epoch ms): get and list bound the whole run, start-up included. */
+  startedAt?: number;
   /** Uniform in [0, 1), for the jitter of polls and backoff; default Math.random. */
   random?(): number;
   /**

@@ -53,6 +53,7 @@ export function processDeps(): Deps {
     sleep,
     homedir: home,
     signal: stop.signal,
+    startedAt: performance.timeOrigin,
     random: Math.random,
     onExit(hook) {
       process.once('exit', hook);

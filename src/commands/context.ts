@@ -27,7 +27,7 @@ export interface CommandContext {
    * Bounds every request of the command, from now, to `boundMs` (the IAM lookup included): the one deadline a
    * command lives under. `what` names the bound in messages (`RDSJOB_API_TIMEOUT`, `--timeout`).
    */
-  limit(boundMs: number, what: string): void;
+  limit(boundMs: number, what: string, options?: { wholeRun?: boolean }): void;
   /** The lines main() prints for an error, for the errors a command reports itself (one per id it could not do). */
   errorLines(error: unknown, jobId?: string): string;
   /** What get, list and config list may spend on the API (RDSJOB_API_TIMEOUT, else 60 s); exit 2 when invalid. */

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator, Fault, JobScript } from '../../emulator/server.js';
 import { createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { createHttpClient } from '../../src/http/client.js';
+import { fetchJob } from '../../src/api/job-info.js';
 import { exitCodeFor } from '../../src/exit-codes.js';
+import { formatError } from '../../src/render/error.js';
 import { AK, PROJECT_ID, SK, emulator, rdsjob, type RunResult } from './harness.js';
 
 const REQUEST_ID = /request id [0-9a-f]{32}/;
@@ -36,6 +38,32 @@ function expectCleanFailure(r: RunResult, code: number): void {
   expect(r.stderr).not.toMatch(/[<>]html|<\/?body/i);
 }
 
+/** The lines `error:` and at most one `hint:`, as main() prints them, without stack or HTML. */
+function expectCleanLines(text: string): void {
+  const lines = text.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^error: \S/);
+  expect(lines.slice(1).every((line) => line.startsWith('hint: '))).toBe(true);
+  expect(lines.length).toBeLessThanOrEqual(2);
+  expect(text).not.toMatch(/[<>]html|<\/?body/i);
+}
+
+/**
+ * ListJobInfo through the CLI's own HTTP client and job reader, in this process: the same attempts (ATTEMPTS) and
+ * error mapping as `get`, without sleeping through the real backoff between them.
+ */
+async function getInProcess(id: string) {
+  const http = createHttpClient({
+    auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
+    now: Date.now,
+    retryDelay: () => 0,
+  });
+  try {
+    return await fetchJob(http, emu.url, PROJECT_ID, id);
+  } finally {
+    http.close();
+  }
+}
+
 function script(...steps: Array<Fault | typeof done>): JobScript {
   return { steps };
 }
@@ -62,14 +90,26 @@ describe.concurrent('faults that persist: exit 5 after the retries, one clean li
       /not JSON.*text\/html/,
       1,
     ],
-  ])('%s', async (name, fault, message, requests) => {
+  ])('%s (in-process, no backoff)', async (name, fault, message, requests) => {
     const id = jobIdFor(name);
     emu.setJob(id, script(fault));
+    const error = await getInProcess(id).catch((e: unknown) => e);
+    expect(exitCodeFor(error)).toBe(5);
+    expectCleanLines(formatError(error, false));
+    expect((error as Error).message).toMatch(message);
+    expect(requestsFor(id)).toHaveLength(requests);
+    if (fault.fault !== 'reset' && fault.fault !== 'big') expect((error as Error).message).toMatch(REQUEST_ID);
+  });
+
+  // The same, once through the built binary: the process's exit code and its stderr.
+  it('503 HTML page from a proxy, from the binary: exit 5, one clean line with the request id', async () => {
+    const id = 'persisting-503-e2e';
+    emu.setJob(id, script({ fault: 'html', status: 503 }));
     const r = await rdsjob(emu, ['get', id]);
     expectCleanFailure(r, 5);
-    expect(r.stderr.split('\n')[0]).toMatch(message);
-    expect(requestsFor(id)).toHaveLength(requests);
-    if (fault.fault !== 'reset' && fault.fault !== 'big') expect(r.stderr).toMatch(REQUEST_ID);
+    expect(r.stderr.split('\n')[0]).toMatch(/503 Service Unavailable/);
+    expect(r.stderr).toMatch(REQUEST_ID);
+    expect(requestsFor(id)).toHaveLength(3);
   });
 
   it('connection refused (nothing listens on the port)', async () => {
@@ -93,13 +133,20 @@ describe.concurrent('transient faults that clear within the retries: exit 0', ()
     ['a connection reset', [{ fault: 'reset' }]],
     ['a 429 with Retry-After: 1', [{ fault: 'throttle', retryAfter: '1' }]],
     ['a 429 without Retry-After', [{ fault: 'throttle' }]],
-  ])('%s', async (name, faults) => {
+  ])('%s (in-process, no backoff)', async (name, faults) => {
     const id = jobIdFor(`flaky ${name}`);
     emu.setJob(id, script(...faults, { ...done, id }));
+    expect(await getInProcess(id)).toEqual({ ...done, id });
+    expect(requestsFor(id)).toHaveLength(faults.length + 1);
+  });
+
+  it('a 503 then a 502, from the binary: exit 0, the job exactly as received', async () => {
+    const id = 'flaky-e2e';
+    emu.setJob(id, script({ fault: 'status', status: 503 }, { fault: 'html', status: 502 }, { ...done, id }));
     const r = await rdsjob(emu, ['get', id, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ ...done, id });
-    expect(requestsFor(id)).toHaveLength(faults.length + 1);
+    expect(requestsFor(id)).toHaveLength(3);
   });
 });
 

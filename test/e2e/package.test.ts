@@ -35,67 +35,73 @@ async function npm(args: string[], cwd: string): Promise<string> {
   return stdout;
 }
 
-it('npm pack → install into an empty directory → rdsjob --version, get, and import with types', async () => {
-  const [packed] = JSON.parse(await npm(['pack', '--json', '--pack-destination', dir], root)) as Array<{
-    filename: string;
-    files: Array<{ path: string }>;
-  }>;
-  const shipped = packed!.files.map((f) => f.path);
-  expect(shipped).toContain('bin/rdsjob.js');
-  expect(shipped).toContain('dist/index.js');
-  expect(shipped).toContain('dist/index.d.ts');
-  expect(shipped.filter((p) => /^(src|test|scripts)\/|^dist\/emulator\/|tsconfig|vitest/.test(p))).toEqual([]);
+// What is packed does not depend on the Node.js version running the suite: .ci/run, which runs the suite once per
+// supported version, packs once and sets RDSJOB_PACKAGE_TESTED for the other versions.
+it.skipIf(process.env.RDSJOB_PACKAGE_TESTED === '1')(
+  'npm pack → install into an empty directory → rdsjob --version, get, and import with types',
+  async () => {
+    const [packed] = JSON.parse(await npm(['pack', '--json', '--pack-destination', dir], root)) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
+    const shipped = packed!.files.map((f) => f.path);
+    expect(shipped).toContain('bin/rdsjob.js');
+    expect(shipped).toContain('dist/index.js');
+    expect(shipped).toContain('dist/index.d.ts');
+    expect(shipped.filter((p) => /^(src|test|scripts)\/|^dist\/emulator\/|tsconfig|vitest/.test(p))).toEqual([]);
 
-  const app = join(dir, 'app');
-  rmSync(app, { recursive: true, force: true });
-  mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  await npm(['install', '--prefer-offline', join(dir, packed!.filename)], app);
-  const bin = join(app, 'node_modules', '.bin', 'rdsjob');
-  expect(existsSync(bin)).toBe(true);
+    const app = join(dir, 'app');
+    rmSync(app, { recursive: true, force: true });
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+    await npm(['install', '--prefer-offline', join(dir, packed!.filename)], app);
+    const bin = join(app, 'node_modules', '.bin', 'rdsjob');
+    expect(existsSync(bin)).toBe(true);
 
-  const v = await rdsjob(emu, ['--version'], { command: [bin], cwd: app });
-  expect([v.code, v.stdout]).toEqual([0, `${version}\n`]);
-  const get = await rdsjob(emu, ['get', createInstanceCompleted.id!, '--json'], { command: [bin], cwd: app });
-  expect(get.stderr).toBe('');
-  expect(JSON.parse(get.stdout)).toEqual(createInstanceCompleted);
+    const v = await rdsjob(emu, ['--version'], { command: [bin], cwd: app });
+    expect([v.code, v.stdout]).toEqual([0, `${version}\n`]);
+    const get = await rdsjob(emu, ['get', createInstanceCompleted.id!, '--json'], { command: [bin], cwd: app });
+    expect(get.stderr).toBe('');
+    expect(JSON.parse(get.stdout)).toEqual(createInstanceCompleted);
 
-  // A TypeScript user's script: the types resolve through "exports", and the job it fetches is typed.
-  writeFileSync(
-    join(app, 'use.ts'),
-    `import { getJob, NotFoundError, type Job } from 'rdsjob';
+    // A TypeScript user's script: the types resolve through "exports", and the job it fetches is typed.
+    writeFileSync(
+      join(app, 'use.ts'),
+      `import { getJob, NotFoundError, type Job } from 'rdsjob';
 const job: Job = await getJob(process.argv[2] ?? '');
 const status: string | undefined = job.status;
 console.log(status, NotFoundError.name);
 `,
-  );
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  await run(
-    process.execPath,
-    [
-      tsc,
-      '--noEmit',
-      '--strict',
-      '--module',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--typeRoots',
-      join(root, 'node_modules', '@types'),
-      'use.ts',
-    ],
-    { cwd: app },
-  );
+    );
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    await run(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(root, 'node_modules', '@types'),
+        'use.ts',
+      ],
+      { cwd: app },
+    );
 
-  const imported = await rdsjob(emu, [], {
-    command: [
-      '--input-type=module',
-      '-e',
-      `import { getJob } from 'rdsjob'; console.log((await getJob('${createInstanceCompleted.id}')).status);`,
-    ],
-    cwd: app,
-  });
-  expect([imported.code, imported.stdout, imported.stderr]).toEqual([0, 'Completed\n', '']);
-}, 120_000);
+    const imported = await rdsjob(emu, [], {
+      command: [
+        '--input-type=module',
+        '-e',
+        `import { getJob } from 'rdsjob'; console.log((await getJob('${createInstanceCompleted.id}')).status);`,
+      ],
+      cwd: app,
+    });
+    expect([imported.code, imported.stdout, imported.stderr]).toEqual([0, 'Completed\n', '']);
+  },
+  120_000,
+);

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import type { Job } from '../../src/job.js';
-import { emulator, ptyChild, rdsjob, tempHome, type RunResult } from './harness.js';
+import { emulator, rdsjob, tempHome, type RunResult } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
@@ -139,25 +139,7 @@ describe('ending a wait from outside', () => {
     },
   );
 
-  it('SIGTERM under a terminal clears the spinner and restores the cursor', async () => {
-    let sent = false;
-    const r = await rdsjob(emu, ['wait', 'forever', '--interval', '200ms'], {
-      pty: { cols: 100, rows: 30 },
-      onSpawn: (child, handling) =>
-        child.stdout!.on('data', (chunk: Buffer) => {
-          // The spinner is drawn: stop the CLI (the child of `script`) as CI would.
-          if (sent || !String(chunk).includes('forever')) return;
-          sent = true;
-          void handling('SIGTERM').then(() => process.kill(ptyChild(child), 'SIGTERM'));
-        }),
-    });
-    // (`script` passes the child's exit status on with -e.)
-    expect(r.code).toBe(143);
-    const hide = r.stdout.lastIndexOf('\u001b[?25l');
-    expect(hide).toBeGreaterThan(-1);
-    expect(r.stdout.lastIndexOf('\u001b[?25h')).toBeGreaterThan(hide);
-    expect(r.stdout).toContain('terminated (SIGTERM) with 1 job unfinished:');
-  });
+  // SIGTERM under a terminal (the view cleared, the cursor restored): e2e/live-view.test.ts.
 
   it('a second signal while stopping exits at once, with its code', async () => {
     // A process that takes the first signal and does not stop: the second must end it.
@@ -202,7 +184,7 @@ describe('ending a wait from outside', () => {
   });
 });
 
-describe('a gateway that accepts and never answers', () => {
+describe.concurrent('a gateway that accepts and never answers', () => {
   let hole: Awaited<ReturnType<typeof blackHole>>;
   beforeAll(async () => {
     hole = await blackHole();
@@ -222,8 +204,9 @@ describe('a gateway that accepts and never answers', () => {
       `error: cannot reach ${hole.url.slice(7)}: no complete answer within 3s (RDSJOB_API_TIMEOUT)\n` +
         'hint: check the endpoint and your network or proxy; rerun with --debug for details\n',
     );
-    expect(took).toBeGreaterThan(2_500);
-    expect(took).toBeLessThan(8_000);
+    // The bound is the whole run's, measured from outside: start-up, the requests, printing and exiting.
+    expect(took).toBeGreaterThan(2_000);
+    expect(took).toBeLessThan(3_000);
   });
 
   it('wait --timeout 2s with the IAM lookup hanging: bounded by --timeout (plus 5s for a last answer), exit 5, resumable', async () => {

@@ -125,24 +125,7 @@ describe('rdsjob wait', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Completed');
   });
-
-  it('under a terminal: spinner frames with the percentage, and the cursor restored at the end', async () => {
-    const r = await rdsjob(emu, ['wait', 'progress', ...FAST], { pty: { cols: 100, rows: 30 } });
-    expect(r.code).toBe(0);
-    const screen = r.stdout;
-    expect(screen).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏].*(10|60)%/);
-    const hide = screen.indexOf('\u001b[?25l');
-    const show = screen.lastIndexOf('\u001b[?25h');
-    expect(hide).toBeGreaterThanOrEqual(0);
-    expect(show).toBeGreaterThan(hide);
-    expect(screen).toMatch(/✔.*Completed/);
-  });
-
-  it('under a terminal, a timeout still restores the cursor', async () => {
-    const r = await rdsjob(emu, ['wait', 'forever', '--timeout', '500ms', ...FAST], { pty: { cols: 100, rows: 30 } });
-    expect(r.code).toBe(6);
-    expect(r.stdout.lastIndexOf('\u001b[?25h')).toBeGreaterThan(r.stdout.indexOf('\u001b[?25l'));
-  });
+  // Under a terminal (the live view, the cursor restored on success, timeout and signals): e2e/live-view.test.ts.
 });
 
 describe('rdsjob wait: the project-id lookup', () => {

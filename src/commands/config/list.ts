@@ -44,7 +44,7 @@ export async function runConfigList(args: { lookup: boolean }, ctx: CommandConte
       projectNote = 'not set (needs a region and credentials to look it up)';
     else {
       try {
-        ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV);
+        ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
         config = (await ctx.api()).config;
       } catch (error) {
         deps.stderr.write(`warning: project id lookup failed\n${ctx.errorLines(error)}`);

@@ -16,7 +16,7 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   const unique = [...new Set(ids)];
   // RDS allows 60 requests a minute per user: beyond 60 ids, the rest wait for the budget, and the bound with them.
   const budget = RequestBudget.perMinute(RDS_REQUESTS_PER_MINUTE, { smooth: false });
-  ctx.limit(ctx.apiBoundMs() + budget.spanMs(unique.length), API_BOUND_ENV);
+  ctx.limit(ctx.apiBoundMs() + budget.spanMs(unique.length), API_BOUND_ENV, { wholeRun: true });
   const api = await ctx.api();
   const fetched = await settledInOrder(unique, GET_CONCURRENCY, async (id) => {
     const slot = budget.reserve(deps.now())!;

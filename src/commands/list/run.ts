@@ -19,7 +19,7 @@ export function taskFiltersOf(options: ListOptions, now: number): TaskFilters {
 
 export async function runList(options: ListOptions, ctx: CommandContext): Promise<Reported> {
   const { deps } = ctx;
-  ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV);
+  ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
   const api = await ctx.api();
   const filters = taskFiltersOf(options, deps.now());
   const { tasks, totalCount } = await listTaskPages(
