@@ -118,7 +118,7 @@ export class TaskBook {
 
   private consult(script: TaskScript, filters: Filters): TaskRecord | undefined {
     const first = script.steps[0];
-    if (first === undefined) return undefined;
+    if (first === undefined || first === null) return undefined;
     const same = (field: keyof TaskRecord, wanted: string | undefined) =>
       wanted === undefined || first[field] === wanted;
     if (
@@ -137,7 +137,7 @@ export class TaskBook {
     this.consulted.set(script, count + 1);
     const hidden = script.hiddenPolls ?? 0;
     if (count < hidden) return undefined;
-    return script.steps[Math.min(count - hidden, script.steps.length - 1)];
+    return script.steps[Math.min(count - hidden, script.steps.length - 1)] ?? undefined;
   }
 }
 

@@ -65,7 +65,11 @@ export interface TaskRecord {
  * Filters (instance, id, name, order, time window) are matched against the first step.
  */
 export interface TaskScript {
-  steps: TaskRecord[];
+  /**
+   * What each request that consults the task sees, the last repeating; `null`: not listed at all that time (the
+   * task center lags behind its own Running list). The first step is a record: it is what filters match.
+   */
+  steps: Array<TaskRecord | null>;
   /** Hidden from the first requests that consult it (a task that starts during a wait). */
   hiddenPolls?: number;
 }

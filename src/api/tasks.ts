@@ -77,12 +77,17 @@ export async function listTaskPages(
 ): Promise<TaskListing> {
   const tasks: Task[] = [];
   let totalCount: number | undefined;
+  let exhausted = false;
   while (tasks.length < wanted) {
     const limit = Math.min(TASK_PAGE_SIZE, wanted - tasks.length);
     const page = await fetchPage(tasks.length, limit);
     totalCount = page.totalCount ?? totalCount;
     tasks.push(...page.tasks.slice(0, limit));
-    if (page.tasks.length === 0 || (totalCount !== undefined && tasks.length >= totalCount)) break;
+    if (page.tasks.length === 0) {
+      exhausted = true;
+      break;
+    }
+    if (totalCount !== undefined && tasks.length >= totalCount) break;
   }
-  return { tasks, totalCount };
+  return { tasks, totalCount, exhausted };
 }

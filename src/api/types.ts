@@ -60,4 +60,6 @@ export interface TaskListing {
   tasks: Task[];
   /** How many tasks match in all, when the API said (more than `tasks.length` when the listing stopped at `wanted`). */
   totalCount?: number;
+  /** A page came back empty: the API listed no more, whatever its total_count says. */
+  exhausted: boolean;
 }

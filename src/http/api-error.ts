@@ -178,7 +178,11 @@ export function errorFromNetwork(error: unknown, url?: string): NetworkError {
       clip(typeof err.message === 'string' ? err.message : String(error)) ||
       'failed';
   const tls = code !== undefined && /CERT|TLS/.test(code);
-  const hint = tls ? 'if a proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate' : NETWORK_HINT;
+  const hint = tls
+    ? 'check --endpoint; if a proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate'
+    : code === 'ENOTFOUND'
+      ? 'check --endpoint (or RDSJOB_ENDPOINT) and --region: the host name does not resolve'
+      : NETWORK_HINT;
   return new NetworkError(`cannot reach ${host ?? 'the API'}: ${reason}`, { code, hint, cause: error });
 }
 

@@ -19,17 +19,27 @@ export async function renderJobsResult(
   if (!several) return jobs[0] ? (await import('./job-view.js')).renderJob(jobs[0], options) : '';
   if (jobs.length === 0) return '';
   const { text, reasons } = (await import('./jobs-table.js')).jobsTable(jobs, options);
-  // Piped, or no Failed row with a reason: nothing to cut, and display widths stay unloaded.
-  if (options.width === undefined || reasons.every((reason) => reason === undefined)) return text;
-  return (await import('./fit-reasons.js')).fitReasons(text, reasons, options.width);
+  return fitted(text, reasons, options);
 }
 
-/** Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). */
+/**
+ * Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). `ended`: the
+ * result of a wait, with ENDED, TOOK and REASON like the job table.
+ */
 export async function renderTasksResult(
   tasks: readonly Task[],
   format: OutputFormat,
   options: RenderOptions,
+  ended = false,
 ): Promise<string> {
   if (format === 'json') return renderJson([...tasks]);
-  return tasks.length > 0 ? (await import('./tasks-table.js')).renderTasks(tasks, options) : '';
+  if (tasks.length === 0) return '';
+  const { text, reasons } = (await import('./tasks-table.js')).tasksTable(tasks, options, ended);
+  return fitted(text, reasons, options);
+}
+
+/** On a terminal, a Failed row's reason is cut at its edge; piped, or with no reason, the text as it is. */
+async function fitted(text: string, reasons: readonly (string | undefined)[], options: RenderOptions): Promise<string> {
+  if (options.width === undefined || reasons.every((reason) => reason === undefined)) return text;
+  return (await import('./fit-reasons.js')).fitReasons(text, reasons, options.width);
 }

@@ -14,6 +14,7 @@ import {
   NETWORK_HINT,
   NetworkError,
   NotFoundError,
+  RdsjobError,
 } from '../errors.js';
 import type { Job } from '../job.js';
 import { verdictOf } from '../status.js';
@@ -83,6 +84,11 @@ function notVisible(error: unknown): boolean {
     error instanceof NotFoundError ||
     (error instanceof ApiError && error.status === 400 && error.code?.startsWith('DBS.') === true)
   );
+}
+
+/** The job or task an error is about (a task looked up during an instance wait), for the retry line. */
+function itemOf(error: unknown): string | undefined {
+  return error instanceof RdsjobError ? error.itemId : undefined;
 }
 
 function retryAfterOf(error: unknown): number | undefined {
@@ -213,7 +219,12 @@ export async function waitForTargets<S>(
             if (retryAfterMs === undefined) return end('timeout', lastFailure);
             return end('error', throttledPastDeadline(error, retryAfterMs));
           }
-          reporter.retrying(target.id, error, Math.min(Math.max(now() + delay, free), deadline) - now(), now());
+          reporter.retrying(
+            itemOf(error) ?? target.id,
+            error,
+            Math.min(Math.max(now() + delay, free), deadline) - now(),
+            now(),
+          );
         } else {
           // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
           if (failsForEveryRequest(error) || error instanceof NetworkError) {

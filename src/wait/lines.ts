@@ -47,6 +47,9 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
   return undefined;
 }
 
-export function heartbeatLine(elapsedMs: number, running: number): string {
-  return `still waiting (${formatElapsed(elapsedMs)} elapsed): ${running} ${running === 1 ? 'job' : 'jobs'} running`;
+/** What a wait waits on: jobs (`wait <ids>`), or an instance's tasks (`wait --instance`). */
+export type ItemNoun = 'job' | 'task';
+
+export function heartbeatLine(elapsedMs: number, running: number, noun: ItemNoun = 'job'): string {
+  return `still waiting (${formatElapsed(elapsedMs)} elapsed): ${running} ${running === 1 ? noun : `${noun}s`} running`;
 }

@@ -142,11 +142,18 @@ interface Level {
   nameMin: number;
 }
 
+/**
+ * Names stay whole while the bar, the id column and an implied "Running" can give way (README § the live view):
+ * what a job is matters more than how it is drawn. Then names are cut, and only then do statuses go.
+ */
+const WHOLE = Number.POSITIVE_INFINITY;
+
 const LEVELS: readonly Level[] = [
-  { bar: true, id: true, impliedStatus: true, status: true, nameMin: NAME_MIN },
-  { bar: false, id: true, impliedStatus: true, status: true, nameMin: NAME_MIN },
-  { bar: false, id: false, impliedStatus: true, status: true, nameMin: NAME_MIN },
+  { bar: true, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
+  { bar: false, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
+  { bar: false, id: false, impliedStatus: true, status: true, nameMin: WHOLE },
   { bar: false, id: false, impliedStatus: false, status: true, nameMin: NAME_MIN },
+  { bar: false, id: false, impliedStatus: false, status: false, nameMin: NAME_MIN },
   { bar: false, id: false, impliedStatus: false, status: false, nameMin: 4 },
   { bar: false, id: false, impliedStatus: false, status: false, nameMin: 1 },
 ];

@@ -7,8 +7,8 @@ export function jitter(ms: number, random: () => number, fraction = 0.1): number
 
 /**
  * Delay before attempt `failures + 1` after `failures` consecutive transient failures: base × 2^(failures-1),
- * at most `capMs` (never below `baseMs`, so errors never make us poll faster than asked), jittered, and never
- * sooner than the server's Retry-After.
+ * jittered, at most `capMs` after the jitter too (never below `baseMs`, so errors never make us poll faster than
+ * asked), and never sooner than the server's Retry-After.
  */
 export function backoff(
   failures: number,
@@ -19,5 +19,5 @@ export function backoff(
 ): number {
   const cap = Math.max(capMs, baseMs);
   const exponential = Math.min(cap, baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30));
-  return Math.max(jitter(exponential, random), retryAfterMs ?? 0);
+  return Math.max(Math.min(jitter(exponential, random), cap), retryAfterMs ?? 0);
 }

@@ -1,6 +1,7 @@
 // In GitHub Actions a Failed job also becomes an error annotation on the run's summary page.
 import type { OutStream } from '../deps.js';
 import { jobName, reasonText } from './item-text.js';
+import type { ItemNoun } from './lines.js';
 import type { WaitReporter } from './reporter.js';
 
 /** Workflow command message: `%`, CR and LF must be escaped or the runner cuts or misreads the line. */
@@ -14,10 +15,10 @@ export function escapeProperty(text: string): string {
 }
 
 /**
- * Adds `::error title=RDS job <name> failed::<fail_reason>` to another reporter. Written to stderr: the runner
+ * Adds `::error title=RDS job <name> failed::<fail_reason>` (a task: `RDS task …`) to another reporter. Written to stderr: the runner
  * reads workflow commands from both streams, and stdout stays data only.
  */
-export function withGithubAnnotations(inner: WaitReporter, stream: OutStream): WaitReporter {
+export function withGithubAnnotations(inner: WaitReporter, stream: OutStream, noun: ItemNoun = 'job'): WaitReporter {
   return {
     ...inner,
     finished(result, at) {
@@ -25,7 +26,7 @@ export function withGithubAnnotations(inner: WaitReporter, stream: OutStream): W
       if (result.outcome !== 'failed') return;
       const name = jobName(result.item) ?? result.id;
       const reason = reasonText(result.item);
-      stream.write(`::error title=${escapeProperty(`RDS job ${name} failed`)}::${escapeData(reason)}\n`);
+      stream.write(`::error title=${escapeProperty(`RDS ${noun} ${name} failed`)}::${escapeData(reason)}\n`);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
 import type { OutStream } from '../deps.js';
 import { isFinished } from '../status.js';
-import { PLAIN } from '../render/paint.js';
+import { type Paint, PLAIN } from '../render/paint.js';
 import { shortIds } from './item-text.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
 import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
@@ -11,10 +11,15 @@ export interface PlainReporterOptions {
   stream: OutStream;
   /** A "still waiting" line this often, so CI watchdogs that kill silent jobs see life. */
   heartbeatMs?: number;
+  /** Colour for the ✔/✖ symbols (FORCE_COLOR on a pipe); default none. */
+  chalk?: Paint;
+  /** `wait --instance`: what it waits on are the instance's tasks (the engine's one target is the instance). */
+  instance?: string;
 }
 
 export function plainReporter(options: PlainReporterOptions): WaitReporter {
   const { stream } = options;
+  const chalk = options.chalk ?? PLAIN;
   let short = new Map<string, string>();
   /** Every id heard of: those known at the start, and tasks found during an instance wait. */
   const known = new Set<string>();
@@ -28,7 +33,8 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     tickMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
     start(ids, at) {
       short = shortIds(ids);
-      for (const id of ids) known.add(id);
+      // An instance is no task: its tasks are heard of as they are found.
+      if (options.instance === undefined) for (const id of ids) known.add(id);
       start = at;
     },
     observed(id: string, job: ProgressItem, at: number) {
@@ -50,11 +56,11 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     },
     finished(result, at) {
       ended.add(result.id);
-      const line = outcomeLine(result, shortOf(result.id), PLAIN);
+      const line = outcomeLine(result, shortOf(result.id), chalk);
       if (line !== undefined) write(at, `${line.symbol} ${line.text}`);
     },
     tick(at) {
-      write(at, heartbeatLine(at - start, known.size - ended.size));
+      write(at, heartbeatLine(at - start, known.size - ended.size, options.instance === undefined ? 'job' : 'task'));
     },
     stop() {},
   };

@@ -42,7 +42,7 @@ function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   return words.map(shellWord).join(' ');
 }
 
-function errorLines(result: ItemResult, graceMs: number): string[] {
+function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): string[] {
   const error = result.error;
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
@@ -53,7 +53,7 @@ function errorLines(result: ItemResult, graceMs: number): string[] {
       'hint: check the id, the region and the project; only jobs of the last month can be queried',
     ];
   }
-  const lines = [`error: job ${id}: ${errorText(error)}`];
+  const lines = [`error: ${noun} ${id}: ${errorText(error)}`];
   if (error instanceof RdsjobError && error.hint && !(error instanceof NotFoundError))
     lines.push(`hint: ${sanitize(error.hint)}`);
   return lines;
@@ -80,13 +80,15 @@ export function summaryLines(
   stoppedBy?: ItemResult,
 ): string[] {
   const lines: string[] = [];
+  const noun = options.instance === undefined ? 'job' : 'task';
   for (const r of result.results) {
-    if (r.outcome === 'not-found' || r.outcome === 'error') lines.push(...errorLines(r, options.notFoundGraceMs));
+    // A task that ended with the instance wait's own error (a refused request) is not reported a second time.
+    if (stoppedBy?.error !== undefined && r.error === stoppedBy.error) continue;
+    if (r.outcome === 'not-found' || r.outcome === 'error') lines.push(...errorLines(r, options.notFoundGraceMs, noun));
   }
   const unfinished = result.results.filter(isUnfinished);
   const cut = unfinished[0] ?? (stoppedBy !== undefined && isUnfinished(stoppedBy) ? stoppedBy : undefined);
   if (cut === undefined) return lines;
-  const noun = options.instance === undefined ? 'job' : 'task';
   const state = options.instance === undefined ? 'unfinished' : 'still running';
   const count = `${unfinished.length} ${unfinished.length === 1 ? noun : `${noun}s`} ${state}`;
   // `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it.

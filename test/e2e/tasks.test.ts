@@ -220,7 +220,7 @@ describe('rdsjob wait --instance', () => {
       '✖ 3c4d5e6f7a8b49c0d1e2f3a4b5c6d7e8 MysqlBindEIP Failed: The EIP is already bound to another resource.',
     );
     expect(r.stderr).toContain(
-      '::error title=RDS job MysqlBindEIP failed::The EIP is already bound to another resource.',
+      '::error title=RDS task MysqlBindEIP failed::The EIP is already bound to another resource.',
     );
     expect(JSON.parse(r.stdout)).toEqual([eipFailed]);
   });

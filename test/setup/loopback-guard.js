@@ -22,6 +22,14 @@ net.Socket.prototype.connect = function guardedConnect(...args) {
   } else {
     host = typeof args[1] === 'string' ? args[1] : 'localhost';
   }
+  // RFC 6761: `.invalid` never resolves. Fail as DNS would, without asking a resolver (tests of a mistyped endpoint).
+  if (typeof host === 'string' && /\.invalid\.?$/i.test(host)) {
+    const error = new Error(`getaddrinfo ENOTFOUND ${host}`);
+    error.code = 'ENOTFOUND';
+    error.hostname = host;
+    process.nextTick(() => this.destroy(error));
+    return this;
+  }
   if (!isLoopbackHost(host)) {
     const error = new Error(`loopback-guard: refused a connection to ${host} (tests may only talk to loopback)`);
     error.code = 'ELOOPBACKGUARD';

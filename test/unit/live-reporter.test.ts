@@ -285,7 +285,16 @@ describe('plain lines instead of the live view', () => {
     const h = harness(THREE, { tty: true, ...extra });
     const code = await runWait([A, B, C], options, h.ctx).then(exitCodeOf, exitCodeFor);
     expect(code).toBe(EXIT.jobFailed);
-    expect(h.stderr.text).not.toMatch(/\u001b/);
+    // Lines, never drawn in place: no cursor movement, no hidden cursor (colour only where colour is allowed).
+    expect(h.stderr.text).not.toMatch(/\u001b\[(\?25[lh]|\d*[ABGJK])/);
+    expect(h.stderr.text.includes('\u001b')).toBe(!('stderrColor' in extra));
     expect(h.stderr.text).toMatch(/^\d{4}-\d\d-\d\dT[\d:]+Z a9767ede… MysqlResizeVolume Running 10%$/m);
+  });
+
+  it('FORCE_COLOR with stderr piped: the ✔/✖ coloured, nothing else but plain lines', async () => {
+    const h = harness(THREE, { tty: false, stderrColor: true });
+    await runWait([A, B, C], options, h.ctx);
+    expect(h.stderr.text).toContain('\u001b[31m✖\u001b[39m c41f0b2e… BindEIP Failed: EIP already bound');
+    expect(h.stderr.text).not.toMatch(/\u001b\[(\?25[lh]|\d*[ABGJK])/);
   });
 });

@@ -78,9 +78,9 @@ describe('liveLines: one line per job, fitted to the terminal', () => {
     ]);
   });
 
-  it('40×10: the bar and the id give way before the names are cut', () => {
+  it('40×10: the bar, the id and an implied Running give way before the names are cut', () => {
     expect(lines(THREE, 40, 10)).toEqual([
-      '⠼ MysqlResizeVolume  70% Running   1m2s',
+      '⠼ MysqlResizeVolume  70%           1m2s',
       '✔ CreateMysqlRepli…      Completed  48s',
       '✖ BindEIP                Failed     12s',
       '  EIP already bound',

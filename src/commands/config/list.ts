@@ -47,7 +47,8 @@ export async function runConfigList(args: { lookup: boolean }, ctx: CommandConte
         ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
         config = (await ctx.api()).config;
       } catch (error) {
-        deps.stderr.write(`warning: project id lookup failed\n${ctx.errorLines(error)}`);
+        // The listing still succeeds (exit 0), so what went wrong is a warning: a success prints no `error:` line.
+        deps.stderr.write(ctx.errorLines(error).replace(/^error: /, 'warning: project id lookup failed: '));
         projectNote = 'not set (IAM lookup failed)';
       }
     }

@@ -35,6 +35,12 @@ export function taskStatusOf(value: string): TaskStatus {
   return status;
 }
 
+/** `--name ''` would send `name=`, which matches nothing useful: refused before anything is sent. */
+function nameOf(name: string | undefined): string | undefined {
+  if (name === '') throw new UsageError('invalid --name "": give a task name, e.g. ResizeFlavor');
+  return name;
+}
+
 export function listOptionsOf(flags: ListFlags): ListOptions {
   const limit = Number(flags.limit);
   if (!/^\d+$/.test(flags.limit) || limit < 1 || limit > LIST_LIMIT.max) {
@@ -48,7 +54,7 @@ export function listOptionsOf(flags: ListFlags): ListOptions {
   return {
     instanceId: flags.instance === undefined ? undefined : instanceIdOf(flags.instance),
     status: flags.status === undefined ? undefined : taskStatusOf(flags.status),
-    name: flags.name,
+    name: nameOf(flags.name),
     sinceMs,
     limit,
   };

@@ -22,14 +22,19 @@ export async function runList(options: ListOptions, ctx: CommandContext): Promis
   ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
   const api = await ctx.api();
   const filters = taskFiltersOf(options, deps.now());
-  const { tasks, totalCount } = await listTaskPages(
+  const { tasks, totalCount, exhausted } = await listTaskPages(
     (offset, limit) => api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal }),
     options.limit,
   );
   deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now() }));
   if (tasks.length === 0 && ctx.output === 'table') deps.stderr.write('no tasks found\n');
   if (totalCount !== undefined && totalCount > tasks.length) {
-    deps.stderr.write(`showing ${tasks.length} of ${totalCount} tasks; use --limit\n`);
+    // When the pages ran out first, a larger --limit would show nothing more: say that instead.
+    deps.stderr.write(
+      exhausted
+        ? `showing ${tasks.length} of ${totalCount} tasks: the API listed no more than these (its total_count says ${totalCount})\n`
+        : `showing ${tasks.length} of ${totalCount} tasks; use --limit\n`,
+    );
   }
   return OK;
 }

@@ -34,9 +34,17 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, ins
           instance,
           onExit: ctx.deps.onExit,
         })
-      : plainReporter({ stream: stderr });
+      : // FORCE_COLOR colours these lines too (colour only: no cursor movement off a terminal).
+        plainReporter({
+          stream: stderr,
+          instance,
+          // chalk loads only when the lines are coloured
+          chalk: ctx.stderrColor ? (await import('../../render/color.js')).paint(true) : undefined,
+        });
   // Annotations are read by the runner, not people, so they survive --quiet.
-  return env.GITHUB_ACTIONS === 'true' ? withGithubAnnotations(base, stderr) : base;
+  return env.GITHUB_ACTIONS === 'true'
+    ? withGithubAnnotations(base, stderr, instance === undefined ? 'job' : 'task')
+    : base;
 }
 
 /** --timeout bounds the whole wait, the IAM project-id lookup before the first poll included: it starts now. */
@@ -141,7 +149,7 @@ export async function runWaitInstance(
     deps.stderr.write(`instance ${sanitize(instanceId)} has no running tasks\n`);
   }
   deps.stdout.write(
-    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
+    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, true),
   );
   const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, instanceId), {
     ...end,
