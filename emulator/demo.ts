@@ -4,7 +4,8 @@ import type { JobRecord } from './types.js';
 import { allSampleJobs, createReplicaRunning, PROJECT_ID } from './sample-jobs.js';
 import { always } from './scripts.js';
 import { sampleTasks } from './sample-tasks.js';
-import type { EmulatorOptions, JobScript } from './types.js';
+import { ordersDb, sampleInstances } from './sample-instances.js';
+import type { EmulatorOptions, InstanceScript, JobScript } from './types.js';
 
 /** Obviously fake credentials the demo configures rdsjob with. */
 export const DEMO = {
@@ -88,7 +89,21 @@ export function demoOptions(): EmulatorOptions {
     projects: [{ id: DEMO.projectId, name: DEMO.region }],
     jobs: { ...demoJobs(), ...releaseJobs() },
     tasks: sampleTasks(),
+    instances: demoInstances(),
   };
+}
+
+/**
+ * The sample instances, orders-db known by name: MODIFYING while its resize runs, then BACKING UP for two looks
+ * after the task ended (not free yet), then ACTIVE.
+ */
+export function demoInstances(): InstanceScript[] {
+  const busy = (status: string) => ({ ...ordersDb, status });
+  return sampleInstances().map((script) =>
+    script.steps[0]?.id === ordersDb.id
+      ? { steps: [...Array(4).fill(busy('MODIFYING')), busy('BACKING UP'), busy('BACKING UP'), ordersDb] }
+      : script,
+  );
 }
 
 /**

@@ -8,6 +8,7 @@ import { AccessKeyLockout } from './lockout.js';
 import { listJobInfo, matchJobsPath, projectProblem } from './rds.js';
 import { gatewayError, newRequestId, replyStatus, type Reply } from './reply.js';
 import { JobBook } from './scripts.js';
+import { InstanceBook, listInstances, matchInstancesPath } from './instances.js';
 import { listTasks, matchTaskListPath, TaskBook } from './tasks.js';
 import type { Emulator, EmulatorOptions, LoggedRequest } from './types.js';
 import { decodePathSegments, headerValue, parseQuery, queryValue, splitTarget, type WireRequest } from './wire.js';
@@ -28,6 +29,7 @@ interface Routed {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const book = new JobBook(options.jobs);
   const tasks = new TaskBook(options.tasks);
+  const instances = new InstanceBook(options.instances);
   const requests: LoggedRequest[] = [];
   const keys: GatewayKeys = {
     credentials: options.credentials,
@@ -43,6 +45,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const iam = segments.join('/') === IAM_PROJECTS_PATH;
     const projectId = matchJobsPath(segments);
     const taskProjectId = matchTaskListPath(segments);
+    const instancesProjectId = matchInstancesPath(segments);
     const jobId = projectId === undefined ? undefined : queryValue(query, 'id');
     const api = iam
       ? 'KeystoneListProjects'
@@ -50,7 +53,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         ? 'ListJobInfo'
         : taskProjectId !== undefined
           ? 'ListTasks'
-          : undefined;
+          : instancesProjectId !== undefined
+            ? 'ListInstances'
+            : undefined;
     const verdict = authenticate(wire, keys);
     const auth = lockout ? lockout.judge(verdict) : verdict;
     if (!auth.ok) {
@@ -66,6 +71,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const reply =
         projectProblem(taskProjectId, headerProjectId, options.projects, requestId) ??
         listTasks(query, tasks, requestId);
+      return { reply, accepted: true, iam, api };
+    }
+    if (instancesProjectId !== undefined) {
+      const reply =
+        projectProblem(instancesProjectId, headerProjectId, options.projects, requestId) ??
+        listInstances(query, instances, requestId);
       return { reply, accepted: true, iam, api };
     }
     const reply = listJobInfo({ projectId: projectId!, headerProjectId, jobId, requestId }, options.projects, book);
@@ -112,11 +123,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setJob: (id, script) => book.set(id, script),
     setTasks: (scripts) => tasks.set(scripts),
     failTaskList: (...faults) => tasks.failNext(...faults),
+    setInstances: (scripts) => instances.set(scripts),
+    failInstanceList: (...faults) => instances.failNext(...faults),
     isLocked: (accessKey) => lockout?.isLocked(accessKey) ?? false,
     reset: () => {
       requests.length = 0;
       book.resetPolls();
       tasks.resetPolls();
+      instances.resetPolls();
       lockout?.clear();
     },
     close: () =>

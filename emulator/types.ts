@@ -74,6 +74,27 @@ export interface TaskScript {
   hiddenPolls?: number;
 }
 
+/** A ListInstances `instance` object, as the API serves it (any field may be added). */
+export interface InstanceRecord {
+  id: string;
+  name: string;
+  /** ACTIVE, BACKING UP, REBOOTING, MODIFYING, FAILED, FROZEN, STORAGE FULL, … (some contain spaces). */
+  status: string;
+  type?: string;
+  datastore?: { type?: string; version?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/**
+ * One instance's history: each ListInstances request that matches it shows the next step, the last repeating;
+ * `null`: it is gone (deleted). Filters match the first step. A Flexus instance is listed only with
+ * `group_type=flexus`.
+ */
+export interface InstanceScript {
+  steps: Array<InstanceRecord | null>;
+  flexus?: boolean;
+}
+
 /**
  * A job's history as the API will reveal it: the first `notFoundPolls` polls answer 404 ("not visible yet"),
  * then each poll serves the next step; the last step repeats forever.
@@ -91,6 +112,8 @@ export interface EmulatorOptions {
   jobs?: Record<string, JobScript>;
   /** The task center's tasks, in the order ListTasks lists them. */
   tasks?: TaskScript[];
+  /** The project's instances, in the order ListInstances lists them. */
+  instances?: InstanceScript[];
   /** The gateway's clock in epoch ms, against which X-Sdk-Date must be within 15 minutes. */
   now?: () => number;
   /**
@@ -117,7 +140,7 @@ export interface LoggedRequest {
   /** The `id` query parameter of an RDS jobs request. */
   jobId?: string;
   /** Which API the request was for, when the gateway routed it. */
-  api?: 'ListJobInfo' | 'ListTasks' | 'KeystoneListProjects';
+  api?: 'ListJobInfo' | 'ListTasks' | 'ListInstances' | 'KeystoneListProjects';
   /** Gateway clock (epoch ms) when the request arrived. */
   time: number;
 }
@@ -131,6 +154,10 @@ export interface Emulator {
   setTasks(scripts: TaskScript[]): void;
   /** The next requests to the task list fail with these faults, one each. */
   failTaskList(...faults: Fault[]): void;
+  /** Replaces the project's instances (their histories start again). */
+  setInstances(scripts: InstanceScript[]): void;
+  /** The next requests to the instance list fail with these faults, one each. */
+  failInstanceList(...faults: Fault[]): void;
   /** Whether the gateway currently refuses this access key (see `akLockout`). */
   isLocked(accessKey: string): boolean;
   /** Clears the request log, every job's poll counter and every AK lock. */

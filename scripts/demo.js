@@ -54,7 +54,8 @@ await run(['wait', createReplicaRunning.id, '--interval', '1s']);
 await run(['wait', RELEASE.resize, RELEASE.replica, RELEASE.eip, '--interval', '1s'], 1);
 await run(['get', 'no-such-job'], 4);
 await run(['list']);
-await run(['list', '--instance', ANALYTICS_DB.id, '--status', 'failed', '--json']);
-await run(['wait', '--instance', ORDERS_DB.id, '--interval', '1s']);
+await run(['list', '--instance', ANALYTICS_DB.name, '--status', 'failed', '--json']);
+// By name: until no task runs on it and it is ACTIVE again (it is BACKING UP for a moment after the resize).
+await run(['wait', '--instance', ORDERS_DB.name, '--interval', '1s']);
 await emulator.close();
 process.exitCode = failures === 0 ? 0 : 1;

@@ -69,3 +69,10 @@ export function formatElapsed(ms: number): string {
 export function formatDelay(ms: number): string {
   return formatDuration(Math.max(1, Math.ceil(Math.max(0, ms) / 1000)) * 1000);
 }
+
+/** A duration flag that must be more than 0 (`--since`): exit 2 otherwise, naming the flag. */
+export function positiveDuration(text: string, flag: string): number {
+  const ms = parseDuration(text, flag);
+  if (ms <= 0) throw new UsageError(`invalid ${flag} "${text}": must be more than 0`);
+  return ms;
+}

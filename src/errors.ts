@@ -50,6 +50,12 @@ export class AuthError extends RdsjobError {}
 /** The job (or another resource) does not exist (HTTP 404). */
 export class NotFoundError extends RdsjobError {}
 
+/**
+ * What a wait was waiting on is gone for good, or never came: the instance was deleted, no task started in the
+ * `--since` window. Unlike a 404 for a job already seen (an API hiccup), it ends the wait: exit 4.
+ */
+export class GoneError extends NotFoundError {}
+
 /** The API answered with an error (5xx, 429 too long, other 4xx) after retries. */
 export class ApiError extends RdsjobError {}
 
@@ -125,6 +131,7 @@ for (const [name, type] of Object.entries({
   ConfigError,
   AuthError,
   NotFoundError,
+  GoneError,
   ApiError,
   NetworkError,
   MalformedResponseError,

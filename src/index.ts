@@ -4,6 +4,7 @@
 // one other place that falls back to process.env and the home directory.
 import { homedir as osHomedir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
+import { resolveInstance as resolveInstanceRef } from './api/instances.js';
 import { openApi } from './api/open.js';
 import type { Api, TaskFilters, TaskListing } from './api/types.js';
 import { loadConfig as loadResolvedConfig } from './config/load.js';
@@ -13,6 +14,7 @@ import { LIST_LIMIT, listTaskPages, sinceWindow, taskQuery } from './api/tasks.j
 import { InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
 import { exitCodeOf, type ExitCode } from './exit-codes.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
+import type { Instance } from './instance.js';
 import type { Job } from './job.js';
 import type { Task } from './task.js';
 import { timeBound, waitBound } from './deadline.js';
@@ -25,12 +27,14 @@ import type { TaskResult, WaitOutcome, WaitResult } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
 export type { Task, TaskStatus } from './task.js';
+export type { Instance } from './instance.js';
 export { TASK_STATUSES } from './task.js';
 export type { TaskFilters, TaskListing } from './api/types.js';
 export { isFinished, FINAL_STATUSES } from './status.js';
 export {
   RdsjobError,
   UsageError,
+  GoneError,
   ConfigError,
   AuthError,
   NotFoundError,
@@ -186,10 +190,15 @@ export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobO
 }
 
 export interface InstanceWaitResult {
-  /** How the wait for the instance ended: completed (nothing runs), failed (a task Failed), timeout, interrupted, error. */
+  /**
+   * How the wait for the instance ended: completed (free), failed (a task Failed, or the instance is FAILED, FROZEN
+   * or STORAGE FULL), not-found (deleted, or no task in the `sinceMs` window), timeout, interrupted, error.
+   */
   outcome: WaitOutcome;
   error?: unknown;
-  /** Every task seen Running, in the order first seen. */
+  /** The instance's status at the last look. */
+  status?: string;
+  /** Every task of the wait, in the order first seen. */
   tasks: TaskResult[];
   /** The exit code `rdsjob wait --instance` would have given. */
   exitCode: ExitCode;
@@ -201,24 +210,45 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
   timeoutMs?: number;
   /** Between two looks at the instance; default 5 s. */
   intervalMs?: number;
-  /** Every task seen Running, at every look. */
+  /** `--since`: the tasks created on the instance this long (ms) before the wait began belong to it. */
+  since?: number;
+  /** With `since`: how long to look for a task in the window (ms); default 60 s. */
+  notFoundGraceMs?: number;
+  /** Every task of the wait, at every look. */
   onProgress?: (task: Task) => void;
 }
 
-/** Polls until `instanceId` has no Running task; never throws for a task's outcome (a 401 or bad configuration does). */
-export async function waitForInstance(
-  instanceId: string,
-  options: WaitForInstanceOptions = {},
-): Promise<InstanceWaitResult> {
-  instanceIdOf(instanceId);
+/**
+ * An instance by id or name, as `--instance REF` resolves it (id-shaped → by id; otherwise by name, then by id;
+ * Flexus too). Rejects with NotFoundError (none) or UsageError (a name several instances share).
+ */
+export async function resolveInstance(ref: string, options: RdsjobOptions = {}): Promise<Instance & { id: string }> {
+  instanceIdOf(ref);
+  return withApi(options, (api) =>
+    resolveInstanceRef(ref, (query) => api.listInstances(query, { signal: options.signal })),
+  );
+}
+
+/**
+ * Polls until the instance (an id or a name) is free for the next change: no Running task and ACTIVE. Never throws
+ * for a task's outcome (a 401, bad configuration, an unknown or ambiguous REF do).
+ */
+export async function waitForInstance(ref: string, options: WaitForInstanceOptions = {}): Promise<InstanceWaitResult> {
+  instanceIdOf(ref);
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS.timeoutMs;
   const onProgress = options.onProgress;
   const { io, done } = waitIo(timeoutMs, options, onProgress && ((task) => onProgress(task as Task)));
   try {
     return await withApi(options, async (api) => {
+      const instance = await resolveInstanceRef(ref, (query) => api.listInstances(query, { signal: options.signal }));
       const waited = await waitForInstanceTasks(
-        instanceId,
-        { timeoutMs, intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs },
+        { id: instance.id, ref },
+        {
+          timeoutMs,
+          intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs,
+          sinceMs: options.since,
+          notFoundGraceMs: options.notFoundGraceMs ?? DEFAULT_WAIT_MS.notFoundGraceMs,
+        },
         { ...io, api },
       );
       if (waited.fatal !== undefined) throw waited.fatal;
@@ -226,6 +256,7 @@ export async function waitForInstance(
       return {
         outcome: end.outcome,
         error: end.error,
+        status: end.item?.status,
         tasks: results,
         exitCode: exitCodeOf([end, ...results]),
         elapsedMs: end.elapsedMs,

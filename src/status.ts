@@ -51,3 +51,19 @@ export function parseProgress(process: unknown): number | undefined {
   if (!Number.isFinite(n)) return undefined;
   return Math.min(100, Math.max(0, n));
 }
+
+/** What an instance's status means for the next change. */
+export type InstanceReadiness = 'free' | 'busy' | 'broken';
+
+/** No wait makes these free: the instance needs someone's action (contract § Task center and instances). */
+const BROKEN_INSTANCE_STATUSES = ['FAILED', 'FROZEN', 'STORAGE FULL'] as const;
+
+/**
+ * ACTIVE: RDS accepts a change. FAILED, FROZEN, STORAGE FULL: broken, no wait helps. Anything else (BACKING UP,
+ * REBOOTING, MODIFYING…, unknown statuses, none) is busy: waited out.
+ */
+export function instanceStateOf(status: string | undefined): InstanceReadiness {
+  const s = status?.trim();
+  if (s === 'ACTIVE') return 'free';
+  return (BROKEN_INSTANCE_STATUSES as readonly (string | undefined)[]).includes(s) ? 'broken' : 'busy';
+}

@@ -6,6 +6,7 @@ import { requireEndpoint } from '../config/require.js';
 import { createHttpClient } from '../http/client.js';
 import { API_BOUND_MS, attemptTimeoutMs, MAX_RETRY_AFTER_MS } from '../limits.js';
 import { fetchJob } from './job-info.js';
+import { fetchInstancePage } from './instances.js';
 import { fetchTaskPage } from './tasks.js';
 import { resolveProjectId } from './project-id.js';
 import type { Api, ApiFactory } from './types.js';
@@ -40,6 +41,8 @@ export const openApi: ApiFactory = async (config, context) => {
     getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries),
     listTasks: (query, options) =>
       fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) }),
+    listInstances: (query, options) =>
+      fetchInstancePage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) }),
     close: () => http.close(),
   };
   return api;

@@ -1,6 +1,7 @@
 // The narrow interface commands use to talk to RDS; the real implementation sits on got (src/http/).
 import type { ResolvedConfig } from '../config/types.js';
 import type { Job } from '../job.js';
+import type { Instance } from '../instance.js';
 import type { Task, TaskStatus } from '../task.js';
 
 export interface CallOptions {
@@ -16,6 +17,8 @@ export interface Api {
   getJob(jobId: string, options?: CallOptions): Promise<Job>;
   /** ListTasks: one page of the task center; `query` from taskQuery(). Tasks exactly as received. */
   listTasks(query: Array<[string, string]>, options?: CallOptions): Promise<TaskPage>;
+  /** ListInstances: one page of the project's instances for these query parameters, exactly as received. */
+  listInstances(query: Array<[string, string]>, options?: CallOptions): Promise<InstancePage>;
   /** Releases keep-alive sockets so the process can exit promptly. */
   close(): void;
 }
@@ -62,4 +65,10 @@ export interface TaskListing {
   totalCount?: number;
   /** A page came back empty: the API listed no more, whatever its total_count says. */
   exhausted: boolean;
+}
+
+export interface InstancePage {
+  instances: Instance[];
+  /** How many instances match in all (the API's `total_count`), when it says. */
+  totalCount?: number;
 }

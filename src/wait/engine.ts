@@ -9,6 +9,7 @@ import {
   ApiError,
   DeadlineError,
   failsForEveryRequest,
+  GoneError,
   isTransient,
   MalformedResponseError,
   NETWORK_HINT,
@@ -136,18 +137,22 @@ export async function waitForTargets<S>(
   // Sleeps end early, never with an error, when the wait is stopped: the loops look at `stop` when they wake.
   const pause = (ms: number) => sleep(ms, stop.signal).catch(() => undefined);
 
-  const send: Send = async (request) => {
-    const slot = budget.reserve(now(), deadline);
-    if (slot === undefined) throw NO_SLOT;
-    if (slot > now()) await pause(slot - now());
-    if (stop.signal.aborted) throw STOPPED;
-    // No HTTP-level retries: the engine retries itself, within the shared request budget.
-    return request({ signal: stop.signal, retries: 0 });
-  };
+  // A target's first look is never refused for the deadline: however short --timeout (or slow the start-up), the
+  // wait reports what it waits on as it is, rather than "not seen yet".
+  const sender =
+    (first: boolean): Send =>
+    async (request) => {
+      const slot = budget.reserve(now(), first ? Infinity : deadline);
+      if (slot === undefined) throw NO_SLOT;
+      if (slot > now()) await pause(slot - now());
+      if (stop.signal.aborted) throw STOPPED;
+      // No HTTP-level retries: the engine retries itself, within the shared request budget.
+      return request({ signal: stop.signal, retries: 0 });
+    };
 
-  async function look(target: Target<S>): Promise<Look<S>> {
+  async function look(target: Target<S>, first: boolean): Promise<Look<S>> {
     try {
-      return { ok: true, state: await target.look(send) };
+      return { ok: true, state: await target.look(sender(first)) };
     } catch (error) {
       return { ok: false, error };
     }
@@ -155,6 +160,7 @@ export async function waitForTargets<S>(
 
   async function waitForOne(target: Target<S>): Promise<ItemResult<S>> {
     let last: S | undefined;
+    let looks = 0;
     let failures = 0;
     let malformed = 0;
     let lastFailure: unknown;
@@ -175,7 +181,7 @@ export async function waitForTargets<S>(
 
     for (;;) {
       if (stop.signal.aborted) return cutShort();
-      const result = await look(target);
+      const result = await look(target, looks++ === 0);
       let delay: number;
       if (result.ok) {
         answered = true;
@@ -194,6 +200,7 @@ export async function waitForTargets<S>(
         // An answer, even an error status, shows the endpoint is the right one.
         if ((error as { status?: unknown }).status !== undefined) answered = true;
         const seen = last !== undefined;
+        if (error instanceof GoneError) return end('not-found', error);
         if (notVisible(error) && !seen) {
           if (now() - start >= options.notFoundGraceMs)
             return end(error instanceof NotFoundError ? 'not-found' : 'error', error);

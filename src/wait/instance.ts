@@ -1,22 +1,34 @@
-// `wait --instance`: until the instance has no Running task — what a pipeline needs before its next change to the
-// instance (RDS refuses a change while another task runs on it). Every look is one ListTasks request for the
-// instance's Running tasks; a task seen Running that is no longer among them is looked up once by `id` for its
-// final status and fail_reason.
-import { taskQuery, TASK_PAGE_SIZE } from '../api/tasks.js';
+// `wait --instance`: until the instance is free for the next change — no Running task on it and its status ACTIVE
+// (RDS refuses a change otherwise). Every look is one ListTasks request scoped to the instance and one ListInstances
+// request by id. Without `since`, a task seen Running that is no longer among them is looked up once by `id` for its
+// final status and fail_reason; with `since`, every task created on the instance in the window belongs to the wait,
+// finished or not, and the wait looks for one for the not-found grace before giving up.
+import { sinceWindow, TASK_PAGE_SIZE, taskQuery } from '../api/tasks.js';
 import type { Api } from '../api/types.js';
-import { NotFoundError } from '../errors.js';
-import { statusOf, verdictOf } from '../status.js';
+import { GoneError, NotFoundError } from '../errors.js';
+import type { Instance } from '../instance.js';
+import { instanceStateOf, statusOf, verdictOf } from '../status.js';
 import type { Task } from '../task.js';
+import { formatDuration } from '../duration.js';
 import { waitForTargets, type Target, type WaitIo, type WaitOptions } from './engine.js';
 import type { ItemResult, TaskResult } from './result.js';
 
 export interface InstanceState {
-  /** How many tasks ran on the instance at the last look. */
+  /** How many tasks of the wait still ran at the last look. */
   running: number;
+  /** The instance's status at the last look (ACTIVE, BACKING UP, STORAGE FULL…). */
+  status?: string;
+}
+
+/** What the wait is about: the instance (its id, and the REF the user gave, for messages). */
+export interface InstanceRef {
+  id: string;
+  /** As the user gave it (a name, or the id). */
+  ref: string;
 }
 
 interface InstanceWatch extends Target<InstanceState> {
-  /** Every task seen Running, in the order first seen, each as last seen (its final state once it ended). */
+  /** Every task of the wait, in the order first seen, each as last seen (its final state once it ended). */
   tasks(): Task[];
   /** How each task's wait ended; tasks still running take the instance wait's own outcome (timeout, a signal). */
   taskResults(end: ItemResult<InstanceState>): TaskResult[];
@@ -25,13 +37,27 @@ interface InstanceWatch extends Target<InstanceState> {
 interface Seen {
   task: Task;
   firstSeenAt: number;
-  /** Set once its final state is known (Completed, Failed), or that it cannot be known. */
+  /** Set once its final state is known (Completed, Failed). */
   ended?: TaskResult;
   reported?: boolean;
 }
 
-function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, now: () => number): InstanceWatch {
+export interface InstanceWaitSettings {
+  /** `--since`: the tasks created on the instance this long before the wait began belong to it (ms). */
+  sinceMs?: number;
+  /** With `sinceMs`: how long to look for a task in the window before giving up (exit 4). */
+  notFoundGraceMs?: number;
+}
+
+function instanceTarget(
+  instance: InstanceRef,
+  api: Pick<Api, 'listTasks' | 'listInstances'>,
+  now: () => number,
+  settings: InstanceWaitSettings,
+): InstanceWatch {
   const seen = new Map<string, Seen>();
+  let startedAt: number | undefined;
+  let lastStatus: string | undefined;
   const ended = (id: string, entry: Seen, outcome: TaskResult['outcome'], error?: unknown): TaskResult => ({
     id,
     outcome,
@@ -39,44 +65,74 @@ function instanceTarget(instanceId: string, api: Pick<Api, 'listTasks'>, now: ()
     error,
     elapsedMs: now() - entry.firstSeenAt,
   });
+  const note = (task: Task & { id: string }) => {
+    const entry = seen.get(task.id);
+    if (entry === undefined) seen.set(task.id, { task, firstSeenAt: now() });
+    else entry.task = task;
+    const current = seen.get(task.id)!;
+    const outcome = verdictOf(task);
+    if (outcome !== undefined && current.ended === undefined) current.ended = ended(task.id, current, outcome);
+  };
+  const withId = (task: Task): task is Task & { id: string } => typeof task.id === 'string';
 
   return {
-    id: instanceId,
+    id: instance.id,
     async look(send) {
-      const page = await send((options) =>
-        api.listTasks(taskQuery({ instanceId, status: 'Running' }, 0, TASK_PAGE_SIZE), options),
-      );
-      const running = page.tasks.filter(
-        (task): task is Task & { id: string } => typeof task.id === 'string' && statusOf(task) === 'Running',
-      );
-      const runningIds = new Set(running.map((task) => task.id));
-      for (const task of running) {
-        const entry = seen.get(task.id);
-        if (entry === undefined) seen.set(task.id, { task, firstSeenAt: now() });
-        else entry.task = task;
-      }
-      for (const [id, entry] of seen) {
-        if (entry.ended !== undefined || runningIds.has(id)) continue;
-        // It left Running: one lookup by id tells how it ended (a failure here is retried with the next look).
-        const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find(
-          (task) => task.id === id,
-        );
-        // Not listed yet: the task center lags behind its own Running list. Transient: the next look asks again.
-        if (found === undefined) {
-          throw new NotFoundError(`task ${id} left Running and is not listed yet`, { itemId: id });
+      startedAt ??= now();
+      const since = settings.sinceMs;
+      const filters =
+        since === undefined
+          ? { instanceId: instance.id, status: 'Running' as const }
+          : { instanceId: instance.id, ...sinceWindow(now() - startedAt + since, now()) };
+      const page = await send((options) => api.listTasks(taskQuery(filters, 0, TASK_PAGE_SIZE), options));
+      const listed = page.tasks.filter(withId);
+      if (since !== undefined) {
+        for (const task of listed) note(task);
+      } else {
+        const running = listed.filter((task) => statusOf(task) === 'Running');
+        const runningIds = new Set(running.map((task) => task.id));
+        for (const task of running) note(task);
+        for (const [id, entry] of seen) {
+          if (entry.ended !== undefined || runningIds.has(id)) continue;
+          // It left Running: one lookup by id tells how it ended (a failure here is retried with the next look).
+          const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find(
+            (task) => task.id === id,
+          );
+          // Not listed yet: the task center lags behind its own Running list. Transient: the next look asks again.
+          if (found === undefined) {
+            throw new NotFoundError(`task ${id} left Running and is not listed yet`, { itemId: id });
+          }
+          note(found as Task & { id: string });
         }
-        entry.task = found;
-        const outcome = verdictOf(found);
-        if (outcome !== undefined) entry.ended = ended(id, entry, outcome);
-        // else: the list was a moment behind, it still runs; the next look sees it again
       }
-      return { running: [...seen.values()].filter((entry) => entry.ended === undefined).length };
+      const found = await send((options) => api.listInstances([['id', instance.id]], options));
+      const self: Instance | undefined = found.instances.find((i) => i.id === instance.id);
+      if (self === undefined) {
+        throw new GoneError(`instance ${instance.ref} no longer exists (deleted)`, {
+          hint: 'check the instance in the console; rdsjob list shows what ran on it',
+        });
+      }
+      lastStatus = typeof self.status === 'string' ? self.status.trim() : undefined;
+      if (since !== undefined && seen.size === 0 && now() - startedAt >= (settings.notFoundGraceMs ?? 0)) {
+        throw new GoneError(`no task started on instance ${instance.ref} in the last ${formatDuration(since)}`, {
+          hint: 'check the instance and the window (--since), or start the change first',
+        });
+      }
+      return {
+        running: [...seen.values()].filter((entry) => entry.ended === undefined).length,
+        status: lastStatus,
+      };
     },
     verdict(state) {
-      if (state.running > 0) return undefined;
-      return [...seen.values()].some((entry) => entry.ended?.outcome === 'failed') ? 'failed' : 'completed';
+      const failed = [...seen.values()].some((entry) => entry.ended?.outcome === 'failed');
+      // No wait makes a FAILED, FROZEN or STORAGE FULL instance free: that ends it, like a Failed task.
+      if (instanceStateOf(state.status) === 'broken') return 'failed';
+      if (state.running > 0 || instanceStateOf(state.status) !== 'free') return undefined;
+      if (settings.sinceMs !== undefined && seen.size === 0) return undefined; // the change is not visible yet
+      return failed ? 'failed' : 'completed';
     },
-    report(_state, reporter, at) {
+    report(state, reporter, at) {
+      reporter.instanceStatus?.(state.status, at);
       for (const [id, entry] of seen) {
         if (entry.ended === undefined) reporter.observed(id, entry.task, at);
         else if (!entry.reported) {
@@ -108,15 +164,16 @@ export interface InstanceWaitOutcome {
 }
 
 /**
- * `wait --instance` and the programmatic waitForInstance alike: until the instance has no Running task. A 404 of the
- * task list is the API saying it is not there (a wrong endpoint), never a task "not visible yet": no grace.
+ * `wait --instance` and the programmatic waitForInstance alike: until the instance is free. A 404 of the task list
+ * is the API saying it is not there (a wrong endpoint), never a task "not visible yet": the engine gets no grace
+ * (the `--since` grace is the watch's own).
  */
 export async function waitForInstanceTasks(
-  instanceId: string,
-  options: Omit<WaitOptions, 'notFoundGraceMs'>,
-  io: WaitIo & { api: Pick<Api, 'listTasks'> },
+  instance: InstanceRef,
+  options: Omit<WaitOptions, 'notFoundGraceMs'> & InstanceWaitSettings,
+  io: WaitIo & { api: Pick<Api, 'listTasks' | 'listInstances'> },
 ): Promise<InstanceWaitOutcome> {
-  const watch = instanceTarget(instanceId, io.api, io.now);
+  const watch = instanceTarget(instance, io.api, io.now, options);
   const waited = await waitForTargets([watch], { ...options, notFoundGraceMs: 0 }, io);
   const end = waited.results[0]!;
   return { end, tasks: watch.tasks(), results: watch.taskResults(end), fatal: waited.fatal };

@@ -5,7 +5,7 @@ import { formatElapsed } from '../duration.js';
 import type { Paint } from '../render/paint.js';
 import { formatProgress } from '../render/progress.js';
 import { paintStatus } from '../render/status.js';
-import { scalarText } from '../render/text.js';
+import { sanitize, scalarText } from '../render/text.js';
 import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../render/width.js';
 import { liveProgress } from '../status.js';
 import { errorText, jobName, reasonText } from './item-text.js';
@@ -39,7 +39,7 @@ export interface LiveFrame {
   /** Which spinner frame running lines show. */
   tick: number;
   /** `wait --instance`: a first line about the instance, whose tasks are the items. */
-  instance?: { short: string; startedAt: number };
+  instance?: { short: string; startedAt: number; status?: string };
 }
 
 export interface Screen {
@@ -259,8 +259,11 @@ function moreLine(count: number, width: number, chalk: Paint): string {
 function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
   const instance = frame.instance!;
   const open = frame.items.filter((i) => i.state.kind !== 'ended').length;
-  const what =
+  const tasks =
     frame.items.length === 0 ? 'looking for running tasks' : `${open} ${open === 1 ? 'task' : 'tasks'} running`;
+  // The instance's status while it keeps the instance from being free.
+  const what =
+    instance.status === undefined || instance.status === 'ACTIVE' ? tasks : `${sanitize(instance.status)}, ${tasks}`;
   const spinner = SPINNER_FRAMES[frame.tick % SPINNER_FRAMES.length]!;
   const elapsed = chalk.dim(formatElapsed(frame.now - instance.startedAt));
   return truncateToWidth(`${chalk.cyan(spinner)} instance ${instance.short}: ${what} ${elapsed}`, width);

@@ -31,7 +31,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
   let short = new Map<string, string>();
   let startedAt = 0;
   let now = 0;
-  let instance: { short: string; startedAt: number } | undefined;
+  let instance: { short: string; startedAt: number; status?: string } | undefined;
   let drawn: string[] = [];
   let drawnColumns = 0;
   let live = false;
@@ -104,6 +104,11 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
     observed(id, job, at) {
       now = at;
       item(id).state = { kind: 'running', item: job };
+    },
+    instanceStatus(status, at) {
+      now = at;
+      if (instance !== undefined) instance.status = status;
+      render();
     },
     notVisible(id, at) {
       now = at;

@@ -2,6 +2,7 @@
 import type { OutStream } from '../deps.js';
 import { isFinished } from '../status.js';
 import { type Paint, PLAIN } from '../render/paint.js';
+import { sanitize } from '../render/text.js';
 import { shortIds } from './item-text.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
 import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
@@ -15,6 +16,8 @@ export interface PlainReporterOptions {
   chalk?: Paint;
   /** `wait --instance`: what it waits on are the instance's tasks (the engine's one target is the instance). */
   instance?: string;
+  /** How the user named the instance (`orders-db`), for its status lines. */
+  instanceRef?: string;
 }
 
 export function plainReporter(options: PlainReporterOptions): WaitReporter {
@@ -43,6 +46,13 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
       const line = stateLine(shortOf(id), job);
       if (shown.get(id) === line) return;
       shown.set(id, line);
+      write(at, line);
+    },
+    instanceStatus(status, at) {
+      // Said once per change, while it keeps the instance from being free (and when it becomes ACTIVE again).
+      const line = `instance ${sanitize(options.instanceRef ?? shortOf(options.instance ?? ''))}: ${status === 'ACTIVE' ? 'ACTIVE' : `${status ?? 'without a status'} (not free yet)`}`;
+      if (shown.get('\u0000instance') === line || (status === 'ACTIVE' && !shown.has('\u0000instance'))) return;
+      shown.set('\u0000instance', line);
       write(at, line);
     },
     notVisible(id, at) {

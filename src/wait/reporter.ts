@@ -24,6 +24,8 @@ export interface WaitReporter {
   notVisible(id: string, at: number): void;
   /** A transient failure; the next attempt for this id is in `delayMs`. */
   retrying(id: string, error: unknown, delayMs: number, at: number): void;
+  /** `wait --instance`: the instance's status at each look (shown while it is not ACTIVE). */
+  instanceStatus?(status: string | undefined, at: number): void;
   /** One job's or task's wait ended (any outcome), as soon as it does. */
   finished(result: ItemResult, at: number): void;
   tick(at: number): void;

@@ -17,8 +17,10 @@ export interface ResumeOptions {
   requestsPerMinute?: number;
   /** The global options as given (`--profile prod --region eu-west-101`): the resumed wait must ask the same account. */
   globalArgs?: readonly string[];
-  /** An instance wait: resumed with `--instance ID`, and what it lists are the instance's tasks. */
+  /** An instance wait: resumed with `--instance REF`, and what it lists are the instance's tasks. */
   instance?: string;
+  /** `--since`, repeated as given (the resumed wait keeps its window). */
+  sinceMs?: number;
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
@@ -31,7 +33,10 @@ function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...what];
   if (options.timeoutMs !== DEFAULT_WAIT_MS.timeoutMs) words.push('--timeout', formatDuration(options.timeoutMs));
   if (options.intervalMs !== DEFAULT_WAIT_MS.intervalMs) words.push('--interval', formatDuration(options.intervalMs));
-  if (options.instance === undefined && options.notFoundGraceMs !== DEFAULT_WAIT_MS.notFoundGraceMs) {
+  if (options.sinceMs !== undefined) words.push('--since', formatDuration(options.sinceMs));
+  // The grace applies to job ids, and to --instance with --since.
+  const graceApplies = options.instance === undefined || options.sinceMs !== undefined;
+  if (graceApplies && options.notFoundGraceMs !== DEFAULT_WAIT_MS.notFoundGraceMs) {
     words.push('--not-found-grace', formatDuration(options.notFoundGraceMs));
   }
   if (options.requestsPerMinute !== undefined && options.requestsPerMinute !== DEFAULT_REQUESTS_PER_MINUTE) {

@@ -39,6 +39,7 @@ describe('import { … } from "rdsjob"', () => {
       'waitForJobs',
       'listTasks',
       'waitForInstance',
+      'resolveInstance',
       'TASK_STATUSES',
       'loadConfig',
       'resolveConfig',
@@ -125,13 +126,16 @@ describe('import { … } from "rdsjob"', () => {
     expect(bad).toEqual({ usage: true, code: 2 });
   });
 
-  it('waitForInstance resolves once nothing runs, with each task and the exit code the CLI would give', async () => {
+  it('waitForInstance (by name) resolves once the instance is free, with each task and the exit code the CLI would give', async () => {
     const out = await script(`
       const seen = [];
-      const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.id)}, { intervalMs: 20, onProgress: (t) => seen.push(t.process) });
-      return { outcome: r.outcome, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.item.status]), seen };`);
+      const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.name)}, { intervalMs: 20, onProgress: (t) => seen.push(t.process) });
+      const found = await api.resolveInstance(${JSON.stringify(ORDERS_DB.name)});
+      return { outcome: r.outcome, status: r.status, id: found.id, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.item.status]), seen };`);
     expect(out).toEqual({
       outcome: 'completed',
+      status: 'ACTIVE',
+      id: ORDERS_DB.id,
       code: 0,
       tasks: [[resizeRunning.id, 'completed', 'Completed']],
       seen: ['30', '60', '90'],

@@ -19,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
+import { sampleInstances } from '../../emulator/sample-instances.js';
 import { PROJECT_ID, allSampleJobs } from '../../emulator/sample-jobs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,6 +45,7 @@ export function defaultEmulatorOptions(overrides: Partial<EmulatorOptions> = {})
     authTokens: [AUTH_TOKEN],
     projects: [{ id: PROJECT_ID, name: REGION }],
     jobs: Object.fromEntries(allSampleJobs.map((job) => [job.id!, { steps: [job] }])),
+    instances: sampleInstances(),
     ...overrides,
   };
 }

@@ -197,14 +197,14 @@ describe('rdsjob wait --instance', () => {
     expect(lines.at(-1)).toMatch(/✔ 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 ResizeFlavor Completed in /);
   });
 
-  it('an idle instance: exit 0 at once, said on stderr, [] with --json', async () => {
+  it('a free instance: exit 0 at once, said on stderr, [] with --json; one request to resolve, two for the look', async () => {
     const json = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.id, '--json']);
     expect([json.code, json.stdout, json.stderr]).toEqual([
       0,
       '[]\n',
-      `instance ${ANALYTICS_DB.id} has no running tasks\n`,
+      `instance ${ANALYTICS_DB.id} is free (no running task, ACTIVE)\n`,
     ]);
-    expect(taskRequests()).toHaveLength(1);
+    expect(emu.requests.map((q) => q.api)).toEqual(['ListInstances', 'ListTasks', 'ListInstances']);
     const table = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.id]);
     expect([table.code, table.stdout]).toEqual([0, '']);
   });
@@ -294,7 +294,7 @@ describe('rdsjob wait --instance', () => {
     [
       '--not-found-grace with --instance',
       ['wait', '--instance', INSTANCE, '--not-found-grace', '5s'],
-      /^error: --not-found-grace only applies to job ids$/m,
+      /^error: --not-found-grace applies to job ids, or to --instance with --since$/m,
     ],
   ])('%s → exit 2 before any request', async (_name, args, message) => {
     const r = await rdsjob(emu, args);

@@ -40,7 +40,7 @@ describe('ListJobInfo errors', () => {
     ['no id', { query: [] }, 400, 'DBS.200001', /^Parameter error\.$/],
     ['an empty id', { query: [['id', '']] }, 400, 'DBS.200001', /^Parameter error\.$/],
     ['an unknown job', { query: [['id', 'no-such-job']] }, 404, 'DBS.201204', /^The job does not exist\.$/],
-    ['an unknown path', { path: `/v3/${PROJECT_ID}/instances` }, 404, 'APIGW.0101', /does not exist/],
+    ['an unknown path', { path: `/v3/${PROJECT_ID}/backups` }, 404, 'APIGW.0101', /does not exist/],
     ['another method', { method: 'DELETE' }, 404, 'APIGW.0101', /does not exist/],
   ])('%s', async (_, call, status, code, message) => {
     const response = await signedCall(emulator.url, JOB, call);

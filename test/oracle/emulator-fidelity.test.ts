@@ -3,6 +3,7 @@
 // emulator shared a mistake, this is where it would show.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
+import { edgeDb, reportingA, reportingB, sampleInstances } from '../../emulator/sample-instances.js';
 import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import { ORDERS_DB, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
 import { AK, PROJECT_ID, SECURITY_TOKEN, SK, TEMP_AK, TEMP_SK, emulator } from '../e2e/harness.js';
@@ -117,6 +118,29 @@ describe('the official SDK client against the emulator', () => {
       'offset=0',
       'status=Running',
     ]);
+  });
+
+  it('ListInstances signed by the SDK (GenReqDefForListInstances) is accepted: by name, Flexus, a bad limit', async () => {
+    emu.setInstances(sampleInstances());
+    const client = hcClient(basicCredentials(AK, SK, PROJECT_ID), emu.url);
+    const listInstances = (queryParams: Record<string, string | number>) =>
+      client.sendRequest({
+        method: 'GET',
+        url: '/v3/{project_id}/instances',
+        contentType: 'application/json',
+        queryParams,
+        pathParams: {},
+        headers: {},
+      });
+    const byName = await listInstances({ name: 'reporting', offset: 0, limit: 100 });
+    expect(byName).toMatchObject({ total_count: 2, instances: [{ id: reportingA.id }, { id: reportingB.id }] });
+    expect(await listInstances({ name: 'edge-db' })).toMatchObject({ total_count: 0, instances: [] });
+    expect(await listInstances({ name: 'edge-db', group_type: 'flexus' })).toMatchObject({
+      instances: [{ id: edgeDb.id }],
+    });
+    const error = await sdkError(listInstances({ limit: 101 }));
+    expect(error).toMatchObject({ httpStatusCode: 400, errorCode: 'DBS.200001' });
+    expect(emu.requests.every((r) => r.accepted && r.api === 'ListInstances')).toBe(true);
   });
 
   it('ListTasks with a millisecond window, and a bad limit answered as the API does', async () => {

@@ -44,7 +44,7 @@ export class MemoryStream implements OutStream {
 }
 
 const notScripted = async (): Promise<never> => {
-  throw new Error('ListTasks is not scripted in this test');
+  throw new Error('ListTasks and ListInstances are not scripted in this test');
 };
 
 /** An API client whose ListJobInfo answers are scripted per call: a Job, or an Error to throw. */
@@ -65,6 +65,7 @@ export function scriptedApi(
       return answer;
     },
     listTasks: notScripted,
+    listInstances: notScripted,
     close() {
       api.closed = true;
     },
@@ -94,6 +95,7 @@ export function fakeDeps(
       config,
       getJob: api.getJob.bind(api),
       listTasks: api.listTasks?.bind(api) ?? notScripted,
+      listInstances: notScripted,
       close: api.close.bind(api),
     };
   };

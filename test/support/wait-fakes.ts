@@ -107,6 +107,10 @@ export class ScriptedApi implements Api {
     throw new Error('ScriptedApi: ListTasks is not scripted');
   }
 
+  async listInstances(): Promise<never> {
+    throw new Error('ScriptedApi: ListInstances is not scripted');
+  }
+
   callTimes(id: string): number[] {
     return this.calls.filter((c) => c.id === id).map((c) => c.at - T0);
   }

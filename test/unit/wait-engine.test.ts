@@ -57,6 +57,14 @@ const throttled = (retryAfterMs?: number) =>
   new ApiError('RDS API error 429 (APIGW.0308: throttled)', { status: 429, retryAfterMs });
 
 describe('waitForJobs: one job', () => {
+  it('a start-up slower than --timeout still gets one look: the job as it is, exit 6 (not "not seen yet")', async () => {
+    // The wait began (the command's start) 5 s before the engine could look, under --timeout 1s.
+    const { result, api } = await run({ a: [running('42%')] }, ['a'], { timeoutMs: 1 * S, startedAt: T0 - 5 * S });
+    expect(api.calls).toHaveLength(1);
+    expect(result.results[0]).toMatchObject({ outcome: 'timeout', item: running('42%') });
+    expect(result.exitCode).toBe(EXIT.timeout);
+  });
+
   it('polls immediately, then every interval, until Completed', async () => {
     const { result, api } = await run({ a: [running('10%'), running('60%'), completed] }, ['a']);
     expect(result.exitCode).toBe(EXIT.ok);

@@ -4,7 +4,7 @@
 import { Option, type Command } from 'commander';
 import { LIST_LIMIT } from '../../api/tasks.js';
 import { instanceIdOf, quote } from '../../config/validate.js';
-import { parseDuration } from '../../duration.js';
+import { positiveDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
 import { TASK_STATUSES, type TaskStatus } from '../../task.js';
 import type { Select } from '../context.js';
@@ -19,7 +19,8 @@ export interface ListFlags {
 }
 
 export interface ListOptions {
-  instanceId?: string;
+  /** `--instance`: an id or a name, resolved by the run (ListInstances). */
+  instanceRef?: string;
   status?: TaskStatus;
   name?: string;
   /** Created no longer ago than this (ms). */
@@ -46,13 +47,9 @@ export function listOptionsOf(flags: ListFlags): ListOptions {
   if (!/^\d+$/.test(flags.limit) || limit < 1 || limit > LIST_LIMIT.max) {
     throw new UsageError(`invalid --limit ${quote(flags.limit)}: use a whole number from 1 to ${LIST_LIMIT.max}`);
   }
-  let sinceMs: number | undefined;
-  if (flags.since !== undefined) {
-    sinceMs = parseDuration(flags.since, '--since');
-    if (sinceMs <= 0) throw new UsageError(`invalid --since ${quote(flags.since)}: must be more than 0`);
-  }
+  const sinceMs = flags.since === undefined ? undefined : positiveDuration(flags.since, '--since');
   return {
-    instanceId: flags.instance === undefined ? undefined : instanceIdOf(flags.instance),
+    instanceRef: flags.instance === undefined ? undefined : instanceIdOf(flags.instance),
     status: flags.status === undefined ? undefined : taskStatusOf(flags.status),
     name: nameOf(flags.name),
     sinceMs,
@@ -71,7 +68,7 @@ export function defineList(program: Command, select: Select): void {
   const command = program
     .command('list')
     .description("list the task center's tasks (ListTasks): what runs, or ran, on your instances")
-    .option('--instance <id>', 'only the tasks of this DB instance')
+    .option('--instance <ref>', 'only the tasks of this DB instance (id or name)')
     .addOption(statusOption())
     .option('--name <name>', 'only tasks of this name, e.g. ResizeFlavor')
     .option('--since <duration>', 'only tasks created this recently, e.g. 2h')

@@ -1,4 +1,5 @@
 // The run of `rdsjob list`: pages of the task center, one after another, under the command's one time bound.
+import { resolveInstance } from '../../api/instances.js';
 import { listTaskPages, sinceWindow, taskQuery } from '../../api/tasks.js';
 import type { TaskFilters } from '../../api/types.js';
 import { API_BOUND_ENV } from '../../limits.js';
@@ -8,9 +9,9 @@ import type { CommandContext } from '../context.js';
 import type { ListOptions } from './define.js';
 
 /** The ListTasks filters for these options at `now`: --since is a window from now − since to now, in ms. */
-export function taskFiltersOf(options: ListOptions, now: number): TaskFilters {
+export function taskFiltersOf(options: ListOptions, now: number, instanceId?: string): TaskFilters {
   return {
-    instanceId: options.instanceId,
+    instanceId,
     status: options.status,
     name: options.name,
     ...sinceWindow(options.sinceMs, now),
@@ -21,7 +22,12 @@ export async function runList(options: ListOptions, ctx: CommandContext): Promis
   const { deps } = ctx;
   ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
   const api = await ctx.api();
-  const filters = taskFiltersOf(options, deps.now());
+  // --instance: the id or name resolved once, before anything is listed.
+  const instance =
+    options.instanceRef === undefined
+      ? undefined
+      : await resolveInstance(options.instanceRef, (query) => api.listInstances(query, { signal: ctx.signal }));
+  const filters = taskFiltersOf(options, deps.now(), instance?.id);
   const { tasks, totalCount, exhausted } = await listTaskPages(
     (offset, limit) => api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal }),
     options.limit,

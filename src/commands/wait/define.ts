@@ -10,7 +10,7 @@ import {
   DEFAULT_REQUESTS_PER_MINUTE,
   DEFAULT_TIMEOUT,
 } from '../../wait/defaults.js';
-import { parseDuration } from '../../duration.js';
+import { parseDuration, positiveDuration } from '../../duration.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
 
@@ -34,6 +34,8 @@ export interface WaitCommandOptions {
   requestsPerMinute?: number;
   /** No progress at all; errors and the unfinished list are still printed. */
   quiet: boolean;
+  /** `wait --instance --since`: the tasks created on the instance this long before the wait began (ms). */
+  sinceMs?: number;
 }
 
 export function addWaitOptions(command: Command): Command {
@@ -82,7 +84,8 @@ export function defineWait(program: Command, select: Select): void {
     .command('wait')
     .description('wait until RDS jobs are Completed or Failed (exit 0 / 1), or until an instance has no running task')
     .argument('[job-id...]', 'job ids')
-    .option('--instance <id>', 'instead of job ids: until nothing runs on this DB instance (the task center)');
+    .option('--instance <ref>', 'instead of job ids: until this DB instance (id or name) is free for the next change')
+    .option('--since <duration>', 'with --instance: also wait for the tasks started this recently, e.g. 10m');
   addOutputOptions(command);
   addWaitOptions(command);
   command.addHelpText(
@@ -91,24 +94,34 @@ export function defineWait(program: Command, select: Select): void {
 Examples:
   $ rdsjob wait $JOB --timeout 30m
   $ rdsjob wait $JOB1 $JOB2 --json > jobs.json || echo "a job failed: exit $?"
-  $ rdsjob wait --instance $INSTANCE --timeout 45m && terraform apply   # once the instance is free
+  $ rdsjob wait --instance orders-db --timeout 45m && terraform apply   # once the instance is free
+  $ rdsjob wait --instance orders-db --since 5m     # the change just started, before RDS even shows it
 `,
   );
-  command.action((ids: string[], flags: OutputFlags & WaitFlags & { instance?: string }, self: Command) => {
-    const options = waitOptionsOf(flags);
-    if (flags.instance === undefined) {
-      assertJobIds(ids);
-      select(self, async (ctx) => (await import('./run.js')).runWait(ids, options, ctx), formatOf(flags));
-      return;
-    }
-    if (ids.length > 0) {
-      throw new UsageError('job ids and --instance cannot be used together', {
-        hint: 'wait for the jobs (rdsjob wait ID…), or for everything on the instance (rdsjob wait --instance ID)',
-      });
-    }
-    if (self.getOptionValueSource('notFoundGrace') === 'cli')
-      throw new UsageError('--not-found-grace only applies to job ids');
-    const instanceId = instanceIdOf(flags.instance);
-    select(self, async (ctx) => (await import('./run.js')).runWaitInstance(instanceId, options, ctx), formatOf(flags));
-  });
+  command.action(
+    (ids: string[], flags: OutputFlags & WaitFlags & { instance?: string; since?: string }, self: Command) => {
+      const options = waitOptionsOf(flags);
+      if (flags.instance === undefined) {
+        if (flags.since !== undefined) throw new UsageError('--since only applies to --instance');
+        assertJobIds(ids);
+        select(self, async (ctx) => (await import('./run.js')).runWait(ids, options, ctx), formatOf(flags));
+        return;
+      }
+      if (ids.length > 0) {
+        throw new UsageError('job ids and --instance cannot be used together', {
+          hint: 'wait for the jobs (rdsjob wait ID…), or for everything on the instance (rdsjob wait --instance ID)',
+        });
+      }
+      if (flags.since === undefined && self.getOptionValueSource('notFoundGrace') === 'cli') {
+        throw new UsageError('--not-found-grace applies to job ids, or to --instance with --since');
+      }
+      const ref = instanceIdOf(flags.instance);
+      const sinceMs = flags.since === undefined ? undefined : positiveDuration(flags.since, '--since');
+      select(
+        self,
+        async (ctx) => (await import('./run.js')).runWaitInstance(ref, { ...options, sinceMs }, ctx),
+        formatOf(flags),
+      );
+    },
+  );
 }

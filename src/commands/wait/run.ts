@@ -7,6 +7,8 @@ import { renderJobsResult, renderTasksResult } from '../../render/result-text.js
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
 import { waitForJobs } from '../../wait/engine.js';
+import { resolveInstance } from '../../api/instances.js';
+import { instanceStateOf } from '../../status.js';
 import { type InstanceState, type InstanceWaitOutcome, waitForInstanceTasks } from '../../wait/instance.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
@@ -22,7 +24,12 @@ export type { WaitCommandOptions };
  * The live view needs a terminal with a size and colour allowed (NO_COLOR, --no-color, TERM=dumb ask for plain
  * text); --debug writes its own lines to stderr, which would tear frames drawn in place: plain lines then too.
  */
-async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, instance?: string): Promise<WaitReporter> {
+async function reporterFor(
+  options: WaitCommandOptions,
+  ctx: CommandContext,
+  instance?: string,
+  instanceRef?: string,
+): Promise<WaitReporter> {
   const { stderr, env } = ctx.deps;
   const base = options.quiet
     ? quietReporter
@@ -38,6 +45,7 @@ async function reporterFor(options: WaitCommandOptions, ctx: CommandContext, ins
         plainReporter({
           stream: stderr,
           instance,
+          instanceRef,
           // chalk loads only when the lines are coloured
           chalk: ctx.stderrColor ? (await import('../../render/color.js')).paint(true) : undefined,
         });
@@ -114,44 +122,61 @@ export async function runWait(
   return result.results;
 }
 
+/** Why a broken instance cannot be waited free, and what to do. */
+const BROKEN_HINT: Readonly<Record<string, string>> = {
+  'STORAGE FULL': 'scale up the storage (or free space), then run the change again',
+  FROZEN: 'the instance is frozen (often billing): unfreeze it in the console',
+  FAILED: 'the instance failed: check it in the console before any change',
+};
+
 /**
- * `wait --instance`: until the instance has no Running task. Prints the final state of every task seen Running, in
- * the order first seen; exit 0 when all Completed, 1 when any Failed, at once when nothing runs.
+ * `wait --instance REF`: until the instance is free (no Running task, ACTIVE). REF is resolved once (an id or a
+ * name). Prints the final state of every task of the wait, in the order first seen; exit 0 when all Completed, 1
+ * when any Failed or the instance is broken, 4 when it is gone or no task started in the `--since` window.
  */
 export async function runWaitInstance(
-  instanceId: string,
+  ref: string,
   options: WaitCommandOptions,
   ctx: CommandContext,
 ): Promise<Reported[]> {
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
-  const reporter = await reporterFor(options, ctx, instanceId);
+  let instanceId: string | undefined;
   let waited: InstanceWaitOutcome | undefined;
   let end: ItemResult<InstanceState>;
   try {
     const api = await ctx.api();
+    // Once, before anything else; inside --timeout like every request of the wait.
+    instanceId = (await resolveInstance(ref, (query) => api.listInstances(query, { signal: ctx.signal }))).id;
+    const reporter = await reporterFor(options, ctx, instanceId, ref);
     waited = await waitForInstanceTasks(
-      instanceId,
+      { id: instanceId, ref },
       { ...options, startedAt },
       { api, now: deps.now, sleep: deps.sleep, random: deps.random ?? Math.random, signal: ctx.signal, reporter },
     );
     if (waited.fatal !== undefined) throw waited.fatal;
     end = waited.end;
   } catch (error) {
-    end = { id: instanceId, outcome: endedEarly(error), error, elapsedMs: deps.now() - startedAt };
+    end = { id: instanceId ?? ref, outcome: endedEarly(error), error, elapsedMs: deps.now() - startedAt };
   }
 
   const tasks = waited?.tasks ?? [];
   const taskResults = waited?.results ?? [];
-  // The instance's own failure (not a task's): a refused request, a wrong endpoint.
+  const status = end.item?.status;
+  // The instance's own failure (not a task's): a refused request, a wrong endpoint, gone, no task in the window.
   if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));
+  if (end.outcome === 'failed' && status !== undefined && instanceStateOf(status) === 'broken') {
+    deps.stderr.write(
+      `error: instance ${sanitize(ref)} is ${sanitize(status)}: no wait makes it free\nhint: ${BROKEN_HINT[status]}\n`,
+    );
+  }
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
-    deps.stderr.write(`instance ${sanitize(instanceId)} has no running tasks\n`);
+    deps.stderr.write(`instance ${sanitize(ref)} is free (no running task, ACTIVE)\n`);
   }
   deps.stdout.write(
     await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, true),
   );
-  const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, instanceId), {
+  const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, ref), {
     ...end,
     item: undefined,
   });

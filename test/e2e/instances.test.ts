@@ -1,0 +1,197 @@
+// Free means free (contract § Task center and instances): `--instance REF` by id or name, and `wait --instance`
+// until no task runs and the instance is ACTIVE — the built binary against the emulator's ListTasks and
+// ListInstances, with the requests each step costs counted from the emulator's log.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  analyticsDb,
+  edgeDb,
+  fullDb,
+  ordersDb,
+  reportingA,
+  reportingB,
+  sampleInstances,
+} from '../../emulator/sample-instances.js';
+import { eipFailed, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
+import type { Emulator } from '../../emulator/server.js';
+import type { TaskRecord } from '../../emulator/types.js';
+import { emulator, rdsjob } from './harness.js';
+
+const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator({ tasks: sampleTasks() });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  emu.reset();
+  emu.setTasks(sampleTasks());
+  emu.setInstances(sampleInstances());
+});
+
+const apis = () => emu.requests.map((r) => r.api);
+const queries = (api: string) =>
+  emu.requests.filter((r) => r.api === api).map((r) => Object.fromEntries(new URLSearchParams(r.query)));
+
+describe('--instance REF: resolved once, with as few requests as it takes', () => {
+  it.each([
+    ['an id: one request, by id', analyticsDb.id, [{ id: analyticsDb.id }]],
+    ['a name: one request, by name', 'analytics-db', [{ name: 'analytics-db' }]],
+    [
+      'a name-like REF that is an id (not id-shaped): by name, then by id',
+      'legacy_id_1',
+      [{ name: 'legacy_id_1' }, { id: 'legacy_id_1' }],
+    ],
+    [
+      'a Flexus instance: the plain listings, then the Flexus ones',
+      'edge-db',
+      [{ name: 'edge-db' }, { id: 'edge-db' }, { name: 'edge-db', group_type: 'flexus' }],
+    ],
+  ])('%s', async (_name, ref, expected) => {
+    emu.setInstances([...sampleInstances(), { steps: [{ ...analyticsDb, id: 'legacy_id_1', name: 'legacy' }] }]);
+    const r = await rdsjob(emu, ['list', '--instance', ref, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(queries('ListInstances')).toEqual(expected);
+    const wanted = ref === 'edge-db' ? edgeDb.id : ref === 'legacy_id_1' ? 'legacy_id_1' : analyticsDb.id;
+    expect(queries('ListTasks')[0]).toMatchObject({ instance_id: wanted });
+  });
+
+  it('unknown: exit 4, "not found", names are case-sensitive; no task listed', async () => {
+    const r = await rdsjob(emu, ['list', '--instance', 'Analytics-DB']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^error: instance Analytics-DB not found\nhint: names are case-sensitive/);
+    expect(apis()).not.toContain('ListTasks');
+  });
+
+  it('a name two instances share: exit 2, one line per candidate (id, status, type), asking for the id', async () => {
+    const r = await rdsjob(emu, ['wait', '--instance', 'reporting']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: 2 instances are named reporting:\n' +
+        `  ${reportingA.id}  ACTIVE  Single\n` +
+        `  ${reportingB.id}  BACKING UP  Replica\n` +
+        'hint: give the id with --instance\n',
+    );
+    expect(apis()).toEqual(['ListInstances']);
+  });
+
+  it.each([['*db'], ['x/../y'], ['']])('a bad REF %j: exit 2 before any request', async (ref) => {
+    const r = await rdsjob(emu, ['wait', '--instance', ref]);
+    expect(r.code).toBe(2);
+    expect(emu.requests).toHaveLength(0);
+  });
+});
+
+describe('wait --instance: free = no Running task and ACTIVE', () => {
+  it('waits out BACKING UP after the task ended; each look costs exactly one ListTasks and one ListInstances', async () => {
+    const done = { ...resizeRunning, status: 'Completed', process: '' };
+    emu.setTasks([{ steps: [resizeRunning, done] }]);
+    const status = (s: string) => ({ ...ordersDb, status: s });
+    // resolve (1), look 1: MODIFYING, look 2 (the task ended): BACKING UP ×2, then ACTIVE
+    emu.setInstances([
+      { steps: [ordersDb, status('MODIFYING'), status('BACKING UP'), status('BACKING UP'), ordersDb] },
+    ]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', '--json', ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([done]);
+    expect(r.stderr).toMatch(/instance orders-db: BACKING UP \(not free yet\)\n.*instance orders-db: ACTIVE\n/s);
+    // One lookup by id when the task left Running; otherwise two requests a look.
+    const looks = apis().slice(1);
+    expect(looks.filter((a) => a === 'ListInstances')).toHaveLength(4);
+    expect(looks.filter((a) => a === 'ListTasks')).toHaveLength(5);
+  });
+
+  it.each([
+    ['STORAGE FULL', 'scale up the storage'],
+    ['FAILED', 'check it in the console'],
+    ['FROZEN', 'unfreeze it'],
+  ])('the instance becomes %s: exit 1, named, with a hint', async (state, hint) => {
+    emu.setTasks([]);
+    emu.setInstances([{ steps: [ordersDb, { ...ordersDb, status: state }] }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: instance orders-db is ${state}: no wait makes it free\nhint: `);
+    expect(r.stderr).toContain(hint);
+  });
+
+  it('the instance is deleted during the wait: exit 4', async () => {
+    emu.setInstances([{ steps: [ordersDb, { ...ordersDb, status: 'MODIFYING' }, null] }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', ...FAST]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('error: instance orders-db no longer exists (deleted)');
+  });
+
+  it('an instance that is STORAGE FULL from the start with nothing running: exit 1, not "free"', async () => {
+    const r = await rdsjob(emu, ['wait', '--instance', fullDb.name, ...FAST]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('is free');
+  });
+});
+
+describe('wait --instance --since: the change just started', () => {
+  const fresh = (offsetMs: number, extra: Partial<TaskRecord> = {}): TaskRecord => ({
+    ...resizeRunning,
+    id: `fresh${Math.abs(offsetMs)}`,
+    create_time: new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, '+0000'),
+    ...extra,
+  });
+
+  it('a task already finished in the window belongs to the wait: exit 1 for a Failed one, listed', async () => {
+    const failed = fresh(-60_000, { ...eipFailed, id: 'failedrecently', instance_id: ordersDb.id });
+    failed.create_time = fresh(-60_000).create_time;
+    emu.setTasks([{ steps: [failed] }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', '--since', '10m', '--json', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((t: TaskRecord) => t.id)).toEqual(['failedrecently']);
+    const asked = queries('ListTasks')[0]!;
+    expect(asked).toMatchObject({ instance_id: ordersDb.id });
+    expect(Number(asked.end_time) - Number(asked.start_time)).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('one that appears later: waited for, exit 0 once it Completed and the instance is ACTIVE', async () => {
+    const running = fresh(-5_000);
+    emu.setTasks([{ steps: [running, { ...running, status: 'Completed', process: '' }], hiddenPolls: 2 }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', '--since', '5m', '--json', ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ id: running.id, status: 'Completed' }]);
+  });
+
+  it('none in the window: looks for --not-found-grace, then exit 4 naming the window', async () => {
+    emu.setTasks([]);
+    const r = await rdsjob(emu, [
+      'wait',
+      '--instance',
+      'orders-db',
+      '--since',
+      '5m',
+      '--not-found-grace',
+      '300ms',
+      ...FAST,
+    ]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('error: no task started on instance orders-db in the last 5m');
+    expect(queries('ListTasks').length).toBeGreaterThan(1);
+  });
+
+  it('the resume command repeats --instance REF and --since', async () => {
+    emu.setTasks([{ steps: [fresh(-1_000)] }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', '--since', '5m', '--timeout', '1s', ...FAST]);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(
+      'resume with: rdsjob wait --instance orders-db --timeout 1s --interval 100ms --since 5m',
+    );
+  });
+
+  it('--since with job ids, or --not-found-grace with --instance alone: exit 2, nothing sent', async () => {
+    for (const args of [
+      ['wait', 'job-1', '--since', '5m'],
+      ['wait', '--instance', 'orders-db', '--not-found-grace', '5s'],
+    ]) {
+      const r = await rdsjob(emu, args);
+      expect(r.code).toBe(2);
+    }
+    expect(emu.requests).toHaveLength(0);
+  });
+});
