@@ -41,15 +41,18 @@ export const EXIT_MEANINGS: ReadonlyArray<readonly [ExitCode, string]> = [
     EXIT.ok,
     'success: jobs fetched (`get`), tasks listed (`list`), every job Completed (`wait`), the instance free (`wait --instance`)',
   ],
-  [EXIT.jobFailed, 'at least one job or task ended `Failed` (`wait`, `get --wait`, `wait --instance`)'],
+  [
+    EXIT.jobFailed,
+    'at least one job or task ended `Failed` (`wait`, `get --wait`, `wait --instance`, also with `--fail-fast`); the instance became `FAILED`, `FROZEN` or `STORAGE FULL`',
+  ],
   [
     EXIT.usage,
-    'usage error: unknown command or option, invalid job id or instance, invalid duration, invalid or conflicting flag values',
+    'usage error: unknown command or option, invalid job id or instance, invalid duration, invalid or conflicting flag values, an instance name several instances share',
   ],
   [EXIT.config, 'configuration or credentials error: no region, no credentials, unreadable config, HTTP 401/403'],
   [
     EXIT.notFound,
-    'not found: a job (`get`: HTTP 404; `wait`: still not visible after the grace period), never one already seen',
+    'not found: a job (`get`: HTTP 404; `wait`: still not visible after the grace period, never one already seen), an instance (`--instance`, or deleted during the wait), no task in the `--since` window after the grace period',
   ],
   [
     EXIT.api,
@@ -89,6 +92,7 @@ function codeOf({ outcome, error }: Reported): ExitCode {
   switch (outcome) {
     case 'ok':
     case 'completed':
+    case 'stopped': // --fail-fast: the Failed item beside it decides (1)
       return EXIT.ok;
     case 'failed':
     case 'unset': // like `git config` for a missing key

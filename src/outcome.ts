@@ -14,6 +14,8 @@ export type Outcome =
   | 'timeout'
   /** Stopped by a signal (`error` is the InterruptedError naming it). */
   | 'interrupted'
+  /** Still running when another item Failed under --fail-fast: unfinished, and never what decides the exit code. */
+  | 'stopped'
   /** Ended by `error`. */
   | 'error'
   /** `config get`: nothing stored under that key. */

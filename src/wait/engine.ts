@@ -37,6 +37,8 @@ export interface WaitOptions {
   maxBackoffMs?: number;
   /** When the wait began (epoch ms), if before the engine started (the IAM lookup); default: now. */
   startedAt?: number;
+  /** --fail-fast: the first target that ends Failed stops the others ('stopped'). */
+  failFast?: boolean;
 }
 
 export interface WaitIo {
@@ -100,6 +102,8 @@ function retryAfterOf(error: unknown): number | undefined {
 /** Why a look did not happen: no budget slot before the deadline, or the wait was stopped while it queued. */
 const NO_SLOT = Symbol('no budget slot before the deadline');
 const STOPPED = Symbol('stopped');
+/** Why the other loops stop under --fail-fast. */
+const FAILED_FAST = Symbol('a target failed under --fail-fast');
 
 type Look<S> = { ok: true; state: S } | { ok: false; error: unknown };
 
@@ -176,6 +180,7 @@ export async function waitForTargets<S>(
       const reason: unknown = stop.signal.reason;
       // The command's bound is --timeout's hard stop: a timeout, and the API at fault if it left us hanging.
       if (reason instanceof DeadlineError) return end('timeout', lastFailure ?? unanswered());
+      if (reason === FAILED_FAST) return end('stopped');
       return end('interrupted', reason);
     };
 
@@ -191,6 +196,7 @@ export async function waitForTargets<S>(
         lastFailure = undefined;
         target.report(result.state, reporter, now());
         const verdict = target.verdict(result.state);
+        if (verdict === 'failed' && options.failFast) stop.abort(FAILED_FAST);
         if (verdict !== undefined) return end(verdict);
         delay = jitter(period, random);
       } else {

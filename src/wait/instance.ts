@@ -47,6 +47,8 @@ export interface InstanceWaitSettings {
   sinceMs?: number;
   /** With `sinceMs`: how long to look for a task in the window before giving up (exit 4). */
   notFoundGraceMs?: number;
+  /** --fail-fast: the first task that ends Failed ends the wait. */
+  failFast?: boolean;
 }
 
 function instanceTarget(
@@ -127,6 +129,7 @@ function instanceTarget(
       const failed = [...seen.values()].some((entry) => entry.ended?.outcome === 'failed');
       // No wait makes a FAILED, FROZEN or STORAGE FULL instance free: that ends it, like a Failed task.
       if (instanceStateOf(state.status) === 'broken') return 'failed';
+      if (failed && settings.failFast) return 'failed'; // --fail-fast: the first Failed task ends the wait
       if (state.running > 0 || instanceStateOf(state.status) !== 'free') return undefined;
       if (settings.sinceMs !== undefined && seen.size === 0) return undefined; // the change is not visible yet
       return failed ? 'failed' : 'completed';
@@ -146,7 +149,9 @@ function instanceTarget(
     },
     tasks: () => [...seen.values()].map((entry) => entry.task),
     taskResults(end) {
-      return [...seen.entries()].map(([id, entry]) => entry.ended ?? ended(id, entry, end.outcome, end.error));
+      // A task still running when the wait ended Failed (--fail-fast, a broken instance) was stopped, not failed.
+      const cut = end.outcome === 'failed' ? 'stopped' : end.outcome;
+      return [...seen.entries()].map(([id, entry]) => entry.ended ?? ended(id, entry, cut, end.error));
     },
   };
 }

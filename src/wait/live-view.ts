@@ -73,6 +73,7 @@ const ENDED_STATUS: Readonly<Record<ItemResult['outcome'], string>> = {
   failed: 'Failed',
   timeout: 'timed out',
   interrupted: 'stopped',
+  stopped: 'stopped',
   error: 'error',
   'not-found': 'not found',
 };

@@ -4,7 +4,10 @@ import type { Job } from '../job.js';
 import type { Outcome, Reported } from '../outcome.js';
 import type { Task } from '../task.js';
 
-export type WaitOutcome = Extract<Outcome, 'completed' | 'failed' | 'not-found' | 'timeout' | 'interrupted' | 'error'>;
+export type WaitOutcome = Extract<
+  Outcome,
+  'completed' | 'failed' | 'not-found' | 'timeout' | 'interrupted' | 'stopped' | 'error'
+>;
 
 /** How the wait for one item ended. `T`: what a look at it shows (a Job, a Task). */
 export interface ItemResult<T = Job | Task> extends Reported {
@@ -34,5 +37,5 @@ export interface WaitResult<T = Job | Task> {
 }
 
 export function isUnfinished(result: { outcome: WaitOutcome }): boolean {
-  return result.outcome === 'timeout' || result.outcome === 'interrupted';
+  return result.outcome === 'timeout' || result.outcome === 'interrupted' || result.outcome === 'stopped';
 }

@@ -21,6 +21,7 @@ export interface ResumeOptions {
   instance?: string;
   /** `--since`, repeated as given (the resumed wait keeps its window). */
   sinceMs?: number;
+  failFast?: boolean;
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
@@ -42,6 +43,7 @@ function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   if (options.requestsPerMinute !== undefined && options.requestsPerMinute !== DEFAULT_REQUESTS_PER_MINUTE) {
     words.push('--rate-limit', String(options.requestsPerMinute));
   }
+  if (options.failFast) words.push('--fail-fast');
   if (options.json) words.push('--json');
   if (options.quiet) words.push('--quiet');
   return words.map(shellWord).join(' ');
@@ -102,7 +104,9 @@ export function summaryLines(
   lines.push(
     cut.outcome === 'interrupted'
       ? `${how} with ${count}${on}:`
-      : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`,
+      : cut.outcome === 'stopped'
+        ? `stopped at the first failure (--fail-fast) with ${count}${on}:`
+        : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`,
   );
   lines.push(...unfinished.map(unfinishedLine));
   if (unfinished.length === 0 && cut.outcome === 'timeout' && cut.error !== undefined)

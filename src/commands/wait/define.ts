@@ -21,9 +21,17 @@ export interface WaitFlags {
   notFoundGrace: string;
   rateLimit: string;
   quiet?: boolean;
+  failFast?: boolean;
 }
 
-const WAIT_OPTIONS: readonly (keyof WaitFlags)[] = ['timeout', 'interval', 'notFoundGrace', 'rateLimit', 'quiet'];
+const WAIT_OPTIONS: readonly (keyof WaitFlags)[] = [
+  'timeout',
+  'interval',
+  'notFoundGrace',
+  'rateLimit',
+  'quiet',
+  'failFast',
+];
 
 export interface WaitCommandOptions {
   /** 0 = no limit. */
@@ -34,6 +42,8 @@ export interface WaitCommandOptions {
   requestsPerMinute?: number;
   /** No progress at all; errors and the unfinished list are still printed. */
   quiet: boolean;
+  /** --fail-fast: the first job or task that ends Failed ends the wait (exit 1). */
+  failFast?: boolean;
   /** `wait --instance --since`: the tasks created on the instance this long before the wait began (ms). */
   sinceMs?: number;
 }
@@ -48,7 +58,8 @@ export function addWaitOptions(command: Command): Command {
       'requests per minute across all jobs (RDS allows 60 per user)',
       String(DEFAULT_REQUESTS_PER_MINUTE),
     )
-    .option('--quiet', 'print only the result (and errors)');
+    .option('--quiet', 'print only the result (and errors)')
+    .option('--fail-fast', 'stop at the first job or task that ends Failed (exit 1), listing the others');
 }
 
 /** The long name of a wait option given on the command line, if any (for `get` without --wait). */
@@ -76,6 +87,7 @@ export function waitOptionsOf(flags: WaitFlags): WaitCommandOptions {
     requestsPerMinute,
     notFoundGraceMs: parseDuration(flags.notFoundGrace, '--not-found-grace'),
     quiet: flags.quiet === true,
+    failFast: flags.failFast === true,
   };
 }
 

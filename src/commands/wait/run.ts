@@ -15,6 +15,7 @@ import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
 import type { ItemResult, WaitResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
+import { errorText } from '../../wait/item-text.js';
 import type { CommandContext } from '../context.js';
 import type { WaitCommandOptions } from './define.js';
 
@@ -69,6 +70,22 @@ function endedEarly(error: unknown): 'interrupted' | 'timeout' {
   throw error;
 }
 
+/**
+ * In GitHub Actions, the final state of every item on the run's summary page (GITHUB_STEP_SUMMARY), however the
+ * wait ended. A file that cannot be written is a warning: the wait's own outcome stands.
+ */
+async function appendStepSummary(ctx: CommandContext, results: readonly ItemResult[], noun: 'job' | 'task') {
+  const { env, stderr } = ctx.deps;
+  const file = env.GITHUB_STEP_SUMMARY;
+  if (env.GITHUB_ACTIONS !== 'true' || file === undefined || file === '') return;
+  const markdown = (await import('../../wait/step-summary.js')).stepSummary(results, noun);
+  try {
+    await (await import('node:fs/promises')).appendFile(file, markdown, 'utf8');
+  } catch (error) {
+    stderr.write(`warning: cannot write the step summary ${sanitize(file)}: ${errorText(error)}\n`);
+  }
+}
+
 function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, instance?: string) {
   return { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags), instance };
 }
@@ -104,6 +121,8 @@ export async function runWait(
       elapsedMs: deps.now() - startedAt,
     };
   }
+  // On the run's summary page however the wait ended, a refused request included.
+  await appendStepSummary(ctx, result.results, 'job');
   if (result.fatal !== undefined) throw result.fatal;
 
   // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id
@@ -176,6 +195,7 @@ export async function runWaitInstance(
   deps.stdout.write(
     await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, true),
   );
+  await appendStepSummary(ctx, taskResults, 'task');
   const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, ref), {
     ...end,
     item: undefined,

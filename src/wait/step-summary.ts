@@ -1,0 +1,55 @@
+// GitHub Actions' run summary page: when GITHUB_STEP_SUMMARY names a file, a wait appends the final state of every
+// job or task to it as a Markdown table, however the wait ended, so the outcome shows on the run's page and not
+// only in a log. Pure: the Markdown is built here, the command appends it.
+import { formatElapsed } from '../duration.js';
+import { sanitize, scalarText } from '../render/text.js';
+import { parseRdsTime, roughDuration } from '../render/time.js';
+import { errorText } from './item-text.js';
+import type { ItemNoun } from './lines.js';
+import type { ItemResult } from './reporter.js';
+
+/** What a cell may not contain: a `|` would start a new cell, a line break a new row; `\` and `*_[]<>` stay text. */
+function cell(text: string | undefined): string {
+  if (text === undefined || text === '') return '-';
+  return sanitize(text).replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`);
+}
+
+const ENDED: Readonly<Record<ItemResult['outcome'], string>> = {
+  completed: 'Completed',
+  failed: 'Failed',
+  timeout: 'timed out',
+  interrupted: 'interrupted',
+  stopped: 'stopped (--fail-fast)',
+  error: 'error',
+  'not-found': 'not found',
+};
+
+/** The item's own duration when it finished (created → ended, or create_time → end_time); else the wait's. */
+function took(result: ItemResult): string {
+  const item = (result.item ?? {}) as Record<string, unknown>;
+  const start = parseRdsTime(item.created ?? item.create_time);
+  const end = parseRdsTime(item.ended ?? item.end_time);
+  const finished = result.outcome === 'completed' || result.outcome === 'failed';
+  if (finished && start !== undefined && end !== undefined && end >= start) return roughDuration(end - start);
+  return formatElapsed(result.elapsedMs);
+}
+
+function reason(result: ItemResult): string | undefined {
+  if (result.outcome === 'failed') return scalarText(result.item?.fail_reason);
+  return result.error === undefined ? undefined : errorText(result.error);
+}
+
+/** `### rdsjob wait: 1 Completed, 1 Failed` and a table of every item, for the run's summary page. */
+export function stepSummary(results: readonly ItemResult[], noun: ItemNoun): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(ENDED[r.outcome], (counts.get(ENDED[r.outcome]) ?? 0) + 1);
+  const heading = [...counts].map(([what, n]) => `${n} ${what}`).join(', ') || `no ${noun}s`;
+  const rows = results.map((r) =>
+    [r.id, scalarText(r.item?.name), ENDED[r.outcome], took(r), reason(r)].map(cell).join(' | '),
+  );
+  const head = [
+    `| ${noun === 'job' ? 'Job' : 'Task'} | Name | Status | Took | Reason |`,
+    '| --- | --- | --- | --- | --- |',
+  ];
+  return `### rdsjob wait: ${heading}\n\n${[...head, ...rows.map((row) => `| ${row} |`)].join('\n')}\n\n`;
+}

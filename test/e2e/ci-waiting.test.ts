@@ -1,0 +1,128 @@
+// CI-native waiting (contract § Waiting): --fail-fast and the run's summary page, from the built binary.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
+import type { Emulator } from '../../emulator/server.js';
+import type { Job } from '../../src/job.js';
+import { emulator, rdsjob } from './harness.js';
+
+const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
+  id,
+  name: 'CreateMysqlSingleHAInstance',
+  status,
+  created: '2026-11-27T09:40:00+0000',
+  process: status === 'Running' ? '40%' : '',
+  ...extra,
+});
+
+let emu: Emulator;
+let dir: string;
+beforeAll(async () => {
+  emu = await emulator();
+  dir = mkdtempSync(join(tmpdir(), 'rdsjob-ci-'));
+});
+afterAll(async () => {
+  await emu.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  emu.reset();
+  emu.setJob('slow', { steps: [job('slow', 'Running')] });
+  emu.setJob('broken', {
+    steps: [job('broken', 'Failed', { fail_reason: 'createVM failed.', ended: '2026-11-27T09:41:00+0000' })],
+  });
+  emu.setJob('fine', {
+    steps: [job('fine', 'Completed', { ended: '2026-11-27T09:52:30+0000' })],
+  });
+});
+
+const polls = (id: string) => emu.requests.filter((r) => r.jobId === id).length;
+
+describe('--fail-fast', () => {
+  it('the first Failed job ends the wait at once: exit 1, the other listed as unfinished, both on stdout', async () => {
+    const r = await rdsjob(emu, ['wait', 'slow', 'broken', '--fail-fast', '--json', '--interval', '10s']);
+    expect(r.code).toBe(1);
+    // Within one interval of the failure: the running job was not polled again.
+    expect(polls('slow')).toBe(1);
+    expect(JSON.parse(r.stdout).map((j: Job) => [j.id, j.status])).toEqual([
+      ['slow', 'Running'],
+      ['broken', 'Failed'],
+    ]);
+    expect(r.stderr).toContain(
+      'stopped at the first failure (--fail-fast) with 1 job unfinished:\n  slow  CreateMysqlSingleHAInstance Running 40%',
+    );
+    expect(r.stderr).toContain('resume with: rdsjob wait slow --interval 10s --fail-fast --json');
+  });
+
+  it('without it, the wait goes on for the other job (until --timeout)', async () => {
+    const r = await rdsjob(emu, [
+      'wait',
+      'slow',
+      'broken',
+      '--timeout',
+      '1s',
+      '--interval',
+      '200ms',
+      '--rate-limit',
+      '6000',
+    ]);
+    expect(r.code).toBe(1);
+    expect(polls('slow')).toBeGreaterThan(1);
+  });
+
+  it('wait --instance --fail-fast: the first Failed task ends it while another still runs', async () => {
+    const failing = { ...resizeRunning, id: 'failingtask', status: 'Running', process: '10' };
+    emu.setTasks([
+      { steps: [resizeRunning] },
+      { steps: [failing, { ...failing, status: 'Failed', process: '', fail_reason: 'disk error' }] },
+    ]);
+    const r = await rdsjob(emu, [
+      'wait',
+      '--instance',
+      ORDERS_DB.name,
+      '--fail-fast',
+      '--json',
+      '--interval',
+      '100ms',
+      '--rate-limit',
+      '6000',
+    ]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).map((t: { id: string; status: string }) => [t.id, t.status])).toEqual([
+      [resizeRunning.id, 'Running'],
+      ['failingtask', 'Failed'],
+    ]);
+    expect(r.stderr).toContain(
+      'stopped at the first failure (--fail-fast) with 1 task still running on instance orders-db:',
+    );
+  });
+});
+
+describe('GITHUB_STEP_SUMMARY', () => {
+  it('in GitHub Actions: a Markdown table of every job is appended, however the wait ended', async () => {
+    const file = join(dir, 'summary.md');
+    writeFileSync(file, '# earlier step\n');
+    const r = await rdsjob(emu, ['wait', 'fine', 'broken'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: file },
+    });
+    expect(r.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(
+      '# earlier step\n' +
+        '### rdsjob wait: 1 Completed, 1 Failed\n\n' +
+        '| Job | Name | Status | Took | Reason |\n' +
+        '| --- | --- | --- | --- | --- |\n' +
+        '| fine | CreateMysqlSingleHAInstance | Completed | 12m30s | - |\n' +
+        '| broken | CreateMysqlSingleHAInstance | Failed | 1m | createVM failed. |\n\n',
+    );
+  });
+
+  it('outside GitHub Actions the file is left untouched', async () => {
+    const file = join(dir, 'untouched.md');
+    writeFileSync(file, 'before\n');
+    const r = await rdsjob(emu, ['wait', 'fine'], { env: { GITHUB_STEP_SUMMARY: file } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('before\n');
+  });
+});
