@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
 import type { Job } from '../../src/job.js';
+import { TerminalScreen } from '../support/screen.js';
 import { emulator, rdsjob } from './harness.js';
 
 const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
@@ -124,5 +125,31 @@ describe('GITHUB_STEP_SUMMARY', () => {
     const r = await rdsjob(emu, ['wait', 'fine'], { env: { GITHUB_STEP_SUMMARY: file } });
     expect(r.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe('before\n');
+  });
+});
+
+describe('a slow get on a terminal: one ora spinner line, cleared before the result', () => {
+  const SPINNER = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] fetching job late/;
+
+  it('a response that takes a second (429, Retry-After: 1): the spinner says what it waits for, then the job', async () => {
+    emu.setJob('late', { steps: [{ fault: 'throttle', retryAfter: '1' }, job('late', 'Completed')] });
+    const r = await rdsjob(emu, ['get', 'late'], { pty: { cols: 100, rows: 30 } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(SPINNER);
+    // Cleared before the result: the screen (a terminal model reading the same bytes) shows the job, not the line.
+    const screen = new TerminalScreen(100, 30).write(r.stdout);
+    const text = screen.lines().join('\n');
+    expect(text).not.toContain('fetching');
+    expect(text).toMatch(/Status +Completed/);
+    expect(screen.cursorVisible).toBe(true);
+  });
+
+  // A fast one shows no frame at all: test/unit/slow-spinner.test.ts, on a clock the test controls.
+
+  it('stderr piped: no spinner, however slow', async () => {
+    emu.setJob('late', { steps: [{ fault: 'throttle', retryAfter: '1' }, job('late', 'Completed')] });
+    const r = await rdsjob(emu, ['get', 'late']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });

@@ -71,6 +71,19 @@ describe('what each path of the bundle loads', () => {
     expect(loaded).not.toContain('cli-table3');
   });
 
+  it('get and list: ora only behind the slow spinner’s own import() (a fast run never loads it)', () => {
+    const loaded = packagesLoadedBy(
+      ...START,
+      'src/command-line.ts',
+      'src/api/open.ts',
+      'src/commands/get/run.ts',
+      'src/commands/list/run.ts',
+    );
+    expect(loaded).not.toContain('ora');
+    // …and ora is a chunk of its own, reached only by that import().
+    expect(Object.values(outputs).some((output) => output.entryPoint?.startsWith('node_modules/ora/'))).toBe(true);
+  });
+
   it('get <id> --json: no chalk, cli-table3 or log-update', () => {
     const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts');
     for (const heavy of ['chalk', 'cli-table3', 'log-update']) expect(loaded).not.toContain(heavy);

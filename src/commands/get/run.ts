@@ -6,6 +6,8 @@ import { renderJobsResult } from '../../render/result-text.js';
 import type { CommandContext } from '../context.js';
 import { API_BOUND_ENV, RDS_REQUESTS_PER_MINUTE } from '../../limits.js';
 import { RequestBudget } from '../../api/budget.js';
+import { formatElapsed } from '../../duration.js';
+import { slowSpinner } from '../slow-spinner.js';
 
 /** A few requests at a time, not one per id at once: throttled or not, a burst is not what RDS expects. */
 const GET_CONCURRENCY = 4;
@@ -17,12 +19,37 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   // RDS allows 60 requests a minute per user: beyond 60 ids, the rest wait for the budget, and the bound with them.
   const budget = RequestBudget.perMinute(RDS_REQUESTS_PER_MINUTE, { smooth: false });
   ctx.limit(ctx.apiBoundMs() + budget.spanMs(unique.length), API_BOUND_ENV, { wholeRun: true });
-  const api = await ctx.api();
-  const fetched = await settledInOrder(unique, GET_CONCURRENCY, async (id) => {
-    const slot = budget.reserve(deps.now())!;
-    if (slot > deps.now()) await deps.sleep(slot - deps.now(), ctx.signal);
-    return api.getJob(id, { signal: ctx.signal });
-  });
+  const noun = unique.length === 1 ? `job ${unique[0]}` : `${unique.length} jobs`;
+  const spinner = slowSpinner(ctx, `fetching ${noun}`);
+  let done = 0;
+  let budgetUntil = 0;
+  const progress = () => {
+    const waiting = budgetUntil > deps.now() ? unique.length - done : 0;
+    const budgetNote =
+      waiting > 0 ? `, ${waiting} wait for the rate budget (${formatElapsed(budgetUntil - deps.now())})` : '';
+    spinner.say(unique.length === 1 ? `fetching ${noun}` : `fetching ${noun}: ${done} done${budgetNote}`);
+  };
+  let fetched: PromiseSettledResult<Job>[];
+  // Cleared before anything is printed, whatever happened.
+  try {
+    const api = await ctx.api();
+    fetched = await settledInOrder(unique, GET_CONCURRENCY, async (id) => {
+      const slot = budget.reserve(deps.now())!;
+      if (slot > deps.now()) {
+        budgetUntil = Math.max(budgetUntil, slot);
+        progress();
+        await deps.sleep(slot - deps.now(), ctx.signal);
+      }
+      try {
+        return await api.getJob(id, { signal: ctx.signal });
+      } finally {
+        done += 1;
+        progress();
+      }
+    });
+  } finally {
+    await spinner.stop();
+  }
   const byId = new Map(unique.map((id, i) => [id, fetched[i]!]));
   const results = ids.map((id) => byId.get(id)!);
 

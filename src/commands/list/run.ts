@@ -7,6 +7,7 @@ import { OK, type Reported } from '../../outcome.js';
 import { renderTasksResult } from '../../render/result-text.js';
 import type { CommandContext } from '../context.js';
 import type { ListOptions } from './define.js';
+import { slowSpinner } from '../slow-spinner.js';
 
 /** The ListTasks filters for these options at `now`: --since is a window from now − since to now, in ms. */
 export function taskFiltersOf(options: ListOptions, now: number, instanceId?: string): TaskFilters {
@@ -21,17 +22,25 @@ export function taskFiltersOf(options: ListOptions, now: number, instanceId?: st
 export async function runList(options: ListOptions, ctx: CommandContext): Promise<Reported> {
   const { deps } = ctx;
   ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
-  const api = await ctx.api();
-  // --instance: the id or name resolved once, before anything is listed.
-  const instance =
-    options.instanceRef === undefined
-      ? undefined
-      : await resolveInstance(options.instanceRef, (query) => api.listInstances(query, { signal: ctx.signal }));
-  const filters = taskFiltersOf(options, deps.now(), instance?.id);
-  const { tasks, totalCount, exhausted } = await listTaskPages(
-    (offset, limit) => api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal }),
-    options.limit,
-  );
+  const spinner = slowSpinner(ctx, 'listing tasks');
+  const listing = (async () => {
+    const api = await ctx.api();
+    // --instance: the id or name resolved once, before anything is listed.
+    const instance =
+      options.instanceRef === undefined
+        ? undefined
+        : await resolveInstance(options.instanceRef, (query) => api.listInstances(query, { signal: ctx.signal }));
+    const filters = taskFiltersOf(options, deps.now(), instance?.id);
+    let pages = 0;
+    return listTaskPages(async (offset, limit) => {
+      const page = await api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal });
+      pages += 1;
+      spinner.say(`listing tasks: ${offset + page.tasks.length} fetched (${pages} ${pages === 1 ? 'page' : 'pages'})`);
+      return page;
+    }, options.limit);
+  })();
+  // Cleared before anything is printed, whatever happened.
+  const { tasks, totalCount, exhausted } = await listing.finally(() => spinner.stop());
   deps.stdout.write(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now() }));
   if (tasks.length === 0 && ctx.output === 'table') deps.stderr.write('no tasks found\n');
   if (totalCount !== undefined && totalCount > tasks.length) {
