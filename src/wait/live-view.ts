@@ -8,6 +8,7 @@ import { paintStatus } from '../render/status.js';
 import { sanitize, scalarText } from '../render/text.js';
 import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../render/width.js';
 import { liveProgress } from '../status.js';
+import { formatLeft } from './estimate.js';
 import { errorText, jobName, reasonText } from './item-text.js';
 import type { ItemResult, ProgressItem } from './reporter.js';
 
@@ -40,6 +41,8 @@ export interface LiveFrame {
   tick: number;
   /** `wait --instance`: a first line about the instance, whose tasks are the items. */
   instance?: { short: string; startedAt: number; status?: string };
+  /** The estimated time left of an item (estimate.ts), when there is one. */
+  leftMs?: (id: string) => number | undefined;
 }
 
 export interface Screen {
@@ -55,6 +58,8 @@ interface Cells {
   name: string;
   bar: string;
   percent: string;
+  /** `~4m left`, or '': the first part to go when lines do not fit. */
+  eta: string;
   status: string;
   /** A status the percentage already says ("Running" next to "70%"): the first to go on a narrow terminal. */
   statusImplied: boolean;
@@ -78,6 +83,8 @@ const ENDED_STATUS: Readonly<Record<ItemResult['outcome'], string>> = {
   'not-found': 'not found',
 };
 
+const leftText = (ms: number | undefined) => (ms === undefined ? '' : `${formatLeft(ms)} left`);
+
 function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
   const spinner = SPINNER_FRAMES[frame.tick % SPINNER_FRAMES.length]!;
   const base = {
@@ -85,6 +92,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
     name: '',
     bar: '',
     percent: '',
+    eta: '',
     statusImplied: false,
     time: formatElapsed(frame.now - item.since),
   };
@@ -104,6 +112,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
         name: jobName(state.item) ?? '',
         bar: progress === undefined ? '' : progressBar(progress),
         percent: progress === undefined ? '' : formatProgress(progress),
+        eta: leftText(frame.leftMs?.(item.id)),
         status,
         statusImplied: progress !== undefined && status === 'Running',
       };
@@ -132,6 +141,8 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
 
 /** Which optional parts a layout keeps; tried in order until every line fits. */
 interface Level {
+  /** The estimated time left: the first part to go. */
+  eta: boolean;
   bar: boolean;
   /** The id in a column of its own (without it, a line with no name yet shows its id as the name). */
   id: boolean;
@@ -150,13 +161,14 @@ interface Level {
 const WHOLE = Number.POSITIVE_INFINITY;
 
 const LEVELS: readonly Level[] = [
-  { bar: true, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
-  { bar: false, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
-  { bar: false, id: false, impliedStatus: true, status: true, nameMin: WHOLE },
-  { bar: false, id: false, impliedStatus: false, status: true, nameMin: NAME_MIN },
-  { bar: false, id: false, impliedStatus: false, status: false, nameMin: NAME_MIN },
-  { bar: false, id: false, impliedStatus: false, status: false, nameMin: 4 },
-  { bar: false, id: false, impliedStatus: false, status: false, nameMin: 1 },
+  { eta: true, bar: true, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
+  { eta: false, bar: true, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
+  { eta: false, bar: false, id: true, impliedStatus: true, status: true, nameMin: WHOLE },
+  { eta: false, bar: false, id: false, impliedStatus: true, status: true, nameMin: WHOLE },
+  { eta: false, bar: false, id: false, impliedStatus: false, status: true, nameMin: NAME_MIN },
+  { eta: false, bar: false, id: false, impliedStatus: false, status: false, nameMin: NAME_MIN },
+  { eta: false, bar: false, id: false, impliedStatus: false, status: false, nameMin: 4 },
+  { eta: false, bar: false, id: false, impliedStatus: false, status: false, nameMin: 1 },
 ];
 
 const maxWidth = (texts: readonly string[]) => texts.reduce((w, t) => Math.max(w, displayWidth(t)), 0);
@@ -180,8 +192,11 @@ function tryLevel(
 ): string[] | undefined {
   const status = (c: Cells) => (!level.status || (c.statusImplied && !level.impliedStatus) ? '' : c.status);
   const nameOf = (c: Cells) => (level.id || c.name !== '' ? c.name : c.id);
+  const eta = (c: Cells) => (level.eta && c.eta !== '' ? ` ${c.eta}` : '');
   const progress = (c: Cells, paintBar = (bar: string) => bar) =>
-    c.percent === '' ? '' : level.bar ? `${paintBar(c.bar)} ${c.percent.padStart(4)}` : c.percent.padStart(4);
+    c.percent === ''
+      ? ''
+      : `${level.bar ? `${paintBar(c.bar)} ${c.percent.padStart(4)}` : c.percent.padStart(4)}${eta(c)}`;
   const widths = {
     symbol: 1,
     id: level.id ? maxWidth(all.map((c) => c.id)) : 0,

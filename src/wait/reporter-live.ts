@@ -1,6 +1,7 @@
 // Progress on a terminal: the live view (live-view.ts) drawn in place on stderr by log-update, which rewrites only
 // the lines that changed and wraps each frame in synchronised output. Redrawn on the engine's tick, at most 10
 // times a second, however many polls arrive in between. The cursor is hidden while drawing and always shown again.
+import type { Estimates } from './estimate.js';
 import { createLogUpdate } from 'log-update';
 import type { OutStream } from '../deps.js';
 import { paint } from '../render/color.js';
@@ -18,6 +19,8 @@ export interface LiveReporterOptions {
   color: boolean;
   /** `wait --instance`: the engine's one target is the instance; the items are its tasks. */
   instance?: string;
+  /** The estimated time left of each item, where it fits. */
+  estimates?: Estimates;
   /** Deps.onExit: the cursor comes back even when a second signal exits at once, without the engine's stop(). */
   onExit?: (hook: () => void) => () => void;
 }
@@ -53,7 +56,13 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
     const size = screen();
     if (size.columns !== drawnColumns) clearFrame();
     drawn = liveLines(
-      { items: [...items.values()], now, tick: Math.floor((now - startedAt) / FRAME_MS), instance },
+      {
+        items: [...items.values()],
+        now,
+        tick: Math.floor((now - startedAt) / FRAME_MS),
+        instance,
+        leftMs: (id) => options.estimates?.leftMs(id, now),
+      },
       size,
       chalk,
     );

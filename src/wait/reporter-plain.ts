@@ -1,4 +1,5 @@
 // Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
+import { type Estimates, formatLeft } from './estimate.js';
 import type { OutStream } from '../deps.js';
 import { isFinished } from '../status.js';
 import { type Paint, PLAIN } from '../render/paint.js';
@@ -12,6 +13,8 @@ export interface PlainReporterOptions {
   stream: OutStream;
   /** A "still waiting" line this often, so CI watchdogs that kill silent jobs see life. */
   heartbeatMs?: number;
+  /** The estimated time left of each item, added to its progress lines. */
+  estimates?: Estimates;
   /** Colour for the ✔/✖ symbols (FORCE_COLOR on a pipe); default none. */
   chalk?: Paint;
   /** `wait --instance`: what it waits on are the instance's tasks (the engine's one target is the instance). */
@@ -46,7 +49,9 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
       const line = stateLine(shortOf(id), job);
       if (shown.get(id) === line) return;
       shown.set(id, line);
-      write(at, line);
+      // The estimate goes with a change of percentage, never a line of its own.
+      const left = options.estimates?.leftMs(id, at);
+      write(at, left === undefined ? line : `${line} … ${formatLeft(left)} left`);
     },
     instanceStatus(status, at) {
       // Said once per change, while it keeps the instance from being free (and when it becomes ACTIVE again).

@@ -1,6 +1,7 @@
 // What stderr says after a wait that did not end cleanly: why each job stopped and how to pick the wait up again.
 import { NotFoundError, RdsjobError } from '../errors.js';
 import { sanitize } from '../render/text.js';
+import { formatLeft } from './estimate.js';
 import { errorText, jobName, stateText } from './item-text.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
 import { formatDuration, formatElapsed } from '../duration.js';
@@ -22,6 +23,8 @@ export interface ResumeOptions {
   /** `--since`, repeated as given (the resumed wait keeps its window). */
   sinceMs?: number;
   failFast?: boolean;
+  /** The estimated time left of an unfinished item, when there is one (estimate.ts). */
+  leftMs?: (id: string) => number | undefined;
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
@@ -66,7 +69,18 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
   return lines;
 }
 
-function unfinishedLine(result: ItemResult): string {
+/**
+ * `, ~4m left (--timeout 1h5m would have covered it)`: how close a timed-out item was, so the next --timeout is not
+ * a guess. Only on timeout, and only with an estimate.
+ */
+function leftText(result: ItemResult, options: ResumeOptions): string {
+  const left = result.outcome === 'timeout' ? options.leftMs?.(result.id) : undefined;
+  if (left === undefined) return '';
+  const covering = Math.ceil((options.timeoutMs + left) / 60_000) * 60_000;
+  return `, ${formatLeft(left)} left (--timeout ${formatDuration(covering)} would have covered it)`;
+}
+
+function unfinishedLine(result: ItemResult, options: ResumeOptions): string {
   const name = jobName(result.item);
   const state =
     result.item === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.item)}`;
@@ -74,7 +88,7 @@ function unfinishedLine(result: ItemResult): string {
     result.outcome !== 'timeout' || result.error === undefined
       ? ''
       : ` (last attempt failed: ${errorText(result.error)})`;
-  return `  ${sanitize(result.id)}  ${state}${failure}`;
+  return `  ${sanitize(result.id)}  ${state}${failure}${leftText(result, options)}`;
 }
 
 /**
@@ -108,7 +122,7 @@ export function summaryLines(
         ? `stopped at the first failure (--fail-fast) with ${count}${on}:`
         : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`,
   );
-  lines.push(...unfinished.map(unfinishedLine));
+  lines.push(...unfinished.map((r) => unfinishedLine(r, options)));
   if (unfinished.length === 0 && cut.outcome === 'timeout' && cut.error !== undefined)
     lines.push(`  (last attempt failed: ${errorText(cut.error)})`);
   lines.push(

@@ -101,6 +101,24 @@ describe('--fail-fast', () => {
   });
 });
 
+describe('an estimate of the time left', () => {
+  it('in progress lines once the percentage advanced twice, and on timeout with a --timeout that would cover it', async () => {
+    emu.setJob('steady', {
+      steps: ['10%', '20%', '30%', '40%'].map((process) => job('steady', 'Running', { process })),
+    });
+    const r = await rdsjob(emu, ['wait', 'steady', '--timeout', '3s', '--interval', '200ms', '--rate-limit', '6000']);
+    expect(r.code).toBe(6);
+    const lines = r.stderr.split('\n');
+    // None before the second advance; from the third percentage on, `… ~Ns left`.
+    expect(lines.find((l) => l.endsWith('Running 10%'))).toBeDefined();
+    expect(lines.find((l) => l.endsWith('Running 20%'))).toBeDefined();
+    expect(lines.some((l) => /Running 30% … ~\d+[smh][\dm]* left$/.test(l))).toBe(true);
+    expect(r.stderr).toMatch(
+      /\n {2}steady {2}CreateMysqlSingleHAInstance Running 40%, ~\d+[smh][\dm]* left \(--timeout \d+[mh][\dm]* would have covered it\)\n/,
+    );
+  });
+});
+
 describe('GITHUB_STEP_SUMMARY', () => {
   it('in GitHub Actions: a Markdown table of every job is appended, however the wait ended', async () => {
     const file = join(dir, 'summary.md');

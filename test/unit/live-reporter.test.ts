@@ -98,7 +98,7 @@ describe('the live view on a terminal', () => {
     // The last look at B, with A and C already finished in place.
     expect(live.at(-1)!.filter(Boolean)).toEqual([
       expect.stringMatching(/^✔ a9767ede… MysqlResizeVolume +Completed +\d+s$/),
-      expect.stringMatching(/^. 7e3b2d5a… CreateMysqlReplicaInstance +████████░░ +80% Running +\d+s$/),
+      expect.stringMatching(/^. 7e3b2d5a… CreateMysqlReplicaInstance +████████░░ +80% ~10s left Running +\d+s$/),
       expect.stringMatching(/^✖ c41f0b2e… BindEIP +Failed +\d+s$/),
       '  EIP already bound',
     ]);

@@ -72,6 +72,17 @@ describe('liveLines: one line per job, fitted to the terminal', () => {
     ]);
   });
 
+  it('an estimate where it fits; the first part to go when the line does not', () => {
+    const frame = (columns: number) =>
+      liveLines(
+        { items: THREE, now: NOW, tick: 4, leftMs: (id) => (id === 'a9767ede' ? 4 * 60_000 : undefined) },
+        { columns, rows: 40 },
+        PLAIN,
+      );
+    expect(frame(120)[0]).toBe('⠼ a9767ede… MysqlResizeVolume          ███████░░░  70% ~4m left Running   1m2s');
+    expect(frame(70)[0]).toBe('⠼ a9767ede… MysqlResizeVolume          ███████░░░  70% Running   1m2s');
+  });
+
   it('one job: the bar in its single line', () => {
     expect(lines([running('a9767ede', 'CreateMysqlSingleHAInstance', '60% ')], 100, 30)).toEqual([
       '⠼ a9767ede… CreateMysqlSingleHAInstance ██████░░░░  60% Running 1m2s',

@@ -15,6 +15,7 @@ import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
 import type { ItemResult, WaitResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
+import { Estimates } from '../../wait/estimate.js';
 import { errorText } from '../../wait/item-text.js';
 import type { CommandContext } from '../context.js';
 import type { WaitCommandOptions } from './define.js';
@@ -28,6 +29,7 @@ export type { WaitCommandOptions };
 async function reporterFor(
   options: WaitCommandOptions,
   ctx: CommandContext,
+  estimates: Estimates,
   instance?: string,
   instanceRef?: string,
 ): Promise<WaitReporter> {
@@ -40,6 +42,7 @@ async function reporterFor(
           stream: stderr,
           color: ctx.stderrColor,
           instance,
+          estimates,
           onExit: ctx.deps.onExit,
         })
       : // FORCE_COLOR colours these lines too (colour only: no cursor movement off a terminal).
@@ -47,13 +50,22 @@ async function reporterFor(
           stream: stderr,
           instance,
           instanceRef,
+          estimates,
           // chalk loads only when the lines are coloured
           chalk: ctx.stderrColor ? (await import('../../render/color.js')).paint(true) : undefined,
         });
+  // Every observation feeds the estimates first, whatever shows them (and --quiet's timeout summary too).
+  const fed: WaitReporter = {
+    ...base,
+    observed(id, item, at) {
+      estimates.observe(id, item, at);
+      base.observed(id, item, at);
+    },
+  };
   // Annotations are read by the runner, not people, so they survive --quiet.
   return env.GITHUB_ACTIONS === 'true'
-    ? withGithubAnnotations(base, stderr, instance === undefined ? 'job' : 'task')
-    : base;
+    ? withGithubAnnotations(fed, stderr, instance === undefined ? 'job' : 'task')
+    : fed;
 }
 
 /** --timeout bounds the whole wait, the IAM project-id lookup before the first poll included: it starts now. */
@@ -86,8 +98,10 @@ async function appendStepSummary(ctx: CommandContext, results: readonly ItemResu
   }
 }
 
-function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, instance?: string) {
-  return { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags), instance };
+function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, estimates: Estimates, instance?: string) {
+  const now = ctx.deps.now();
+  const leftMs = (id: string) => estimates.leftMs(id, now);
+  return { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags), instance, leftMs };
 }
 
 /** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
@@ -98,7 +112,8 @@ export async function runWait(
 ): Promise<Reported[]> {
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
-  const reporter = await reporterFor(options, ctx);
+  const estimates = new Estimates();
+  const reporter = await reporterFor(options, ctx, estimates);
   let result: WaitResult<Job>;
   try {
     const api = await ctx.api();
@@ -136,7 +151,7 @@ export async function runWait(
     );
   }
 
-  const summary = summaryLines(result, resumeOptions(options, ctx));
+  const summary = summaryLines(result, resumeOptions(options, ctx, estimates));
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
   return result.results;
 }
@@ -161,13 +176,14 @@ export async function runWaitInstance(
   const { deps } = ctx;
   const startedAt = begin(options, ctx);
   let instanceId: string | undefined;
+  const estimates = new Estimates();
   let waited: InstanceWaitOutcome | undefined;
   let end: ItemResult<InstanceState>;
   try {
     const api = await ctx.api();
     // Once, before anything else; inside --timeout like every request of the wait.
     instanceId = (await resolveInstance(ref, (query) => api.listInstances(query, { signal: ctx.signal }))).id;
-    const reporter = await reporterFor(options, ctx, instanceId, ref);
+    const reporter = await reporterFor(options, ctx, estimates, instanceId, ref);
     waited = await waitForInstanceTasks(
       { id: instanceId, ref },
       { ...options, startedAt },
@@ -196,7 +212,7 @@ export async function runWaitInstance(
     await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, true),
   );
   await appendStepSummary(ctx, taskResults, 'task');
-  const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, ref), {
+  const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, estimates, ref), {
     ...end,
     item: undefined,
   });
