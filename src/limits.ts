@@ -13,7 +13,7 @@ export const API_BOUND_ENV = 'RDSJOB_API_TIMEOUT';
  * Of that bound, what is kept for the end: printing the result, closing sockets and exiting. The bound is measured
  * from the process's start (Deps.startedAt), so start-up counts against it too.
  */
-export const PRINT_AND_EXIT_MS = 500;
+export const PRINT_AND_EXIT_MS = 1_000;
 
 /** The API bound in force: RDSJOB_API_TIMEOUT (a duration, more than 0), else 60 s; exit 2 when unreadable. */
 export function apiBoundMs(env: Readonly<Record<string, string | undefined>>): number {

@@ -6,7 +6,7 @@ import { formatDelay } from '../../src/duration.js';
 import { ApiError, DeadlineError, NetworkError, NotFoundError } from '../../src/errors.js';
 import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
 import { redactProxy, throughProxy } from '../../src/http/proxy.js';
-import { API_BOUND_MS, apiBoundMs, ATTEMPTS, attemptTimeoutMs } from '../../src/limits.js';
+import { API_BOUND_MS, apiBoundMs, ATTEMPTS, attemptTimeoutMs, PRINT_AND_EXIT_MS } from '../../src/limits.js';
 import { runGet } from '../../src/commands/get/run.js';
 import { main } from '../../src/main.js';
 import { usableHome } from '../../src/process-deps.js';
@@ -14,7 +14,7 @@ import { cacheDir, rdsjobConfigPath } from '../../src/config/paths.js';
 import { formatError } from '../../src/render/error.js';
 import { waitForJobs } from '../../src/wait/engine.js';
 import { quietReporter, type WaitReporter } from '../../src/wait/reporter.js';
-import { fakeDeps } from '../support/fakes.js';
+import { fakeDeps, scriptedApi as scripted } from '../support/fakes.js';
 import { FakeClock, ScriptedApi, T0, harness, job } from '../support/wait-fakes.js';
 
 const S = 1000;
@@ -277,5 +277,41 @@ describe('where files go', () => {
     expect(rdsjobConfigPath({ RDSJOB_CONFIG: 'here.json' }, undefined)).toBe('here.json');
     expect(cacheDir({ XDG_CACHE_HOME: 'rel' }, '/home/u')).toBe('/home/u/.cache/rdsjob');
     expect(cacheDir({}, undefined)).toBeUndefined();
+  });
+});
+
+describe('get and list bound the whole run, from the process start to its exit', () => {
+  it('the command bound runs out at the bound, less start-up already spent and the time kept for printing and exiting', async () => {
+    const { createContext } = await import('../../src/command-line.js');
+    const clock = new FakeClock();
+    // The process started 400 ms before the command set its bound.
+    const deps = {
+      ...fakeDeps(scripted(() => new Error('unused'))),
+      now: clock.now,
+      sleep: clock.sleep,
+      startedAt: T0 - 400,
+    };
+    const ctx = createContext({}, 'table', deps);
+    ctx.limit(3_000, 'RDSJOB_API_TIMEOUT', { wholeRun: true });
+    const aborted = new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
+    expect((await aborted) - T0).toBe(3_000 - 400 - PRINT_AND_EXIT_MS);
+    expect((ctx.signal.reason as DeadlineError).message).toBe('3s (RDSJOB_API_TIMEOUT)');
+    await ctx.close();
+  });
+
+  it('a wait is bound by --timeout from its own start (not the process start)', async () => {
+    const { createContext } = await import('../../src/command-line.js');
+    const clock = new FakeClock();
+    const deps = {
+      ...fakeDeps(scripted(() => new Error('unused'))),
+      now: clock.now,
+      sleep: clock.sleep,
+      startedAt: T0 - 400,
+    };
+    const ctx = createContext({}, 'table', deps);
+    ctx.limit(3_000, '--timeout 3s');
+    const aborted = new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
+    expect((await aborted) - T0).toBe(3_000);
+    await ctx.close();
   });
 });
