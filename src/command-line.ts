@@ -9,7 +9,9 @@ import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs, PRINT_AND_EXIT_MS } from './limits.js';
 import { colorLevel } from './render/color-level.js';
 import { formatError } from './render/error.js';
-import { VERSION } from './version.js';
+
+/** How main() renders errors: from this chunk, so the one `--version` loads stays without it. */
+export { formatError };
 
 export { parseCommandLine } from './program.js';
 
@@ -23,6 +25,7 @@ export function createContext(
   globals: GlobalOptions,
   output: OutputFormat,
   deps: Deps,
+  version: string,
 ): CommandContext & { close(): Promise<void> } {
   const debug = globals.debug === true;
   const noColorFlag = globals.color === false;
@@ -59,7 +62,7 @@ export function createContext(
       env: deps.env,
       signal,
       requestBoundMs: apiBoundMs(deps.env),
-      userAgent: `rdsjob/${VERSION}`,
+      userAgent: `rdsjob/${version}`,
     });
   };
 

@@ -32,39 +32,6 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/**
- * What each code means to a user, as `rdsjob --help` and the README's table say it (a test holds the README to
- * this table, and to EXIT).
- */
-export const EXIT_MEANINGS: ReadonlyArray<readonly [ExitCode, string]> = [
-  [
-    EXIT.ok,
-    'success: jobs fetched (`get`), tasks listed (`list`), every job Completed (`wait`), the instance free (`wait --instance`)',
-  ],
-  [
-    EXIT.jobFailed,
-    'at least one job or task ended `Failed` (`wait`, `get --wait`, `wait --instance`, also with `--fail-fast`); the instance became `FAILED`, `FROZEN` or `STORAGE FULL`',
-  ],
-  [
-    EXIT.usage,
-    'usage error: unknown command or option, invalid job id or instance, invalid duration, invalid or conflicting flag values, an instance name several instances share',
-  ],
-  [EXIT.config, 'configuration or credentials error: no region, no credentials, unreadable config, HTTP 401/403'],
-  [
-    EXIT.notFound,
-    'not found: a job (`get`: HTTP 404; `wait`: still not visible after the grace period, never one already seen), an instance (`--instance`, or deleted during the wait), no task in the `--since` window after the grace period',
-  ],
-  [
-    EXIT.api,
-    'API or network failure after retries: 5xx, throttled too long, unreachable, a host that never answered, malformed response; a wait that timed out while its last attempt failed; the output could not be written',
-  ],
-  [EXIT.timeout, '`wait` timed out, every unfinished job last seen still running'],
-  [EXIT.internal, 'internal error: a bug in rdsjob (reported as such, never as an API failure); please report it'],
-  [EXIT.interrupted, 'interrupted (SIGINT, Ctrl-C)'],
-  [EXIT.terminated, 'terminated (SIGTERM: CI cancellation, `timeout`, `docker stop`)'],
-  [EXIT.hangup, 'hung up (SIGHUP: the terminal went away)'],
-];
-
 /** 128 + the signal's number, as a shell reports a process killed by it. */
 const SIGNAL_EXIT: Readonly<Record<StopSignal, ExitCode>> = {
   SIGINT: EXIT.interrupted,

@@ -1,7 +1,7 @@
 // The part of `rdsjob --help` that pipelines and new users look for: exit codes and environment variables, each
-// rendered from its one table (EXIT_MEANINGS, SETTINGS, the bound's variable), never written out a second time.
+// rendered from its one table (exit-meanings.ts, SETTINGS, the bound's variable), never written out a second time.
 import { CONFIG_ENV, PROFILE_ENV, SETTING_KEYS, SETTINGS } from './config/settings.js';
-import { EXIT_MEANINGS, type ExitCode } from './exit-codes.js';
+import { EXIT_ROWS } from './exit-meanings.js';
 import { API_BOUND_ENV, API_BOUND_MS } from './limits.js';
 import { formatDuration } from './duration.js';
 
@@ -26,10 +26,11 @@ const plain = (text: string) => text.replace(/`/g, '');
 
 /** Codes with the same meaning but for the signal (130, 143, 129) share a line. */
 function exitRows(): Array<[string, string]> {
-  const signals: ExitCode[] = [130, 143, 129];
-  const rows: Array<[string, string]> = EXIT_MEANINGS.filter(([code]) => !signals.includes(code)).map(
-    ([code, meaning]) => [String(code), plain(meaning)],
-  );
+  const signals = [130, 143, 129];
+  const rows: Array<[string, string]> = EXIT_ROWS.filter(([code]) => !signals.includes(code)).map(([code, meaning]) => [
+    String(code),
+    plain(meaning),
+  ]);
   rows.push([signals.join(', '), 'stopped by SIGINT (Ctrl-C), SIGTERM, SIGHUP']);
   return rows;
 }

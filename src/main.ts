@@ -1,13 +1,12 @@
 // main(argv, deps) → exit code. The only place that decides it: commands and the wait engine return outcomes,
-// errors are thrown, and both are mapped here through exit-codes.ts; errors are printed here through
-// render/error.ts.
+// errors are thrown, and both are mapped here through exit-codes.ts; errors are printed here, through
+// render/error.ts as the command line brings it.
 //
 // Start-up cost matters (pipelines run rdsjob many times) and on Node every ES module file loaded costs ~2 ms, so
 // this module imports only what `--version` needs; everything else arrives with the command line (command-line.ts)
-// and, behind it, the seams in lazy.ts.
+// and, behind it, the `import()`s at their call sites.
 import type { Deps } from './deps.js';
 import { EXIT, exitCodeFor, exitCodeOf, mostImportant, type ExitCode } from './exit-codes.js';
-import { formatError } from './render/error.js';
 import { ResultOutput } from './render/output.js';
 import { VERSION } from './version.js';
 
@@ -21,7 +20,7 @@ export async function main(argv: readonly string[], deps: Deps): Promise<ExitCod
   const code = await run(argv, io);
   const problem = await stdout.finished();
   if (problem === undefined) return code;
-  io.stderr.write(formatError(problem, argv.includes('--debug')));
+  io.stderr.write(await describe(problem, argv.includes('--debug')));
   return mostImportant([code, exitCodeFor(problem)]);
 }
 
@@ -37,18 +36,30 @@ async function run(argv: readonly string[], deps: Deps): Promise<ExitCode> {
     commandLine = await loadCommandLine();
     parsed = await commandLine.parseCommandLine(argv, deps, VERSION);
   } catch (error) {
-    deps.stderr.write(formatError(error, argv.includes('--debug')));
+    deps.stderr.write(await describe(error, argv.includes('--debug')));
     return exitCodeFor(error);
   }
   if (parsed.kind === 'answered') return parsed.usage ? EXIT.usage : EXIT.ok;
 
-  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps);
+  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, VERSION);
   try {
     return exitCodeOf(await parsed.run(ctx));
   } catch (error) {
-    deps.stderr.write(formatError(error, ctx.debug));
+    deps.stderr.write(commandLine.formatError(error, ctx.debug));
     return exitCodeFor(error);
   } finally {
     await ctx.close();
+  }
+}
+
+/**
+ * Error lines (render/error.ts), which arrive with the command line: `--version` alone never needs them unless its
+ * output cannot be written. Should the command line itself fail to load (a broken install), one plain line.
+ */
+async function describe(error: unknown, debug: boolean): Promise<string> {
+  try {
+    return (await loadCommandLine()).formatError(error, debug);
+  } catch {
+    return `error: ${error instanceof Error ? error.message : String(error)}\n`;
   }
 }

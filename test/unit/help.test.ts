@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SETTING_KEYS, SETTINGS } from '../../src/config/settings.js';
-import { EXIT, EXIT_MEANINGS } from '../../src/exit-codes.js';
+import { EXIT } from '../../src/exit-codes.js';
+import { EXIT_ROWS as EXIT_MEANINGS } from '../../src/exit-meanings.js';
 import { helpEpilog } from '../../src/help.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

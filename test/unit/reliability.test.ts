@@ -291,7 +291,7 @@ describe('get and list bound the whole run, from the process start to its exit',
       sleep: clock.sleep,
       startedAt: T0 - 400,
     };
-    const ctx = createContext({}, 'table', deps);
+    const ctx = createContext({}, 'table', deps, '0.0.0-test');
     ctx.limit(3_000, 'RDSJOB_API_TIMEOUT', { wholeRun: true });
     const aborted = new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
     expect((await aborted) - T0).toBe(3_000 - 400 - PRINT_AND_EXIT_MS);
@@ -308,7 +308,7 @@ describe('get and list bound the whole run, from the process start to its exit',
       sleep: clock.sleep,
       startedAt: T0 - 400,
     };
-    const ctx = createContext({}, 'table', deps);
+    const ctx = createContext({}, 'table', deps, '0.0.0-test');
     ctx.limit(3_000, '--timeout 3s');
     const aborted = new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
     expect((await aborted) - T0).toBe(3_000);
