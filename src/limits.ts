@@ -24,6 +24,9 @@ export function apiBoundMs(env: Readonly<Record<string, string | undefined>>): n
   return ms;
 }
 
+/** How many tasks a listing shows (`list --limit`, the programmatic listTasks' `limit`): by default, and at most. */
+export const LIST_LIMIT = { default: 20, max: 1000 } as const;
+
 /** RDS's documented rate limit: requests per minute per user (the gateway answers 429 beyond it). */
 export const RDS_REQUESTS_PER_MINUTE = 60;
 

@@ -53,7 +53,8 @@ export function processDeps(): Deps {
     sleep,
     homedir: home,
     signal: stop.signal,
-    startedAt: performance.timeOrigin,
+    // (process.uptime, not performance.timeOrigin: the `performance` global loads perf_hooks on first use.)
+    startedAt: Date.now() - process.uptime() * 1000,
     random: Math.random,
     onExit(hook) {
       process.once('exit', hook);

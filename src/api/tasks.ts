@@ -10,9 +10,6 @@ import type { CallOptions, TaskFilters, TaskListing, TaskPage } from './types.js
 /** The largest page ListTasks serves (`limit` 1–50). */
 export const TASK_PAGE_SIZE = 50;
 
-/** How many tasks a listing shows (`list --limit`, the API's `limit`): by default, and at most. */
-export const LIST_LIMIT = { default: 20, max: 1000 } as const;
-
 /** `--since`: tasks created from `sinceMs` before `now` up to `now` (the API takes both ends, in epoch ms). */
 export function sinceWindow(sinceMs: number | undefined, now: number): Pick<TaskFilters, 'startTime' | 'endTime'> {
   return sinceMs === undefined ? {} : { startTime: now - sinceMs, endTime: now };

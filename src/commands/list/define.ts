@@ -2,7 +2,7 @@
 // checked while parsing, so bad input is refused (exit 2) before anything is sent.
 // The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import { Option, type Command } from 'commander';
-import { LIST_LIMIT } from '../../api/tasks.js';
+import { LIST_LIMIT } from '../../limits.js';
 import { instanceIdOf, quote } from '../../config/validate.js';
 import { positiveDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
