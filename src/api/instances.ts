@@ -4,8 +4,7 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { INSTANCE_ID, type Instance } from '../instance.js';
 import { sanitize } from '../render/text.js';
-import { isObject } from '../values.js';
-import { malformedBody } from './malformed.js';
+import { fetchListPage } from './list-page.js';
 import type { CallOptions, InstancePage } from './types.js';
 
 /** One page of ListInstances for these query parameters (API names). */
@@ -16,26 +15,9 @@ export async function fetchInstancePage(
   query: Array<[string, string]>,
   options: CallOptions = {},
 ): Promise<InstancePage> {
-  const response = await http.getJson(
-    endpoint,
-    `/v3/${projectId}/instances`,
-    query,
-    { 'X-Project-Id': projectId },
-    options.signal,
-    options.retries,
-  );
-  const body = response.body;
-  const instances = isObject(body) ? body.instances : undefined;
-  if (!Array.isArray(instances)) throw malformedBody('has no list of instances', response);
-  const bad = instances.findIndex((instance) => !isObject(instance));
-  if (bad >= 0) {
-    throw malformedBody(`lists an instance that is not an object (entry ${bad + 1} of ${instances.length})`, response);
-  }
-  const total = isObject(body) ? body.total_count : undefined;
-  return {
-    instances: instances as Instance[],
-    totalCount: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined,
-  };
+  const list = { resource: 'instances', member: 'instances', noun: 'instance' };
+  const { items, totalCount } = await fetchListPage<Instance>(http, endpoint, projectId, list, query, options);
+  return { instances: items, totalCount };
 }
 
 /** The largest page ListInstances serves. */

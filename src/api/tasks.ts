@@ -1,10 +1,8 @@
 // RDS ListTasks (the task center): `GET {endpoint}/v3/{project_id}/tasklist?…` → one page of `task` objects, each
 // exactly as received, and the paging that reads as many pages as a listing needs.
 import type { HttpClient } from '../http/client.js';
-import { rawElements, rawMember, rememberText } from '../raw-json.js';
 import type { Task } from '../task.js';
-import { isObject } from '../values.js';
-import { malformedBody } from './malformed.js';
+import { fetchListPage } from './list-page.js';
 import type { CallOptions, TaskFilters, TaskListing, TaskPage } from './types.js';
 
 /** The largest page ListTasks serves (`limit` 1–50). */
@@ -39,29 +37,9 @@ export async function fetchTaskPage(
   query: Array<[string, string]>,
   options: CallOptions = {},
 ): Promise<TaskPage> {
-  const response = await http.getJson(
-    endpoint,
-    `/v3/${projectId}/tasklist`,
-    query,
-    { 'X-Project-Id': projectId },
-    options.signal,
-    options.retries,
-  );
-  const body = response.body;
-  const tasks = isObject(body) ? body.tasks : undefined;
-  if (!Array.isArray(tasks)) throw malformedBody('has no list of tasks', response);
-  const bad = tasks.findIndex((task) => !isObject(task));
-  if (bad >= 0)
-    throw malformedBody(`lists a task that is not an object (entry ${bad + 1} of ${tasks.length})`, response);
-  const raw = rawElements(rawMember(response.text, 'tasks') ?? '');
-  tasks.forEach((task, i) => {
-    if (raw[i] !== undefined) rememberText(task, raw[i]!);
-  });
-  const total = isObject(body) ? body.total_count : undefined;
-  return {
-    tasks: tasks as Task[],
-    totalCount: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined,
-  };
+  const list = { resource: 'tasklist', member: 'tasks', noun: 'task' };
+  const { items, totalCount } = await fetchListPage<Task>(http, endpoint, projectId, list, query, options);
+  return { tasks: items, totalCount };
 }
 
 /**

@@ -5,18 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
-import type { Job } from '../../src/job.js';
 import { TerminalScreen } from '../support/screen.js';
-import { emulator, rdsjob } from './harness.js';
+import { emulator, rdsjob, scriptedJob } from './harness.js';
 
-const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
-  id,
-  name: 'CreateMysqlSingleHAInstance',
-  status,
-  created: '2026-11-27T09:40:00+0000',
-  process: status === 'Running' ? '40%' : '',
-  ...extra,
-});
+const job = scriptedJob;
 
 let emu: Emulator;
 let dir: string;
@@ -47,7 +39,7 @@ describe('--fail-fast', () => {
     expect(r.code).toBe(1);
     // Within one interval of the failure: the running job was not polled again.
     expect(polls('slow')).toBe(1);
-    expect(JSON.parse(r.stdout).map((j: Job) => [j.id, j.status])).toEqual([
+    expect(JSON.parse(r.stdout).map((j: { id: string; status: string }) => [j.id, j.status])).toEqual([
       ['slow', 'Running'],
       ['broken', 'Failed'],
     ]);

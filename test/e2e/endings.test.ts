@@ -3,18 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANALYTICS_DB, eipFailed, ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
-import type { Job } from '../../src/job.js';
-import { emulator, rdsjob } from './harness.js';
+import { emulator, rdsjob, scriptedJob } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
-  id,
-  name: 'CreateMysqlSingleHAInstance',
-  status,
-  created: '2026-11-27T09:40:00+0000',
-  process: status === 'Running' ? '40%' : '',
-  ...extra,
-});
+const job = scriptedJob;
 const notFound = {
   fault: 'status' as const,
   status: 404,

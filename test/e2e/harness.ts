@@ -21,6 +21,7 @@ import { expect } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
 import { sampleInstances } from '../../emulator/sample-instances.js';
 import { PROJECT_ID, allSampleJobs } from '../../emulator/sample-jobs.js';
+import type { Job } from '../../src/job.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(root, 'bin', 'rdsjob.js');
@@ -47,6 +48,18 @@ export function defaultEmulatorOptions(overrides: Partial<EmulatorOptions> = {})
     jobs: Object.fromEntries(allSampleJobs.map((job) => [job.id!, { steps: [job] }])),
     instances: sampleInstances(),
     ...overrides,
+  };
+}
+
+/** A job to script into the emulator: a CreateMysqlSingleHAInstance in `status`, at 40% while Running. */
+export function scriptedJob(id: string, status: string, extra: Partial<Job> = {}): Job {
+  return {
+    id,
+    name: 'CreateMysqlSingleHAInstance',
+    status,
+    created: '2026-11-27T09:40:00+0000',
+    process: status === 'Running' ? '40%' : '',
+    ...extra,
   };
 }
 
