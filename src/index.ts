@@ -225,8 +225,10 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
  */
 export async function resolveInstance(ref: string, options: RdsjobOptions = {}): Promise<Instance & { id: string }> {
   instanceIdOf(ref);
-  return withApi(options, (api) =>
-    resolveInstanceRef(ref, (query) => api.listInstances(query, { signal: options.signal })),
+  return withApi(
+    options,
+    async (api) =>
+      (await resolveInstanceRef(ref, (query) => api.listInstances(query, { signal: options.signal }))).instance,
   );
 }
 
@@ -241,9 +243,11 @@ export async function waitForInstance(ref: string, options: WaitForInstanceOptio
   const { io, done } = waitIo(timeoutMs, options, onProgress && ((task) => onProgress(task as Task)));
   try {
     return await withApi(options, async (api) => {
-      const instance = await resolveInstanceRef(ref, (query) => api.listInstances(query, { signal: options.signal }));
+      const { instance, flexus } = await resolveInstanceRef(ref, (query) =>
+        api.listInstances(query, { signal: options.signal }),
+      );
       const waited = await waitForInstanceTasks(
-        { id: instance.id, ref },
+        { id: instance.id, ref, flexus },
         {
           timeoutMs,
           intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs,

@@ -25,6 +25,12 @@ const INSTANCE_PAGE_SIZE = 100;
 
 type ListInstances = (query: Array<[string, string]>) => Promise<InstancePage>;
 
+/** The instance a REF names, and whether it is a Flexus one (listed only with `group_type=flexus`, every look too). */
+export interface ResolvedInstance {
+  instance: Instance & { id: string };
+  flexus: boolean;
+}
+
 /** Every instance matching `field=value` exactly, in the plain listing or the Flexus one, page after page. */
 async function matching(
   list: ListInstances,
@@ -50,12 +56,14 @@ async function matching(
  * then by id. Each lookup asks the plain listing first and the Flexus one (`group_type=flexus`) only when the plain
  * one found nothing. None → NotFoundError (exit 4); several sharing the name → UsageError (exit 2) listing them.
  */
-export async function resolveInstance(ref: string, list: ListInstances): Promise<Instance & { id: string }> {
+export async function resolveInstance(ref: string, list: ListInstances): Promise<ResolvedInstance> {
   const lookups: Array<'id' | 'name'> = INSTANCE_ID.test(ref) ? ['id'] : ['name', 'id'];
   for (const flexus of [false, true]) {
     for (const field of lookups) {
       const found = await matching(list, field, ref, flexus);
-      if (found.length === 1 && typeof found[0]!.id === 'string') return found[0] as Instance & { id: string };
+      if (found.length === 1 && typeof found[0]!.id === 'string') {
+        return { instance: found[0] as Instance & { id: string }, flexus };
+      }
       if (found.length > 1) throw sharedName(ref, found);
     }
   }

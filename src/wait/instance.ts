@@ -25,6 +25,8 @@ export interface InstanceRef {
   id: string;
   /** As the user gave it (a name, or the id). */
   ref: string;
+  /** A Flexus instance: ListInstances shows it only with `group_type=flexus`. */
+  flexus?: boolean;
 }
 
 interface InstanceWatch extends Target<InstanceState> {
@@ -107,7 +109,9 @@ function instanceTarget(
           note(found as Task & { id: string });
         }
       }
-      const found = await send((options) => api.listInstances([['id', instance.id]], options));
+      const byId: Array<[string, string]> = [['id', instance.id]];
+      if (instance.flexus) byId.push(['group_type', 'flexus']);
+      const found = await send((options) => api.listInstances(byId, options));
       const self: Instance | undefined = found.instances.find((i) => i.id === instance.id);
       if (self === undefined) {
         throw new GoneError(`instance ${instance.ref} no longer exists (deleted)`, {

@@ -1,7 +1,7 @@
 // Progress for logs and CI (stderr is not a TTY): one line per observed change, never an escape code.
 import { type Estimates, formatLeft } from './estimate.js';
 import type { OutStream } from '../deps.js';
-import { isFinished } from '../status.js';
+import { instanceStateOf, isFinished } from '../status.js';
 import { type Paint, PLAIN } from '../render/paint.js';
 import { sanitize } from '../render/text.js';
 import { shortIds } from './item-text.js';
@@ -55,7 +55,7 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     },
     instanceStatus(status, at) {
       // Said once per change, while it keeps the instance from being free (and when it becomes ACTIVE again).
-      const line = `instance ${sanitize(options.instanceRef ?? shortOf(options.instance ?? ''))}: ${status === 'ACTIVE' ? 'ACTIVE' : `${status ?? 'without a status'} (not free yet)`}`;
+      const line = `instance ${sanitize(options.instanceRef ?? shortOf(options.instance ?? ''))}: ${status === 'ACTIVE' || instanceStateOf(status) === 'broken' ? status : `${status ?? 'without a status'} (not free yet)`}`;
       if (shown.get('\u0000instance') === line || (status === 'ACTIVE' && !shown.has('\u0000instance'))) return;
       shown.set('\u0000instance', line);
       write(at, line);

@@ -103,6 +103,13 @@ describe('wait --instance: free = no Running task and ACTIVE', () => {
     expect(looks.filter((a) => a === 'ListTasks')).toHaveLength(5);
   });
 
+  it('a Flexus instance: every look asks the Flexus listing (the plain one would call it deleted), exit 0', async () => {
+    const r = await rdsjob(emu, ['wait', '--instance', 'edge-db', ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('instance edge-db is free (no running task, ACTIVE)\n');
+    expect(queries('ListInstances').at(-1)).toEqual({ id: edgeDb.id, group_type: 'flexus' });
+  });
+
   it.each([
     ['STORAGE FULL', 'scale up the storage'],
     ['FAILED', 'check it in the console'],

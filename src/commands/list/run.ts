@@ -30,7 +30,7 @@ export async function runList(options: ListOptions, ctx: CommandContext): Promis
       options.instanceRef === undefined
         ? undefined
         : await resolveInstance(options.instanceRef, (query) => api.listInstances(query, { signal: ctx.signal }));
-    const filters = taskFiltersOf(options, deps.now(), instance?.id);
+    const filters = taskFiltersOf(options, deps.now(), instance?.instance.id);
     let pages = 0;
     return listTaskPages(async (offset, limit) => {
       const page = await api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal });

@@ -182,10 +182,11 @@ export async function runWaitInstance(
   try {
     const api = await ctx.api();
     // Once, before anything else; inside --timeout like every request of the wait.
-    instanceId = (await resolveInstance(ref, (query) => api.listInstances(query, { signal: ctx.signal }))).id;
+    const resolved = await resolveInstance(ref, (query) => api.listInstances(query, { signal: ctx.signal }));
+    instanceId = resolved.instance.id;
     const reporter = await reporterFor(options, ctx, estimates, instanceId, ref);
     waited = await waitForInstanceTasks(
-      { id: instanceId, ref },
+      { id: instanceId, ref, flexus: resolved.flexus },
       { ...options, startedAt },
       { api, now: deps.now, sleep: deps.sleep, random: deps.random ?? Math.random, signal: ctx.signal, reporter },
     );
