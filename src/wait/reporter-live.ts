@@ -1,6 +1,7 @@
 // Progress on a terminal: the live view (live-view.ts) drawn in place on stderr by log-update, which rewrites only
 // the lines that changed and wraps each frame in synchronised output. Redrawn on the engine's tick, at most 10
 // times a second, however many polls arrive in between. The cursor is hidden while drawing and always shown again.
+import { sanitize } from '../render/text.js';
 import type { Estimates } from './estimate.js';
 import { createLogUpdate } from 'log-update';
 import type { OutStream } from '../deps.js';
@@ -19,6 +20,8 @@ export interface LiveReporterOptions {
   color: boolean;
   /** `wait --instance`: the engine's one target is the instance; the items are its tasks. */
   instance?: string;
+  /** How the user named the instance (`orders-db`), for its line. */
+  instanceRef?: string;
   /** The estimated time left of each item, where it fits. */
   estimates?: Estimates;
   /** Deps.onExit: the cursor comes back even when a second signal exits at once, without the engine's stop(). */
@@ -98,7 +101,14 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       startedAt = at;
       now = at;
       if (options.instance !== undefined) {
-        instance = { short: shortIds([options.instance]).get(options.instance)!, startedAt: at };
+        // As the user named it (`orders-db`), else its short id.
+        instance = {
+          short:
+            options.instanceRef === undefined
+              ? shortIds([options.instance]).get(options.instance)!
+              : sanitize(options.instanceRef),
+          startedAt: at,
+        };
       } else {
         short = shortIds(ids);
         for (const id of ids) item(id);

@@ -42,6 +42,7 @@ async function reporterFor(
           stream: stderr,
           color: ctx.stderrColor,
           instance,
+          instanceRef,
           estimates,
           onExit: ctx.deps.onExit,
         })
