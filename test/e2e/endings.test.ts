@@ -46,10 +46,10 @@ describe('what never worked is a configuration problem', () => {
 describe('a timed-out wait', () => {
   it('whose job was seen and then answers 404 until the end exits 5, never 4 ("no such job")', async () => {
     emu.setJob('seen', { steps: [job('seen', 'Running'), notFound] });
-    const r = await rdsjob(emu, ['wait', 'seen', '--timeout', '2s', ...FAST]);
+    const r = await rdsjob(emu, ['wait', 'seen', '--timeout', '4s', ...FAST]);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(
-      /error: timed out after 2s with 1 job unfinished:\n {2}seen {2}CreateMysqlSingleHAInstance Running 40% \(last attempt failed: job seen not found/,
+      /error: timed out after 4s with 1 job unfinished:\n {2}seen {2}CreateMysqlSingleHAInstance Running 40% \(last attempt failed: job seen not found/,
     );
   });
 
