@@ -281,10 +281,10 @@ describe('where files go', () => {
 });
 
 describe('get and list bound the whole run, from the process start to its exit', () => {
-  it('the command bound runs out at the bound, less start-up already spent and the time kept for printing and exiting', async () => {
+  /** A context on a fake clock whose process started 400 ms before the command set `limit(...)`; resolves when the bound fires. */
+  async function boundFiresAt(...limit: [number, string, { wholeRun?: boolean }?]) {
     const { createContext } = await import('../../src/command-line.js');
     const clock = new FakeClock();
-    // The process started 400 ms before the command set its bound.
     const deps = {
       ...fakeDeps(scripted(() => new Error('unused'))),
       now: clock.now,
@@ -292,26 +292,19 @@ describe('get and list bound the whole run, from the process start to its exit',
       startedAt: T0 - 400,
     };
     const ctx = createContext({}, 'table', deps, '0.0.0-test');
-    ctx.limit(3_000, 'RDSJOB_API_TIMEOUT', { wholeRun: true });
-    const aborted = new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
-    expect((await aborted) - T0).toBe(3_000 - 400 - PRINT_AND_EXIT_MS);
-    expect((ctx.signal.reason as DeadlineError).message).toBe('3s (RDSJOB_API_TIMEOUT)');
+    ctx.limit(...limit);
+    const at = await new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
     await ctx.close();
+    return { elapsed: at - T0, reason: ctx.signal.reason as DeadlineError };
+  }
+
+  it('the command bound runs out at the bound, less start-up already spent and the time kept for printing and exiting', async () => {
+    const { elapsed, reason } = await boundFiresAt(3_000, 'RDSJOB_API_TIMEOUT', { wholeRun: true });
+    expect(elapsed).toBe(3_000 - 400 - PRINT_AND_EXIT_MS);
+    expect(reason.message).toBe('3s (RDSJOB_API_TIMEOUT)');
   });
 
   it('a wait is bound by --timeout from its own start (not the process start)', async () => {
-    const { createContext } = await import('../../src/command-line.js');
-    const clock = new FakeClock();
-    const deps = {
-      ...fakeDeps(scripted(() => new Error('unused'))),
-      now: clock.now,
-      sleep: clock.sleep,
-      startedAt: T0 - 400,
-    };
-    const ctx = createContext({}, 'table', deps, '0.0.0-test');
-    ctx.limit(3_000, '--timeout 3s');
-    const aborted = new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
-    expect((await aborted) - T0).toBe(3_000);
-    await ctx.close();
+    expect((await boundFiresAt(3_000, '--timeout 3s')).elapsed).toBe(3_000);
   });
 });
