@@ -37,12 +37,18 @@ export function createContext(
   const bound = new AbortController();
   const signal = AbortSignal.any([deps.signal, bound.signal]);
   let boundTimer: TimeBound | undefined;
-  const limit = (boundMs: number, what: string, options: { wholeRun?: boolean } = {}) => {
+  let boundEndsAt = Infinity;
+  const limit = (boundMs: number, what: string, options: { wholeRun?: boolean; from?: number } = {}) => {
     boundTimer?.cancel();
     // get and list promise the whole run, start to exit: start-up is spent already, and printing and exiting need
-    // a moment after the last request.
+    // a moment after the last request. A wait's bound runs from where its clock started (`from`).
     const spent =
-      options.wholeRun && deps.startedAt !== undefined ? deps.now() - deps.startedAt + PRINT_AND_EXIT_MS : 0;
+      options.from !== undefined
+        ? deps.now() - options.from
+        : options.wholeRun && deps.startedAt !== undefined
+          ? deps.now() - deps.startedAt + PRINT_AND_EXIT_MS
+          : 0;
+    boundEndsAt = deps.now() + boundMs - spent;
     const timer = (boundTimer = timeBound(deps.sleep, boundMs, what, boundMs - spent));
     timer.signal.addEventListener('abort', () => bound.abort(timer.signal.reason), { once: true });
   };
@@ -62,6 +68,9 @@ export function createContext(
       env: deps.env,
       signal,
       requestBoundMs: apiBoundMs(deps.env),
+      timeLeft: () => boundEndsAt - deps.now(),
+      sleep: deps.sleep,
+      random: deps.random,
       userAgent: `rdsjob/${version}`,
     });
   };

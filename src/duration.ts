@@ -76,3 +76,23 @@ export function positiveDuration(text: string, flag: string): number {
   if (ms <= 0) throw new UsageError(`invalid ${flag} "${text}": must be more than 0`);
   return ms;
 }
+
+/**
+ * A duration given in milliseconds (the programmatic API's `timeoutMs`, `since`…): checked by the rules the flag's
+ * text is (`flag` names it), so the API refuses what the CLI refuses, with the CLI's usage error, before any request.
+ * `least`: 0 where 0 means something (`--timeout 0`: no limit), 1 where it must be more than 0.
+ */
+export function durationMs(ms: unknown, name: string, flag: string, least: 0 | 1): number {
+  const why =
+    typeof ms !== 'number' || !Number.isFinite(ms)
+      ? 'not a number of milliseconds'
+      : ms < least
+        ? least === 0
+          ? 'must be 0 or more'
+          : 'must be more than 0'
+        : ms > MAX_DURATION_MS
+          ? `too long (at most ${formatDuration(MAX_DURATION_MS)})`
+          : undefined;
+  if (why !== undefined) throw new UsageError(`invalid ${name} ${String(ms)} (${flag}): ${why}`);
+  return Math.round(ms as number);
+}

@@ -71,26 +71,63 @@ function neverWorked(error: NetworkError): boolean {
   return code === 'ENOTFOUND' || (code !== undefined && /CERT|TLS/.test(code));
 }
 
-/**
- * The one rule for "worth trying again", used by the HTTP client's retries and by the wait engine: 5xx and 429, and
- * network failures (a refused or reset connection, an attempt that timed out) — except, until the endpoint has
- * answered once (`endpointAnswered`), a host that does not resolve or a TLS certificate that does not fit it: what
- * never worked is a configuration problem, what worked and then stopped is an outage. 401/403, 404, other 4xx,
- * malformed bodies, configuration errors and the command's own deadline are not.
- */
-export function isTransient(error: unknown, endpointAnswered = false): boolean {
-  if (error instanceof DeadlineError) return false;
-  if (error instanceof NetworkError) return endpointAnswered || !neverWorked(error);
-  if (error instanceof ApiError) return error.status === undefined || error.status >= 500 || error.status === 429;
-  return false;
+/** The gateway's "the API does not exist or has not been published": a wrong endpoint or path, for every request. */
+export function isUnknownApi(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^APIGW?\.0101$/.test(code);
 }
 
 /**
- * Fails for every id and every request alike (credentials, configuration, a stop signal): reported once, ends a
- * wait at once. (The command's time bound is not: it fails only the requests still unanswered.)
+ * What a failure means (contract § Waiting):
+ * - `retry`: an outage (5xx, 429, a network failure once the endpoint answered): try again, within the bound;
+ * - `not-visible`: a job never seen that RDS will not show yet (a 404, or a 400 with an RDS `DBS.` code; what RDS
+ *   answers then is not documented, and ids are checked before sending): not found once the grace is over;
+ * - `end`: this item's answer (a 404 of something else, another 4xx, a body that stays malformed, a bound run out);
+ * - `fatal`: the same for every request (credentials, configuration, a signal, a host that never resolved, an API
+ *   the gateway does not know): reported once, and everything ends.
  */
-export function failsForEveryRequest(error: unknown): boolean {
-  return error instanceof AuthError || error instanceof ConfigError || error instanceof InterruptedError;
+export type Failure = 'retry' | 'not-visible' | 'end' | 'fatal';
+
+export interface FailureContext {
+  /** The endpoint answered before (any status): what never worked is configuration, what stopped is an outage. */
+  answered?: boolean;
+  /** The item was seen before: RDS keeps jobs for a month, so its 404 is a hiccup, not "not found". */
+  seen?: boolean;
+  /** The item is a job id, which RDS shows only seconds after it was created ("not visible yet"). */
+  job?: boolean;
+  /** Malformed 2xx bodies in a row, this one included, where a caller retries them (a wait); else never retried. */
+  malformedInARow?: number;
+}
+
+/**
+ * A 2xx body without what the API promises is more often a proxy or gateway hiccup than a changed API, so a wait
+ * retries it like a transient failure — but only this many times in a row: a body that stays malformed will not heal.
+ */
+const MAX_CONSECUTIVE_MALFORMED = 3;
+
+/** The one rule for what a failure means, used by the HTTP client's retries, get, list, wait and instance lookups. */
+export function classify(error: unknown, context: FailureContext = {}): Failure {
+  if (error instanceof DeadlineError) return 'end';
+  if (error instanceof InterruptedError || error instanceof AuthError || error instanceof ConfigError) return 'fatal';
+  if (isUnknownApi(error)) return 'fatal';
+  if (error instanceof NetworkError) return context.answered || !neverWorked(error) ? 'retry' : 'fatal';
+  if (error instanceof GoneError) return 'end';
+  if (error instanceof NotFoundError) return context.seen ? 'retry' : context.job ? 'not-visible' : 'end';
+  if (error instanceof ApiError) {
+    if (error.status === undefined || error.status >= 500 || error.status === 429) return 'retry';
+    const rdsCode = error.status === 400 && error.code?.startsWith('DBS.') === true;
+    return rdsCode && context.job && !context.seen ? 'not-visible' : 'end';
+  }
+  if (error instanceof MalformedResponseError) {
+    const inARow = context.malformedInARow;
+    return inARow !== undefined && inARow < MAX_CONSECUTIVE_MALFORMED ? 'retry' : 'end';
+  }
+  return 'end';
+}
+
+/** Worth trying again (classify's `retry`): the programmatic API's name for it. */
+export function isTransient(error: unknown, endpointAnswered = false): boolean {
+  return classify(error, { answered: endpointAnswered }) === 'retry';
 }
 
 /** The API answered 2xx with a body that is not what ListJobInfo returns. */

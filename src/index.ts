@@ -10,21 +10,21 @@ import type { Api, TaskFilters, TaskListing } from './api/types.js';
 import { loadConfig as loadResolvedConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { assertJobIds, instanceIdOf } from './config/validate.js';
-import { listTaskPages, sinceWindow, taskQuery } from './api/tasks.js';
+import { checkedTaskFilters, listTaskPages, sinceWindow, taskQuery } from './api/tasks.js';
 import { LIST_LIMIT } from './limits.js';
-import { InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
-import { exitCodeOf, type ExitCode } from './exit-codes.js';
+import { ApiError, InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
+import type { ExitCode } from './exit-codes.js';
+import { durationMs } from './duration.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
 import type { Instance } from './instance.js';
 import type { Job } from './job.js';
 import type { Task } from './task.js';
-import { timeBound, waitBound } from './deadline.js';
+import { type TimeBound, timeBound } from './deadline.js';
 import { DEFAULT_WAIT_MS } from './wait/defaults.js';
-import { waitForJobs as runWaitEngine, type WaitIo } from './wait/engine.js';
-import { waitForInstanceTasks } from './wait/instance.js';
-import { quietReporter, type ProgressItem, type WaitReporter } from './wait/reporter.js';
+import { type CoreWorld, exitCodeOfWait, runWaitCore } from './wait/core.js';
+import { quietReporter, type ProgressItem } from './wait/reporter.js';
 import { VERSION } from './version.js';
-import type { TaskResult, WaitOutcome, WaitResult } from './wait/result.js';
+import type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
 export type { Task, TaskStatus } from './task.js';
@@ -70,23 +70,67 @@ export interface RdsjobOptions extends GlobalFlags {
 }
 
 export interface WaitForJobOptions extends RdsjobOptions {
-  /** Give up after this many ms (0 = never); default 60 minutes. */
+  /** Give up after this many ms (0 = never); default 60 minutes. Bounds everything the call does. */
   timeoutMs?: number;
   /** Between two polls of one job; default 5 s. */
   intervalMs?: number;
   /** A 404 this soon after the start means "not visible yet"; default 60 s. */
   notFoundGraceMs?: number;
+  /** `--rate-limit`: requests per minute, shared by every job of the wait; default 60 (RDS's per-user limit). */
+  requestsPerMinute?: number;
   /** Every successful poll. */
   onProgress?: (job: Job) => void;
 }
 
-/** How a wait ended, and the exit code `rdsjob wait` would have given it. */
-export interface WaitForJobsResult extends WaitResult<Job> {
+/**
+ * How a wait ended — one shape for waitForJobs and waitForInstance (docs/api.md): every item's result, the error
+ * that ended the whole wait if one did, and the exit code `rdsjob wait` would have given.
+ */
+export interface WaitResult<T> {
+  /** Jobs: one per distinct id, in argument order. An instance: every task of the wait, in the order first seen. */
+  results: ItemResult<T>[];
+  /** An error that ended the whole wait (401/403, configuration, a wrong endpoint). */
+  fatal?: unknown;
+  elapsedMs: number;
+  /** What `rdsjob wait` would have exited with (0, 1, 3, 4, 5, 6, 130…). */
   exitCode: ExitCode;
 }
 
+export type WaitForJobsResult = WaitResult<Job>;
+
 function environment(options: RdsjobOptions) {
   return { env: options.env ?? process.env, homedir: options.homedir ?? osHomedir() };
+}
+
+/**
+ * The caller's signal as the CLI's stop signal: aborted with an InterruptedError (exit 130), whatever reason the
+ * caller gave (AbortController.abort() gives a DOMException, which would read as a bug, 70).
+ */
+function interruptible(signal: AbortSignal | undefined): AbortSignal | undefined {
+  if (signal === undefined) return undefined;
+  const controller = new AbortController();
+  const interrupt = () =>
+    controller.abort(
+      signal.reason instanceof InterruptedError
+        ? signal.reason
+        : new InterruptedError('interrupted: the signal was aborted', { cause: signal.reason }),
+    );
+  if (signal.aborted) interrupt();
+  else signal.addEventListener('abort', interrupt, { once: true });
+  return controller.signal;
+}
+
+/** One call of the API: its bad input refused before anything, its signal the CLI's, its errors the CLI's. */
+async function call<T>(options: RdsjobOptions, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  const signal = interruptible(options.signal);
+  signal?.throwIfAborted();
+  try {
+    return await run(signal);
+  } catch (error) {
+    // A request stopped by the signal may surface as got's own error: the signal says why it stopped.
+    if (signal?.aborted) throw signal.reason;
+    throw error;
+  }
 }
 
 /** Reads the config files and resolves every setting with its source, exactly as the CLI does. */
@@ -113,8 +157,12 @@ export function openJobsApi(options: RdsjobOptions = {}): Promise<Api> {
   return openRdsApi(options);
 }
 
-async function withApi<T>(options: RdsjobOptions, use: (api: Api) => Promise<T>): Promise<T> {
-  const api = await openRdsApi(options);
+async function withApi<T>(
+  options: RdsjobOptions,
+  signal: AbortSignal | undefined,
+  use: (api: Api) => Promise<T>,
+): Promise<T> {
+  const api = await openRdsApi({ ...options, signal });
   try {
     return await use(api);
   } finally {
@@ -125,48 +173,77 @@ async function withApi<T>(options: RdsjobOptions, use: (api: Api) => Promise<T>)
 /** ListJobInfo: the `job` object exactly as the API returned it. */
 export async function getJob(id: string, options: RdsjobOptions = {}): Promise<Job> {
   assertJobIds([id]);
-  return withApi(options, (api) => api.getJob(id, { signal: options.signal }));
+  return call(options, (signal) => withApi(options, signal, (api) => api.getJob(id, { signal })));
 }
 
 /**
- * The engine's world for a programmatic wait, as the CLI builds it: real time, the caller's signal, and the one
- * deadline mechanism (deadline.ts) for `timeoutMs`. `done()` stops the deadline's timer.
+ * The core's world for a call of the API: its clock starts now, at the call; real time; the caller's signal as the
+ * CLI's stop signal; `timeoutMs` bounds the configuration, the IAM lookup, resolving an instance and every look,
+ * through the one deadline mechanism (deadline.ts). `done()` stops the bound's timer and closes the client.
  */
-function waitIo(timeoutMs: number, options: RdsjobOptions, onProgress?: (item: ProgressItem) => void) {
-  const sleep: WaitIo['sleep'] = (ms, signal) => delay(ms, undefined, { signal });
-  const bound = waitBound(timeoutMs);
-  const deadline = bound === undefined ? undefined : timeBound(sleep, bound.boundMs, bound.what);
-  const signals = [options.signal, deadline?.signal].filter((s): s is AbortSignal => s !== undefined);
-  const reporter: WaitReporter = onProgress
-    ? { ...quietReporter, observed: (_id, item) => onProgress(item) }
-    : quietReporter;
-  const io: WaitIo = {
+function apiWorld(options: RdsjobOptions, onProgress?: (item: ProgressItem) => void) {
+  const startedAt = Date.now();
+  const sleep: CoreWorld['sleep'] = (ms, signal) => delay(ms, undefined, { signal });
+  const stop = interruptible(options.signal);
+  let signal = stop;
+  let bound: TimeBound | undefined;
+  let api: Promise<Api> | undefined;
+  const world: CoreWorld = {
     now: Date.now,
     sleep,
     random: Math.random,
-    signal: signals.length > 0 ? AbortSignal.any(signals) : undefined,
-    reporter,
+    reporter: onProgress ? { ...quietReporter, observed: (_id, item) => onProgress(item) } : quietReporter,
+    startedAt,
+    signal: stop,
+    limit(boundMs, what, from) {
+      bound = timeBound(sleep, boundMs, what, boundMs - (Date.now() - from));
+      signal = stop === undefined ? bound.signal : AbortSignal.any([stop, bound.signal]);
+      return signal;
+    },
+    api: () => (api ??= openRdsApi({ ...options, signal })),
   };
-  return { io, done: () => deadline?.cancel() };
+  const done = async () => {
+    bound?.cancel();
+    (await api?.catch(() => undefined))?.close();
+  };
+  return { world, done };
+}
+
+function waitOptionsOf(options: WaitForJobOptions | WaitForInstanceOptions) {
+  const perMinute = options.requestsPerMinute;
+  if (perMinute !== undefined && !(Number.isSafeInteger(perMinute) && perMinute >= 1))
+    throw new UsageError(
+      `invalid requestsPerMinute ${String(perMinute)} (--rate-limit): use a whole number of requests per minute, at least 1`,
+    );
+  return {
+    requestsPerMinute: perMinute,
+    timeoutMs: durationMs(options.timeoutMs ?? DEFAULT_WAIT_MS.timeoutMs, 'timeoutMs', '--timeout', 0),
+    intervalMs: durationMs(options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs, 'intervalMs', '--interval', 1),
+    notFoundGraceMs: durationMs(
+      options.notFoundGraceMs ?? DEFAULT_WAIT_MS.notFoundGraceMs,
+      'notFoundGraceMs',
+      '--not-found-grace',
+      0,
+    ),
+  };
 }
 
 /** Polls until every job is Completed or Failed (or the timeout); never throws for a job's outcome. */
 export async function waitForJobs(ids: readonly string[], options: WaitForJobOptions = {}): Promise<WaitForJobsResult> {
   assertJobIds(ids);
-  const waitOptions = {
-    timeoutMs: options.timeoutMs ?? DEFAULT_WAIT_MS.timeoutMs,
-    intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs,
-    notFoundGraceMs: options.notFoundGraceMs ?? DEFAULT_WAIT_MS.notFoundGraceMs,
-  };
+  const waitOptions = waitOptionsOf(options);
   const onProgress = options.onProgress;
-  const { io, done } = waitIo(waitOptions.timeoutMs, options, onProgress && ((job) => onProgress(job as Job)));
+  const { world, done } = apiWorld(options, onProgress && ((job) => onProgress(job as Job)));
   try {
-    const result = await withApi(options, (api) => runWaitEngine(ids, waitOptions, { ...io, api }));
-    const exitCode =
-      result.fatal === undefined ? exitCodeOf(result.results) : exitCodeOf({ outcome: 'error', error: result.fatal });
-    return { ...result, exitCode };
+    const result = await runWaitCore({ jobs: ids }, waitOptions, world);
+    return {
+      results: result.results as JobResult[],
+      fatal: result.fatal,
+      elapsedMs: result.elapsedMs,
+      exitCode: exitCodeOfWait(result),
+    };
   } finally {
-    done();
+    await done();
   }
 }
 
@@ -181,33 +258,36 @@ export interface ListTasksFilters extends TaskFilters {
 export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobOptions = {}): Promise<TaskListing> {
   const limit = filters.limit ?? LIST_LIMIT.default;
   if (!Number.isInteger(limit) || limit < 1 || limit > LIST_LIMIT.max)
-    throw new UsageError(`invalid limit ${limit}: use a whole number from 1 to ${LIST_LIMIT.max}`);
-  if (filters.instanceId !== undefined) instanceIdOf(filters.instanceId);
+    throw new UsageError(`invalid limit ${limit} (--limit): use a whole number from 1 to ${LIST_LIMIT.max}`);
   const { sinceMs, limit: _limit, ...rest } = filters;
-  const query = { ...rest, ...sinceWindow(sinceMs, Date.now()) };
-  return withApi(options, (api) =>
-    listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal: options.signal }), limit),
+  const since = sinceMs === undefined ? undefined : durationMs(sinceMs, 'sinceMs', '--since', 1);
+  if (since !== undefined && (rest.startTime !== undefined || rest.endTime !== undefined))
+    throw new UsageError('sinceMs and startTime/endTime cannot be used together: sinceMs sets both');
+  const query = checkedTaskFilters({ ...rest, ...sinceWindow(since, Date.now()) });
+  return call(options, (signal) =>
+    withApi(options, signal, (api) =>
+      listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal }), limit),
+    ),
   );
 }
 
-export interface InstanceWaitResult {
+/** How a wait for an instance ended: the tasks' results, and the instance's own ending and last status. */
+export interface InstanceWaitResult extends WaitResult<Task> {
   /**
    * How the wait for the instance ended: completed (free), failed (a task Failed, or the instance is FAILED, FROZEN
-   * or STORAGE FULL), not-found (deleted, or no task in the `sinceMs` window), timeout, interrupted, error.
+   * or STORAGE FULL), not-found (no such instance, deleted, or no task in the `since` window), timeout,
+   * interrupted, error.
    */
   outcome: WaitOutcome;
   error?: unknown;
   /** The instance's status at the last look. */
   status?: string;
-  /** Every task of the wait, in the order first seen. */
+  /** The same as `results`: every task of the wait, in the order first seen. */
   tasks: TaskResult[];
-  /** The exit code `rdsjob wait --instance` would have given. */
-  exitCode: ExitCode;
-  elapsedMs: number;
 }
 
 export interface WaitForInstanceOptions extends RdsjobOptions {
-  /** Give up after this many ms (0 = never); default 60 minutes. */
+  /** Give up after this many ms (0 = never); default 60 minutes. Bounds everything the call does. */
   timeoutMs?: number;
   /** Between two looks at the instance; default 5 s. */
   intervalMs?: number;
@@ -215,6 +295,8 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
   since?: number;
   /** With `since`: how long to look for a task in the window (ms); default 60 s. */
   notFoundGraceMs?: number;
+  /** `--rate-limit`: requests per minute; default 60 (RDS's per-user limit). */
+  requestsPerMinute?: number;
   /** Every task of the wait, at every look. */
   onProgress?: (task: Task) => void;
 }
@@ -225,56 +307,50 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
  */
 export async function resolveInstance(ref: string, options: RdsjobOptions = {}): Promise<Instance & { id: string }> {
   instanceIdOf(ref);
-  return withApi(
-    options,
-    async (api) =>
-      (await resolveInstanceRef(ref, (query) => api.listInstances(query, { signal: options.signal }))).instance,
+  return call(options, (signal) =>
+    withApi(
+      options,
+      signal,
+      async (api) => (await resolveInstanceRef(ref, (query) => api.listInstances(query, { signal }))).instance,
+    ),
   );
 }
 
 /**
  * Polls until the instance (an id or a name) is free for the next change: no Running task and ACTIVE. Never throws
- * for a task's outcome (a 401, bad configuration, an unknown or ambiguous REF do).
+ * for a task's outcome (a 401, bad configuration, a wrong endpoint do). An unknown REF ends with `not-found` (4), a
+ * name several instances share with `error` (a UsageError, 2), as the CLI exits.
  */
 export async function waitForInstance(ref: string, options: WaitForInstanceOptions = {}): Promise<InstanceWaitResult> {
   instanceIdOf(ref);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS.timeoutMs;
+  const sinceMs = options.since === undefined ? undefined : durationMs(options.since, 'since', '--since', 1);
+  const waitOptions = waitOptionsOf(options);
   const onProgress = options.onProgress;
-  const { io, done } = waitIo(timeoutMs, options, onProgress && ((task) => onProgress(task as Task)));
+  const { world, done } = apiWorld(options, onProgress && ((task) => onProgress(task as Task)));
   try {
-    return await withApi(options, async (api) => {
-      const { instance, flexus } = await resolveInstanceRef(ref, (query) =>
-        api.listInstances(query, { signal: options.signal }),
-      );
-      const waited = await waitForInstanceTasks(
-        { id: instance.id, ref, flexus },
-        {
-          timeoutMs,
-          intervalMs: options.intervalMs ?? DEFAULT_WAIT_MS.intervalMs,
-          sinceMs: options.since,
-          notFoundGraceMs: options.notFoundGraceMs ?? DEFAULT_WAIT_MS.notFoundGraceMs,
-        },
-        { ...io, api },
-      );
-      if (waited.fatal !== undefined) throw waited.fatal;
-      const { end, results } = waited;
-      return {
-        outcome: end.outcome,
-        error: end.error,
-        status: end.item?.status,
-        tasks: results,
-        exitCode: exitCodeOf([end, ...results]),
-        elapsedMs: end.elapsedMs,
-      };
-    });
+    const waited = await runWaitCore({ instance: ref, sinceMs }, waitOptions, world);
+    if (waited.fatal !== undefined) throw waited.fatal;
+    const end = waited.instance!;
+    const tasks = waited.results as TaskResult[];
+    return {
+      outcome: end.outcome,
+      error: end.error,
+      status: end.item?.status,
+      results: tasks,
+      tasks,
+      elapsedMs: waited.elapsedMs,
+      exitCode: exitCodeOfWait(waited),
+    };
   } finally {
-    done();
+    await done();
   }
 }
 
 /**
- * Polls one job until it is Completed or Failed and resolves with it (check `job.status`). Rejects with
- * WaitTimeoutError, NotFoundError (after the grace period), InterruptedError (signal) or the API's error.
+ * Polls one job until it is Completed or Failed and resolves with it (check `job.status`). Rejects with the error
+ * whose exitCodeFor is what `rdsjob wait` would exit with: WaitTimeoutError (6, still running at the timeout),
+ * ApiError (5, the last look at the timeout failed: nobody knows), NotFoundError (4, after the grace period),
+ * InterruptedError (130, the signal), or the API's error.
  */
 export async function waitForJob(id: string, options: WaitForJobOptions = {}): Promise<Job> {
   const result = await waitForJobs([id], options);
@@ -285,12 +361,17 @@ export async function waitForJob(id: string, options: WaitForJobOptions = {}): P
     case 'failed':
       return only.item!;
     case 'timeout':
-      throw new WaitTimeoutError(`job ${id} did not finish in time (last status: ${only.item?.status ?? 'unknown'})`, {
-        cause: only.error,
-      });
-    case 'interrupted':
-      throw new InterruptedError(`waiting for job ${id} was interrupted`);
+      if (only.error !== undefined) {
+        throw new ApiError(`job ${id}: no answer at the timeout (the last look failed: ${messageOf(only.error)})`, {
+          cause: only.error,
+        });
+      }
+      throw new WaitTimeoutError(`job ${id} did not finish in time (last status: ${only.item?.status ?? 'unknown'})`);
     default:
       throw only.error;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

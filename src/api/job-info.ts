@@ -6,9 +6,6 @@ import { isObject } from '../values.js';
 import { malformedBody } from './malformed.js';
 import { rawMember, rememberText } from '../raw-json.js';
 
-/** The gateway's own "no such API" codes: the endpoint is wrong, not the job id. */
-const API_NOT_FOUND = /^APIGW?\.0101$/;
-
 export async function fetchJob(
   http: HttpClient,
   endpoint: string,
@@ -41,16 +38,15 @@ export async function fetchJob(
 
 function jobNotFound(jobId: string, cause: NotFoundError): NotFoundError {
   const requestId = cause.requestId ? `, request id ${cause.requestId}` : '';
-  const wrongApi = cause.code !== undefined && API_NOT_FOUND.test(cause.code);
   return new NotFoundError(`job ${jobId} not found (HTTP 404${requestId})`, {
     itemId: jobId,
     status: 404,
     code: cause.code,
     requestId: cause.requestId,
     cause,
-    hint: wrongApi
-      ? `the API gateway does not know this API (${cause.code}): check --endpoint`
-      : 'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
-        'check the id, the region and the project id',
+    // (The gateway's APIGW.0101, a wrong endpoint, is no NotFoundError: http/api-error.ts.)
+    hint:
+      'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
+      'check the id, the region and the project id',
   });
 }

@@ -22,6 +22,9 @@ export const openApi: ApiFactory = async (config, context) => {
     proxyEnv: context.env,
     timeoutMs: attemptTimeoutMs(bound),
     maxRetryAfterMs: Math.min(bound, MAX_RETRY_AFTER_MS),
+    timeLeft: context.timeLeft,
+    sleep: context.sleep,
+    random: context.random,
     userAgent: context.userAgent,
   });
 

@@ -1,7 +1,9 @@
 // RDS ListTasks (the task center): `GET {endpoint}/v3/{project_id}/tasklist?…` → one page of `task` objects, each
 // exactly as received, and the paging that reads as many pages as a listing needs.
+import { assertJobIds, instanceIdOf } from '../config/validate.js';
+import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
-import type { Task } from '../task.js';
+import { type Task, taskStatusOf } from '../task.js';
 import { fetchListPage } from './list-page.js';
 import type { CallOptions, TaskFilters, TaskListing, TaskPage } from './types.js';
 
@@ -11,6 +13,30 @@ export const TASK_PAGE_SIZE = 50;
 /** `--since`: tasks created from `sinceMs` before `now` up to `now` (the API takes both ends, in epoch ms). */
 export function sinceWindow(sinceMs: number | undefined, now: number): Pick<TaskFilters, 'startTime' | 'endTime'> {
   return sinceMs === undefined ? {} : { startTime: now - sinceMs, endTime: now };
+}
+
+/**
+ * Filters from a program (the programmatic listTasks), checked by the rules `rdsjob list` checks its flags by:
+ * UsageError (exit 2) before any request, never the API's 400 after it.
+ */
+export function checkedTaskFilters(filters: TaskFilters): TaskFilters {
+  const { instanceId, status, name, id, startTime, endTime } = filters;
+  if (instanceId !== undefined) instanceIdOf(instanceId);
+  if (id !== undefined) assertJobIds([id]);
+  if (name === '') throw new UsageError('invalid name "": give a task name, e.g. ResizeFlavor');
+  if ((startTime === undefined) !== (endTime === undefined)) {
+    throw new UsageError('invalid time window: give startTime and endTime together (ListTasks needs both or neither)');
+  }
+  for (const [what, ms] of [
+    ['startTime', startTime],
+    ['endTime', endTime],
+  ] as const) {
+    if (ms !== undefined && !(Number.isSafeInteger(ms) && ms >= 0))
+      throw new UsageError(`invalid ${what} ${String(ms)}: use milliseconds since the epoch`);
+  }
+  if (startTime !== undefined && endTime !== undefined && startTime > endTime)
+    throw new UsageError(`invalid time window: startTime ${startTime} is after endTime ${endTime}`);
+  return { ...filters, status: status === undefined ? undefined : taskStatusOf(status) };
 }
 
 /** The query ListTasks takes for these filters and this page, in the API's names. */

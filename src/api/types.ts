@@ -38,6 +38,11 @@ export interface ApiContext {
   requestBoundMs?: number;
   /** Default `rdsjob`. */
   userAgent?: string;
+  /** What is left of the caller's time bound (ms), which a Retry-After is compared with; default: no bound. */
+  timeLeft?: () => number;
+  /** The pause between a request's attempts and the jitter of its backoff (deps.sleep, deps.random). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
 }
 
 /** Opens a client for a configuration; may look the project id up in IAM (and cache it) first. */

@@ -25,9 +25,10 @@ export interface CommandContext {
   signal: AbortSignal;
   /**
    * Bounds every request of the command, from now, to `boundMs` (the IAM lookup included): the one deadline a
-   * command lives under. `what` names the bound in messages (`RDSJOB_API_TIMEOUT`, `--timeout`).
+   * command lives under. `what` names the bound in messages (`RDSJOB_API_TIMEOUT`, `--timeout`). `wholeRun`: from
+   * the process's start, keeping a moment for printing and exiting; `from`: from that moment (epoch ms).
    */
-  limit(boundMs: number, what: string, options?: { wholeRun?: boolean }): void;
+  limit(boundMs: number, what: string, options?: { wholeRun?: boolean; from?: number }): void;
   /** The lines main() prints for an error, for the errors a command reports itself (one per id it could not do). */
   errorLines(error: unknown, jobId?: string): string;
   /** What get, list and config list may spend on the API (RDSJOB_API_TIMEOUT, else 60 s); exit 2 when invalid. */

@@ -1,7 +1,16 @@
 // HTTP status + body → one of our errors. Bodies come from RDS, the API gateway, IAM or a proxy in between, so any
 // shape (or none) is accepted and nothing here throws.
 import { STATUS_CODES } from 'node:http';
-import { ApiError, AuthError, NETWORK_HINT, NetworkError, NotFoundError, type RdsjobError } from '../errors.js';
+import {
+  ApiError,
+  AuthError,
+  type ErrorDetails,
+  isUnknownApi,
+  NETWORK_HINT,
+  NetworkError,
+  NotFoundError,
+  type RdsjobError,
+} from '../errors.js';
 import { isObject } from '../values.js';
 
 export type ResponseHeaders = Readonly<Record<string, string | string[] | number | undefined>>;
@@ -14,6 +23,8 @@ export interface ErrorResponse {
   service?: string;
   /** Epoch ms, to turn an HTTP-date Retry-After into a delay. */
   now?: number;
+  /** The endpoint the request went to (no query), named when the gateway knows no such API there. */
+  endpoint?: string;
 }
 
 export interface ParsedErrorBody {
@@ -92,6 +103,7 @@ export function errorFromResponse(response: ErrorResponse): RdsjobError {
   const details = { status, code, requestId };
 
   if (status === 401 || status === 403) return new AuthError(message, { ...details, hint: authHint(status, text) });
+  if (status === 404 && isUnknownApi(details)) return unknownApi(response, inner, details);
   if (status === 404) return new NotFoundError(message, details);
   if (status === 429) {
     const retryAfterMs = retryAfterMsOf(header(headers, 'retry-after'), response.now ?? Date.now());
@@ -106,6 +118,34 @@ export function errorFromResponse(response: ErrorResponse): RdsjobError {
     return new ApiError(message, { ...details, retryAfterMs, hint: 'the service is having trouble; try again later' });
   }
   return new ApiError(message, details);
+}
+
+/**
+ * The gateway's APIGW.0101, "the API does not exist or has not been published": the request went to a wrong
+ * endpoint or path. Never "not found" (that would blame the job id or the instance): exit 5 at once, naming where.
+ */
+function unknownApi(response: ErrorResponse, inner: string, details: ErrorDetails): ApiError {
+  const service = response.service ?? 'RDS';
+  const where = endpointText(response.endpoint);
+  const fix =
+    service === 'IAM'
+      ? 'check --iam-endpoint (or HUAWEICLOUD_SDK_IAM_ENDPOINT) and --region'
+      : `check --endpoint (or RDSJOB_ENDPOINT): it should be the ${service} endpoint of your region, with no path; and --service and --region`;
+  return new ApiError(`the API gateway${where} knows no such ${service} API (HTTP 404, ${inner})`, {
+    ...details,
+    hint: fix,
+  });
+}
+
+/** ` at https://host/path`, without credentials or query; empty when unknown. */
+function endpointText(endpoint: string | undefined): string {
+  if (endpoint === undefined) return '';
+  try {
+    const url = new URL(endpoint);
+    return ` at ${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return '';
+  }
 }
 
 function authHint(status: number, message: string): string {

@@ -4,7 +4,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import got, { type NormalizedOptions, type RequestError } from 'got';
 import type { Auth } from '../config/auth.js';
-import { DeadlineError, isTransient, MalformedResponseError, NETWORK_HINT, RdsjobError } from '../errors.js';
+import { classify, DeadlineError, MalformedResponseError, NETWORK_HINT, RdsjobError } from '../errors.js';
+import { backoff } from '../pacing.js';
 import { ATTEMPTS, MAX_BODY_BYTES, MAX_RETRY_AFTER_MS, DEFAULT_ATTEMPT_TIMEOUT_MS } from '../limits.js';
 import { percentEncode, sign, encodeQuery } from '../signer.js';
 import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type ResponseHeaders } from './api-error.js';
@@ -23,12 +24,12 @@ export interface HttpClientOptions {
   retries?: number;
   /** Longest Retry-After we wait for; a longer one ends the retries. Default 10 minutes. */
   maxRetryAfterMs?: number;
-  /** Maps the planned backoff to the time actually slept (tests return ~0). Default: the planned delay. */
-  retryDelay?: (plannedMs: number, attempt: number) => number;
-  /** For the backoff jitter; default Math.random. */
+  /** What is left of the caller's time bound (ms): a Retry-After longer than that ends the retries. Default: no bound. */
+  timeLeft?: () => number;
+  /** The pause between attempts (deps.sleep: a test's controlled clock); default a real timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** For the backoff jitter (deps.random); default Math.random. */
   random?: () => number;
-  /** Bodies larger than this are refused without being buffered; default 1 MiB. */
-  maxBodyBytes?: number;
   userAgent?: string;
   /** Names the API in error messages; default "IAM" for IAM's /v3/projects or an iam.* host, else "RDS". */
   serviceFor?: (baseUrl: string, path: string) => string;
@@ -59,6 +60,7 @@ export interface HttpClient {
   close(): void;
 }
 
+/** One request's retries back off from 1 s up to 20 s (a wait's own retries use its interval: wait/engine.ts). */
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 20_000;
 
@@ -68,17 +70,11 @@ function retryReason(error: unknown): string {
   return typeof e.status === 'number' ? String(e.status) : String(e.code ?? 'error');
 }
 
-/** Exponential backoff with "equal jitter": half fixed, half random, so clients that failed together spread out. */
-function backoffMs(attempt: number, random: () => number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-  return ceiling / 2 + (random() * ceiling) / 2;
-}
-
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const agents = createAgentPool(options.proxyEnv ?? {}, options.debug);
   const trace = createTracer(options.debug);
-  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const random = options.random ?? Math.random;
+  const pause = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
 
   async function getJson(
     baseUrl: string,
@@ -118,9 +114,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const delay = attempt <= limit ? retryDelayFor(error, attempt, maxRetryAfter) : undefined;
         if (delay === undefined) throw error;
         trace.retry(delay, retryReason(error));
-        const actual = options.retryDelay ? options.retryDelay(delay, attempt) : delay;
         try {
-          await sleep(Math.max(0, actual), undefined, { signal });
+          await pause(Math.max(0, delay), signal);
         } catch {
           throw stopped();
         }
@@ -131,9 +126,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   /** The delay before the next attempt, or undefined when this failure is not worth another. */
   function retryDelayFor(error: unknown, attempt: number, maxRetryAfter: number): number | undefined {
     // One request: the endpoint has not (knowingly) answered before, so a wrong host or certificate fails fast.
-    if (!(error instanceof RdsjobError) || !isTransient(error)) return undefined;
-    if (error.retryAfterMs !== undefined) return error.retryAfterMs > maxRetryAfter ? undefined : error.retryAfterMs;
-    return backoffMs(attempt, random);
+    if (!(error instanceof RdsjobError) || classify(error) !== 'retry') return undefined;
+    // Compared with the time left, not the whole bound: a pause past the bound would end in a false "no answer".
+    const longest = Math.min(maxRetryAfter, options.timeLeft?.() ?? Infinity);
+    if (error.retryAfterMs !== undefined) return error.retryAfterMs > longest ? undefined : error.retryAfterMs;
+    return backoff(attempt, BACKOFF_BASE_MS, BACKOFF_CAP_MS, random);
   }
 
   async function attemptOnce(
@@ -193,7 +190,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // Refuse oversized bodies as they arrive (Content-Length first, then the bytes counted), never buffering them.
     request.on('downloadProgress', (progress) => {
       if (tooLarge) return;
-      if ((progress.total ?? 0) > maxBody || progress.transferred > maxBody) {
+      if ((progress.total ?? 0) > MAX_BODY_BYTES || progress.transferred > MAX_BODY_BYTES) {
         tooLarge = true;
         request.cancel();
       }
@@ -205,7 +202,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (error) {
       if (signal?.aborted) throw error; // the caller says why
       if (tooLarge) {
-        throw new MalformedResponseError(`response too large (over ${maxBody} bytes) from ${base.host}`, {
+        throw new MalformedResponseError(`response too large (over ${MAX_BODY_BYTES} bytes) from ${base.host}`, {
           hint: 'check --endpoint: the RDS API answers with small JSON documents',
         });
       }
@@ -217,6 +214,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           headers: failed.response.headers,
           service,
           now: options.now(),
+          endpoint: base.href,
         });
       }
       const shownProxy = agents.shownProxy(url);

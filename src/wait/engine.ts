@@ -4,24 +4,14 @@
 import { setMaxListeners } from 'node:events';
 import { RequestBudget } from '../api/budget.js';
 import type { Api, CallOptions } from '../api/types.js';
-import { formatDuration, formatElapsed } from '../duration.js';
-import {
-  ApiError,
-  DeadlineError,
-  failsForEveryRequest,
-  GoneError,
-  isTransient,
-  MalformedResponseError,
-  NETWORK_HINT,
-  NetworkError,
-  NotFoundError,
-  RdsjobError,
-} from '../errors.js';
+import { formatElapsed } from '../duration.js';
+import { DeadlineError, MalformedResponseError, NETWORK_HINT, NetworkError, RdsjobError } from '../errors.js';
 import type { Job } from '../job.js';
 import { verdictOf } from '../status.js';
-import { MAX_RETRY_AFTER_MS, OVERDUE_GRACE_MS } from '../limits.js';
+import { OVERDUE_GRACE_MS } from '../limits.js';
+import { afterAnswer, afterFailure, type Decision, pastDeadline } from './decide.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS } from './defaults.js';
-import { backoff, jitter } from './pacing.js';
+import { backoff, jitter } from '../pacing.js';
 import type { WaitReporter } from './reporter.js';
 import type { ItemResult, WaitOutcome, WaitResult } from './result.js';
 
@@ -59,8 +49,10 @@ type Send = <R>(request: (options: CallOptions) => Promise<R>) => Promise<R>;
 
 /** What one loop of the engine waits on. */
 export interface Target<S> {
-  /** Results and progress lines are keyed by it: the job id; for an instance wait, the instance id. */
+  /** Results and progress lines are keyed by it: the job id; for an instance wait, the REF the user gave. */
   readonly id: string;
+  /** A job id: RDS shows a new one only after seconds, so "not found" means "not visible yet" within the grace. */
+  readonly job?: boolean;
   /** One look, its requests sent through `send`; throws the API's errors. */
   look(send: Send): Promise<S>;
   /** Finished? Undefined while it still runs. */
@@ -71,32 +63,9 @@ export interface Target<S> {
   reportEnd(result: ItemResult<S>, reporter: WaitReporter, at: number): void;
 }
 
-/**
- * A 2xx body without what the API promises is more often a proxy or gateway hiccup than a changed API, so it is
- * retried like a transient failure — but only this many times in a row: a body that stays malformed will not heal.
- */
-const MAX_CONSECUTIVE_MALFORMED = 3;
-
-/**
- * A job never seen that the API will not show: not visible yet (a new job takes seconds to appear), during the
- * grace period. RDS does not document what it answers then: a 404, or a 400 with an RDS (`DBS.`) code; a request
- * rdsjob got wrong cannot be the cause, since ids are checked before anything is sent.
- */
-function notVisible(error: unknown): boolean {
-  return (
-    error instanceof NotFoundError ||
-    (error instanceof ApiError && error.status === 400 && error.code?.startsWith('DBS.') === true)
-  );
-}
-
 /** The job or task an error is about (a task looked up during an instance wait), for the retry line. */
 function itemOf(error: unknown): string | undefined {
   return error instanceof RdsjobError ? error.itemId : undefined;
-}
-
-function retryAfterOf(error: unknown): number | undefined {
-  const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof ms === 'number' && Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
 /** Why a look did not happen: no budget slot before the deadline, or the wait was stopped while it queued. */
@@ -187,64 +156,70 @@ export async function waitForTargets<S>(
     for (;;) {
       if (stop.signal.aborted) return cutShort();
       const result = await look(target, looks++ === 0);
-      let delay: number;
+      if (!result.ok && (result.error === NO_SLOT || result.error === STOPPED || stop.signal.aborted)) {
+        return result.error === NO_SLOT ? end('timeout', lastFailure) : cutShort();
+      }
+      // An answer, even an error status, shows the endpoint is the right one.
+      if (result.ok || (result.error as { status?: unknown }).status !== undefined) answered = true;
+      let decision: Decision;
       if (result.ok) {
-        answered = true;
         last = result.state;
-        failures = 0;
         malformed = 0;
-        lastFailure = undefined;
         target.report(result.state, reporter, now());
-        const verdict = target.verdict(result.state);
-        if (verdict === 'failed' && options.failFast) stop.abort(FAILED_FAST);
-        if (verdict !== undefined) return end(verdict);
-        delay = jitter(period, random);
+        decision = afterAnswer(target.verdict(result.state));
       } else {
-        const { error } = result;
-        if (error === NO_SLOT) return end('timeout', lastFailure);
-        if (stop.signal.aborted || error === STOPPED) return cutShort();
-        // An answer, even an error status, shows the endpoint is the right one.
-        if ((error as { status?: unknown }).status !== undefined) answered = true;
-        const seen = last !== undefined;
-        if (error instanceof GoneError) return end('not-found', error);
-        if (notVisible(error) && !seen) {
-          if (now() - start >= options.notFoundGraceMs)
-            return end(error instanceof NotFoundError ? 'not-found' : 'error', error);
+        if (result.error instanceof MalformedResponseError) malformed += 1;
+        decision = afterFailure(result.error, {
+          id: target.id,
+          job: target.job === true,
+          seen: last !== undefined,
+          answered,
+          malformedInARow: malformed,
+          elapsedMs: now() - start,
+          graceMs: options.notFoundGraceMs,
+        });
+      }
+      if (decision.kind !== 'retry') {
+        failures = 0;
+        lastFailure = undefined;
+      }
+
+      let delay = jitter(period, random);
+      switch (decision.kind) {
+        case 'done':
+          if (decision.outcome === 'failed' && options.failFast) stop.abort(FAILED_FAST);
+          return end(decision.outcome);
+        case 'end':
+          return end(decision.outcome, decision.error);
+        case 'fatal':
+          // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
+          fatal ??= decision.error;
+          stop.abort(decision.error);
+          return end('error', decision.error);
+        case 'not-visible':
           reporter.notVisible(target.id, now());
-          lastFailure = undefined;
-          delay = jitter(period, random);
-        } else if (
-          isTransient(error, answered) ||
-          // RDS keeps jobs for a month: a job already seen that answers 404 has not vanished, the API hiccupped.
-          (error instanceof NotFoundError && seen) ||
-          (error instanceof MalformedResponseError && ++malformed < MAX_CONSECUTIVE_MALFORMED)
-        ) {
+          break;
+        case 'again':
+          break;
+        case 'retry': {
+          const error = (result as { error: unknown }).error;
           failures += 1;
           lastFailure = error;
-          const retryAfterMs = retryAfterOf(error);
+          const { retryAfterMs } = decision;
           delay = backoff(failures, period, maxBackoff, random, retryAfterMs);
           if (retryAfterMs !== undefined) budget.pauseUntil(now() + retryAfterMs);
           // Say when the next attempt really is: at the deadline at the latest (one last look), and never when the
           // budget (a Retry-After) leaves no attempt before the deadline.
           const free = budget.earliest(now());
-          if (free > deadline) {
-            // Waiting would end past --timeout without another look: say so now rather than claim a timeout later.
-            if (retryAfterMs === undefined) return end('timeout', lastFailure);
-            return end('error', throttledPastDeadline(error, retryAfterMs));
-          }
+          const over = pastDeadline(retryAfterMs, error, free, deadline);
+          if (over?.kind === 'end') return end(over.outcome, over.error);
           reporter.retrying(
             itemOf(error) ?? target.id,
             error,
             Math.min(Math.max(now() + delay, free), deadline) - now(),
             now(),
           );
-        } else {
-          // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
-          if (failsForEveryRequest(error) || error instanceof NetworkError) {
-            fatal ??= error;
-            stop.abort(error);
-          }
-          return end('error', error);
+          break;
         }
       }
 
@@ -322,6 +297,7 @@ export async function waitForTargets<S>(
 function jobTarget(id: string, api: Pick<Api, 'getJob'>): Target<Job> {
   return {
     id,
+    job: true,
     look: (send) => send((options) => api.getJob(id, options)),
     verdict: verdictOf,
     report: (job, reporter, at) => reporter.observed(id, job, at),
@@ -340,15 +316,4 @@ export function waitForJobs(
     options,
     io,
   );
-}
-
-/** A Retry-After that reaches past the deadline: the wait ends now, exit 5, saying so (never a false "timed out"). */
-function throttledPastDeadline(error: unknown, plannedMs: number): ApiError {
-  const { requestId, retryAfterMs = plannedMs } = error as { requestId?: string; retryAfterMs?: number };
-  return new ApiError(`throttled: RDS asks to wait ${formatDuration(retryAfterMs)}, beyond --timeout`, {
-    status: 429,
-    requestId,
-    hint: 'wait before retrying, or raise --timeout (0 waits without limit)',
-    cause: error,
-  });
 }

@@ -3,6 +3,7 @@
 // request by id. Without `since`, a task seen Running that is no longer among them is looked up once by `id` for its
 // final status and fail_reason; with `since`, every task created on the instance in the window belongs to the wait,
 // finished or not, and the wait looks for one for the not-found grace before giving up.
+import { resolveInstance } from '../api/instances.js';
 import { sinceWindow, TASK_PAGE_SIZE, taskQuery } from '../api/tasks.js';
 import type { Api } from '../api/types.js';
 import { GoneError, NotFoundError } from '../errors.js';
@@ -18,15 +19,6 @@ export interface InstanceState {
   running: number;
   /** The instance's status at the last look (ACTIVE, BACKING UP, STORAGE FULL…). */
   status?: string;
-}
-
-/** What the wait is about: the instance (its id, and the REF the user gave, for messages). */
-export interface InstanceRef {
-  id: string;
-  /** As the user gave it (a name, or the id). */
-  ref: string;
-  /** A Flexus instance: ListInstances shows it only with `group_type=flexus`. */
-  flexus?: boolean;
 }
 
 interface InstanceWatch extends Target<InstanceState> {
@@ -54,11 +46,13 @@ export interface InstanceWaitSettings {
 }
 
 function instanceTarget(
-  instance: InstanceRef,
+  ref: string,
   api: Pick<Api, 'listTasks' | 'listInstances'>,
   now: () => number,
   settings: InstanceWaitSettings,
 ): InstanceWatch {
+  /** The instance REF names (`flexus`: listed only with `group_type=flexus`), once resolved. */
+  let instance: { id: string; ref: string; flexus: boolean } | undefined;
   const seen = new Map<string, Seen>();
   let startedAt: number | undefined;
   let lastStatus: string | undefined;
@@ -80,8 +74,14 @@ function instanceTarget(
   const withId = (task: Task): task is Task & { id: string } => typeof task.id === 'string';
 
   return {
-    id: instance.id,
+    id: ref,
     async look(send) {
+      // Resolving REF is the first look's first request: an outage while resolving is ridden out like any other
+      // within --timeout, and what its failure means is decided like any other (contract § Task center).
+      if (instance === undefined) {
+        const resolved = await resolveInstance(ref, (query) => send((options) => api.listInstances(query, options)));
+        instance = { id: resolved.instance.id, ref, flexus: resolved.flexus };
+      }
       startedAt ??= now();
       const since = settings.sinceMs;
       const filters =
@@ -112,7 +112,8 @@ function instanceTarget(
       const byId: Array<[string, string]> = [['id', instance.id]];
       if (instance.flexus) byId.push(['group_type', 'flexus']);
       const found = await send((options) => api.listInstances(byId, options));
-      const self: Instance | undefined = found.instances.find((i) => i.id === instance.id);
+      const id = instance.id;
+      const self: Instance | undefined = found.instances.find((i) => i.id === id);
       if (self === undefined) {
         throw new GoneError(`instance ${instance.ref} no longer exists (deleted)`, {
           hint: 'check the instance in the console; rdsjob list shows what ran on it',
@@ -178,11 +179,11 @@ export interface InstanceWaitOutcome {
  * (the `--since` grace is the watch's own).
  */
 export async function waitForInstanceTasks(
-  instance: InstanceRef,
+  ref: string,
   options: Omit<WaitOptions, 'notFoundGraceMs'> & InstanceWaitSettings,
   io: WaitIo & { api: Pick<Api, 'listTasks' | 'listInstances'> },
 ): Promise<InstanceWaitOutcome> {
-  const watch = instanceTarget(instance, io.api, io.now, options);
+  const watch = instanceTarget(ref, io.api, io.now, options);
   const waited = await waitForTargets([watch], { ...options, notFoundGraceMs: 0 }, io);
   const end = waited.results[0]!;
   return { end, tasks: watch.tasks(), results: watch.taskResults(end), fatal: waited.fatal };

@@ -56,10 +56,17 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
   const error = result.error;
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
-    const requestId =
-      error instanceof RdsjobError && error.requestId ? `, request id ${sanitize(error.requestId)}` : '';
+    const e = error instanceof RdsjobError ? error : undefined;
+    // What RDS answered: a 404, or a 400 with an RDS code (contract § Waiting: not found, whichever it was).
+    const answer = [
+      `HTTP ${e?.status ?? 404}`,
+      e?.status !== 404 && e?.code ? sanitize(e.code) : undefined,
+      e?.requestId ? `request id ${sanitize(e.requestId)}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
     return [
-      `error: job ${id} not found (HTTP 404${requestId}), still after ${formatElapsed(graceMs)}`,
+      `error: job ${id} not found (${answer}), still after ${formatElapsed(graceMs)}`,
       'hint: check the id, the region and the project; only jobs of the last month can be queried',
     ];
   }

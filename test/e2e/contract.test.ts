@@ -51,6 +51,16 @@ beforeEach(() => {
       },
     ],
   });
+  emu.setJob('gateway400', {
+    steps: [
+      {
+        fault: 'raw',
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: '{"error_code":"APIGW.0201","error_msg":"Request is not valid."}',
+      },
+    ],
+  });
   emu.setJob('denied', {
     steps: [
       {
@@ -81,11 +91,9 @@ describe('exit codes with several ids: 3, 5, 1, 4, 6, 0', () => {
     ['not found beats a timeout', ['ghost', 'forever', '--not-found-grace', '200ms', '--timeout', '1s'], 4],
     ['a timeout beats success', ['done', 'forever', '--timeout', '500ms'], 6],
     ['Failed beats not found', ['ghost', 'fails', '--not-found-grace', '200ms'], 1],
-    [
-      'an API error beats Failed (a 400 still refused after the grace)',
-      ['fails', 'bad400', '--not-found-grace', '200ms'],
-      5,
-    ],
+    // A 400 with an RDS code still answered after the grace is "not found" (4), as the contract says.
+    ['Failed beats a 400 DBS. still answered after the grace', ['fails', 'bad400', '--not-found-grace', '200ms'], 1],
+    ['an API error beats Failed (a 400 that is no RDS answer)', ['fails', 'gateway400'], 5],
   ])('wait: %s', async (_name, args, code) => {
     const r = await rdsjob(emu, ['wait', ...args, ...FAST]);
     expect(r.code).toBe(code);

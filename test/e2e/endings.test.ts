@@ -61,6 +61,55 @@ describe('a timed-out wait', () => {
   });
 });
 
+describe('a gateway that knows no such API (APIGW.0101: a wrong endpoint or path)', () => {
+  // Never "not found" nor "not visible yet": exit 5 at once, once, naming the endpoint and the likely fix.
+  it.each([
+    ['a job wait', ['wait', 'some-job', '--not-found-grace', '60s', ...FAST]],
+    ['an instance wait', ['wait', '--instance', ORDERS_DB.name, ...FAST]],
+    ['list --instance', ['list', '--instance', ORDERS_DB.name]],
+  ])('%s: exit 5 at once, the endpoint named', async (_name, args) => {
+    const wrong = `${emu.url}/rds`;
+    const r = await rdsjob(emu, [...args, '--endpoint', wrong]);
+    expect(r.code).toBe(5);
+    expect(r.stderr.match(/^error:/gm)).toHaveLength(1);
+    expect(r.stderr).toContain(`error: the API gateway at ${wrong} knows no such RDS API (HTTP 404, APIGW.0101: `);
+    expect(r.stderr).toMatch(/^hint: check --endpoint \(or RDSJOB_ENDPOINT\).*--service and --region$/m);
+    expect(r.stderr).not.toMatch(/not (visible|found)/);
+    // One request: nothing waited out a grace or retried.
+    expect(emu.requests).toHaveLength(1);
+  });
+});
+
+describe('a 400 with an RDS code still answered after the grace', () => {
+  it('is "not found" (exit 4), saying what RDS answered', async () => {
+    emu.setJob('refused', {
+      steps: [
+        {
+          fault: 'raw',
+          status: 400,
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"error_code":"DBS.200001","error_msg":"Parameter error."}',
+        },
+      ],
+    });
+    const r = await rdsjob(emu, ['wait', 'refused', '--not-found-grace', '1s', ...FAST]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(
+      /^error: job refused not found \(HTTP 400, DBS\.200001, request id [0-9a-f]+\), still after 1s$/m,
+    );
+  });
+});
+
+describe('an outage while resolving --instance REF', () => {
+  it('is ridden out within --timeout, like any outage of the wait: exit 0', async () => {
+    emu.failInstanceList(...Array.from({ length: 4 }, () => ({ fault: 'status' as const, status: 503 })));
+    const r = await rdsjob(emu, ['wait', '--instance', ANALYTICS_DB.name, '--timeout', '60s', ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/RDS API error 503 .*retrying in/g)).toHaveLength(4);
+    expect(r.stderr).toContain(`instance ${ANALYTICS_DB.name} is free (no running task, ACTIVE)`);
+  });
+});
+
 describe('Retry-After beyond the deadline', () => {
   it('ends the wait at once with exit 5 and says so, never "timed out"', async () => {
     emu.setJob('busy', { steps: [job('busy', 'Running'), { fault: 'throttle', retryAfter: '3600' }] });

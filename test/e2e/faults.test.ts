@@ -55,7 +55,7 @@ async function getInProcess(id: string) {
   const http = createHttpClient({
     auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
     now: Date.now,
-    retryDelay: () => 0,
+    sleep: async () => undefined,
   });
   try {
     return await fetchJob(http, emu.url, PROJECT_ID, id);
@@ -221,7 +221,7 @@ describe('a server that never answers', () => {
       now: Date.now,
       timeoutMs: 200,
       retries: 1,
-      retryDelay: () => 1,
+      sleep: async () => undefined,
     });
     try {
       const error = await http

@@ -1,9 +1,10 @@
 // In-memory stand-ins for the outside world, so commands run in-process in milliseconds.
 import { Readable } from 'node:stream';
-import type { Api, ApiFactory } from '../../src/api/types.js';
+import type { Api, ApiFactory, CallOptions } from '../../src/api/types.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { Deps, InStream, OutStream } from '../../src/deps.js';
 import type { Job } from '../../src/job.js';
+import { FakeClock } from './wait-fakes.js';
 
 /** A stream that keeps what is written, with the size and resize events of a terminal when it is one. */
 export class MemoryStream implements OutStream {
@@ -56,7 +57,10 @@ export function scriptedApi(
     config: undefined as unknown as ResolvedConfig,
     calls: [] as string[],
     closed: false,
-    async getJob(id: string) {
+    async getJob(id: string, options?: CallOptions) {
+      // A request sent under an aborted signal fails, as got's does: a fake that ignored it would hide a bound
+      // that fired too early.
+      options?.signal?.throwIfAborted();
       api.calls.push(id);
       const n = counts.get(id) ?? 0;
       counts.set(id, n + 1);
@@ -86,7 +90,7 @@ export function fakeDeps(
   api: Pick<Api, 'getJob' | 'close'> & Partial<Pick<Api, 'listTasks'>>,
   overrides: Partial<Deps> = {},
 ): FakeDeps {
-  let clock = Date.parse('2026-11-27T10:00:00Z');
+  const clock = new FakeClock(Date.parse('2026-11-27T10:00:00Z'));
   const configs: ResolvedConfig[] = [];
   const controller = new AbortController();
   const factory: ApiFactory = async (config) => {
@@ -104,10 +108,8 @@ export function fakeDeps(
     stdout: new MemoryStream(),
     stderr: new MemoryStream(),
     stdin: Readable.from([]) as unknown as InStream,
-    now: () => clock,
-    sleep: async (ms) => {
-      clock += ms;
-    },
+    now: clock.now,
+    sleep: clock.sleep,
     homedir: '/nonexistent-home-for-tests',
     signal: controller.signal,
     openApi: factory,

@@ -1,80 +1,16 @@
-// Fakes for the wait tests: a virtual clock whose sleeps fire instantly in time order, a scripted JobsApi,
-// and in-memory streams.
+// Fakes for the wait tests: the controlled clock (clock.ts), a scripted JobsApi, and in-memory streams.
 import type { Api } from '../../src/api/types.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { CommandContext, OutputFormat } from '../../src/commands/context.js';
 import type { Deps, InStream } from '../../src/deps.js';
 import type { GlobalFlags } from '../../src/flags.js';
 import type { Job } from '../../src/job.js';
+import { FakeClock, T0 } from './clock.js';
 import { MemoryStream } from './fakes.js';
 
 export { MemoryStream };
 
-export const T0 = Date.parse('2026-11-27T09:45:00Z');
-
-interface Timer {
-  at: number;
-  seq: number;
-  resolve(): void;
-  cleanup(): void;
-}
-
-/**
- * Time only moves when every task is asleep: after the microtask queue drains (setImmediate), the earliest timer
- * fires and the clock jumps to it. Several concurrent loops therefore interleave exactly as they would in real time.
- */
-export class FakeClock {
-  t: number;
-  /** Every sleep requested, in order, with the time it was requested. */
-  readonly sleeps: { ms: number; at: number }[] = [];
-  private timers: Timer[] = [];
-  private seq = 0;
-  private scheduled = false;
-
-  constructor(start = T0) {
-    this.t = start;
-  }
-
-  now = (): number => this.t;
-
-  sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      this.sleeps.push({ ms, at: this.t });
-      const onAbort = () => {
-        this.timers = this.timers.filter((t) => t !== timer);
-        reject(signal?.reason);
-      };
-      const timer: Timer = {
-        at: this.t + Math.max(0, ms),
-        seq: this.seq++,
-        resolve,
-        cleanup: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.timers.push(timer);
-      this.schedule();
-    });
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.fire();
-    });
-  }
-
-  private fire(): void {
-    if (this.timers.length === 0) return;
-    const next = this.timers.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.seq < a.seq) ? b : a));
-    this.timers = this.timers.filter((t) => t !== next);
-    this.t = Math.max(this.t, next.at);
-    next.cleanup();
-    next.resolve();
-    if (this.timers.length > 0) this.schedule();
-  }
-}
+export { FakeClock, T0 };
 
 export type Step = Job | Error | ((call: { at: number; n: number }) => Job | Error);
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fetchJob } from '../../src/api/job-info.js';
 import { createHttpClient } from '../../src/http/client.js';
 import { ApiError, AuthError, MalformedResponseError, NotFoundError } from '../../src/errors.js';
+import { exitCodeFor } from '../../src/exit-codes.js';
 import { json, startServer, type Handler, type TestServer } from '../support/http-test-server.js';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 async function fetchWith(handler: Handler, jobId = 'job-1') {
   server = await startServer(handler);
-  const http = createHttpClient({ auth: { kind: 'token', token: 't' }, now: Date.now, retryDelay: () => 1 });
+  const http = createHttpClient({ auth: { kind: 'token', token: 't' }, now: Date.now, sleep: async () => undefined });
   close = () => http.close();
   return fetchJob(http, server.url, PROJECT, jobId);
 }
@@ -45,13 +46,16 @@ describe('fetchJob', () => {
     expect((error as NotFoundError).hint).toMatch(/few seconds/);
   });
 
-  it('a gateway "API not found" 404 points at the endpoint', async () => {
+  it('a gateway "API not found" 404 names the endpoint, never the job: exit 5', async () => {
     const error = await fetchWith((_req, res) =>
       json(res, 404, { error_code: 'APIGW.0101', error_msg: 'API not found' }),
     ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect((error as Error).message).toBe('job job-1 not found (HTTP 404)');
-    expect((error as NotFoundError).hint).toMatch(/check --endpoint/);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(exitCodeFor(error)).toBe(5);
+    expect((error as Error).message).toMatch(
+      /^the API gateway at http:\/\/127\.0\.0\.1:\d+ knows no such RDS API \(HTTP 404, APIGW\.0101: API not found\)$/,
+    );
+    expect((error as ApiError).hint).toMatch(/check --endpoint/);
   });
 
   it.each([

@@ -37,7 +37,7 @@ async function lookup(handler: Handler, region = 'cn-north-4') {
   const http = createHttpClient({
     auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
     now: Date.now,
-    retryDelay: () => 1,
+    sleep: async () => undefined,
   });
   close = () => http.close();
   return lookupProjectId(http, server.url, region);

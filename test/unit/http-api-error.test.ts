@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromNetwork, errorFromResponse, parseErrorBody, retryAfterMsOf } from '../../src/http/api-error.js';
-import { ApiError, AuthError, NetworkError, NotFoundError } from '../../src/errors.js';
+import { ApiError, AuthError, NetworkError } from '../../src/errors.js';
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');
 
@@ -100,7 +100,8 @@ describe('errorFromResponse', () => {
       /check the system clock: requests more than 15 minutes off are refused/,
     ],
     [401, '{"error_code":"APIGW.0307","error_msg":"The token expires."}', AuthError, /IAM token has expired/],
-    [404, '{"error_code":"APIGW.0101","error_msg":"The API does not exist"}', NotFoundError, undefined],
+    // The gateway knows no such API: a wrong endpoint, never "not found" (contract § Waiting): exit 5.
+    [404, '{"error_code":"APIGW.0101","error_msg":"The API does not exist"}', ApiError, /check --endpoint/],
     [429, '{"error_code":"APIGW.0308","error_msg":"throttled"}', ApiError, /60 requests per minute/],
     [500, '', ApiError, /try again later/],
     [400, '{"error_code":"DBS.200001","error_msg":"Parameter error."}', ApiError, undefined],

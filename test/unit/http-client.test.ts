@@ -40,9 +40,8 @@ function client(overrides: Partial<HttpClientOptions> = {}) {
   const http = createHttpClient({
     auth: aksk,
     now: () => (clock += 60_000),
-    retryDelay: (planned) => {
+    sleep: async (planned) => {
       delays.push(planned);
-      return 1;
     },
     debug: (line) => lines.push(line),
     ...overrides,
@@ -152,7 +151,7 @@ describe('retries', () => {
     const server = await serve((_req, res) => json(res, 502, ''));
     const { http, delays } = client({ random: () => 0.5, retries: 3 });
     await expect(get(http, server)).rejects.toBeInstanceOf(ApiError);
-    expect(delays).toEqual([750, 1500, 3000]);
+    expect(delays).toEqual([1000, 2000, 4000]);
   });
 
   it.each([
@@ -293,7 +292,7 @@ describe('--debug trace', () => {
       const trace = lines.join('\n');
       expect(lines[0]).toBe(`> GET ${server.url}/v3/proj-1/jobs?id=job%201`);
       expect(trace).toMatch(/^< 503 \(\d+ ms\) request id r-a$/m);
-      expect(trace).toMatch(/^retrying in 0\.5s after 503$/m);
+      expect(trace).toMatch(/^retrying in 0\.9s after 503$/m);
       expect(trace).toMatch(/^< 200 \(\d+ ms\) request id r-b$/m);
       expect(trace).toContain('x-project-id: proj-1');
       for (const secret of [SK, STS, IAM_TOKEN, AK]) expect(trace).not.toContain(secret);

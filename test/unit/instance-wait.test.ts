@@ -23,7 +23,7 @@ describe('wait --instance under the rate budget', () => {
       },
     };
     const waited = await waitForInstanceTasks(
-      { id: ID, ref: 'orders-db' },
+      'orders-db',
       { timeoutMs: 10 * MIN, intervalMs: 1_000 },
       { api, now: clock.now, sleep: clock.sleep, random: () => 0.5, reporter: quietReporter },
     );

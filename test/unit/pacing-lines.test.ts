@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heartbeatLine } from '../../src/wait/lines.js';
-import { backoff } from '../../src/wait/pacing.js';
+import { backoff } from '../../src/pacing.js';
 import { plainReporter } from '../../src/wait/reporter-plain.js';
 import { MemoryStream } from '../support/fakes.js';
 

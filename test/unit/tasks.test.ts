@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { listTaskPages, taskQuery } from '../../src/api/tasks.js';
 import type { TaskPage } from '../../src/api/types.js';
-import { listOptionsOf, taskStatusOf } from '../../src/commands/list/define.js';
+import { listOptionsOf } from '../../src/commands/list/define.js';
+import { taskStatusOf } from '../../src/task.js';
 import { taskFiltersOf } from '../../src/commands/list/run.js';
 import { instanceIdOf } from '../../src/config/validate.js';
 import { UsageError } from '../../src/errors.js';

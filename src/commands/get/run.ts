@@ -1,5 +1,5 @@
 // The run of `rdsjob get <id...>`: fetch each job once and print it (table or the API's JSON).
-import { DeadlineError, failsForEveryRequest } from '../../errors.js';
+import { classify, DeadlineError } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { errorOutcome, OK, type Reported } from '../../outcome.js';
 import { renderJobsResult } from '../../render/result-text.js';
@@ -53,9 +53,10 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   const byId = new Map(unique.map((id, i) => [id, fetched[i]!]));
   const results = ids.map((id) => byId.get(id)!);
 
-  // A credentials or configuration failure, or a signal, is the same for every id: reported once. So is the bound
-  // running out when it left every id unanswered (a gateway that hangs).
-  const fatal = fetched.find((r) => r.status === 'rejected' && failsForEveryRequest(r.reason));
+  // A failure that would meet every id alike (credentials, configuration, a signal, a host that does not resolve, an
+  // API the gateway does not know: errors.classify) is reported once. So is the bound running out when it left
+  // every id unanswered (a gateway that hangs).
+  const fatal = fetched.find((r) => r.status === 'rejected' && classify(r.reason) === 'fatal');
   if (fatal?.status === 'rejected') throw fatal.reason;
   if (fetched.every((r) => r.status === 'rejected' && r.reason instanceof DeadlineError))
     throw (fetched[0] as PromiseRejectedResult).reason;

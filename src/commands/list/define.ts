@@ -6,7 +6,7 @@ import { LIST_LIMIT } from '../../limits.js';
 import { instanceIdOf, quote } from '../../config/validate.js';
 import { positiveDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
-import { TASK_STATUSES, type TaskStatus } from '../../task.js';
+import { TASK_STATUSES, type TaskStatus, taskStatusOf } from '../../task.js';
 import type { Select } from '../context.js';
 import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
 
@@ -26,14 +26,6 @@ export interface ListOptions {
   /** Created no longer ago than this (ms). */
   sinceMs?: number;
   limit: number;
-}
-
-/** `running`, `RUNNING`, `Running` → `Running`, as the API spells it. */
-export function taskStatusOf(value: string): TaskStatus {
-  const status = TASK_STATUSES.find((known) => known.toLowerCase() === value.toLowerCase());
-  if (status === undefined)
-    throw new UsageError(`invalid --status ${quote(value)}: use one of ${TASK_STATUSES.join(', ')} (any case)`);
-  return status;
 }
 
 /** `--name ''` would send `name=`, which matches nothing useful: refused before anything is sent. */

@@ -1,19 +1,15 @@
 // The run of `rdsjob wait <id...>` and `rdsjob get --wait`: progress on stderr, the final jobs on stdout.
-import { DeadlineError, InterruptedError } from '../../errors.js';
 import type { Job } from '../../job.js';
-import { waitBound } from '../../deadline.js';
 import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result-text.js';
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
-import { waitForJobs } from '../../wait/engine.js';
-import { resolveInstance } from '../../api/instances.js';
 import { instanceStateOf } from '../../status.js';
-import { type InstanceState, type InstanceWaitOutcome, waitForInstanceTasks } from '../../wait/instance.js';
+import { type CoreWorld, runWaitCore } from '../../wait/core.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
-import type { ItemResult, WaitResult } from '../../wait/result.js';
+import type { ItemResult, TaskResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import { Estimates } from '../../wait/estimate.js';
 import { errorText } from '../../wait/item-text.js';
@@ -69,18 +65,25 @@ async function reporterFor(
     : fed;
 }
 
-/** --timeout bounds the whole wait, the IAM project-id lookup before the first poll included: it starts now. */
-function begin(options: WaitCommandOptions, ctx: CommandContext): number {
-  const bound = waitBound(options.timeoutMs);
-  if (bound !== undefined) ctx.limit(bound.boundMs, bound.what);
-  return ctx.deps.now();
-}
-
-/** Stopped or out of time before the first look (a hanging IAM lookup): unfinished, not failed. Else rethrown. */
-function endedEarly(error: unknown): 'interrupted' | 'timeout' {
-  if (error instanceof InterruptedError) return 'interrupted';
-  if (error instanceof DeadlineError) return 'timeout';
-  throw error;
+/**
+ * The core's world from the command's: its clock starts with the process (--timeout bounds the whole run, the IAM
+ * lookup included), its bound is the command's (ctx.limit), its API the command's.
+ */
+function coreWorld(ctx: CommandContext, reporter: WaitReporter): CoreWorld {
+  const { deps } = ctx;
+  return {
+    now: deps.now,
+    sleep: deps.sleep,
+    random: deps.random ?? Math.random,
+    reporter,
+    startedAt: deps.startedAt ?? deps.now(),
+    signal: ctx.signal,
+    limit: (boundMs, what, from) => {
+      ctx.limit(boundMs, what, { from });
+      return ctx.signal;
+    },
+    api: () => ctx.api(),
+  };
 }
 
 /**
@@ -112,31 +115,9 @@ export async function runWait(
   ctx: CommandContext,
 ): Promise<Reported[]> {
   const { deps } = ctx;
-  const startedAt = begin(options, ctx);
   const estimates = new Estimates();
   const reporter = await reporterFor(options, ctx, estimates);
-  let result: WaitResult<Job>;
-  try {
-    const api = await ctx.api();
-    result = await waitForJobs(
-      ids,
-      { ...options, startedAt },
-      {
-        api,
-        now: deps.now,
-        sleep: deps.sleep,
-        random: deps.random ?? Math.random,
-        signal: ctx.signal,
-        reporter,
-      },
-    );
-  } catch (error) {
-    const outcome = endedEarly(error);
-    result = {
-      results: [...new Set(ids)].map((id) => ({ id, outcome, error, elapsedMs: deps.now() - startedAt })),
-      elapsedMs: deps.now() - startedAt,
-    };
-  }
+  const result = await runWaitCore({ jobs: ids }, options, coreWorld(ctx, reporter));
   // On the run's summary page however the wait ended, a refused request included.
   await appendStepSummary(ctx, result.results, 'job');
   if (result.fatal !== undefined) throw result.fatal;
@@ -175,30 +156,13 @@ export async function runWaitInstance(
   ctx: CommandContext,
 ): Promise<Reported[]> {
   const { deps } = ctx;
-  const startedAt = begin(options, ctx);
-  let instanceId: string | undefined;
   const estimates = new Estimates();
-  let waited: InstanceWaitOutcome | undefined;
-  let end: ItemResult<InstanceState>;
-  try {
-    const api = await ctx.api();
-    // Once, before anything else; inside --timeout like every request of the wait.
-    const resolved = await resolveInstance(ref, (query) => api.listInstances(query, { signal: ctx.signal }));
-    instanceId = resolved.instance.id;
-    const reporter = await reporterFor(options, ctx, estimates, instanceId, ref);
-    waited = await waitForInstanceTasks(
-      { id: instanceId, ref, flexus: resolved.flexus },
-      { ...options, startedAt },
-      { api, now: deps.now, sleep: deps.sleep, random: deps.random ?? Math.random, signal: ctx.signal, reporter },
-    );
-    if (waited.fatal !== undefined) throw waited.fatal;
-    end = waited.end;
-  } catch (error) {
-    end = { id: instanceId ?? ref, outcome: endedEarly(error), error, elapsedMs: deps.now() - startedAt };
-  }
-
-  const tasks = waited?.tasks ?? [];
-  const taskResults = waited?.results ?? [];
+  const reporter = await reporterFor(options, ctx, estimates, ref, ref);
+  const waited = await runWaitCore({ instance: ref, sinceMs: options.sinceMs }, options, coreWorld(ctx, reporter));
+  if (waited.fatal !== undefined) throw waited.fatal;
+  const end = waited.instance!;
+  const taskResults = waited.results as TaskResult[];
+  const tasks = taskResults.map((r) => r.item!);
   const status = end.item?.status;
   // The instance's own failure (not a task's): a refused request, a wrong endpoint, gone, no task in the window.
   if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));

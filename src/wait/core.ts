@@ -1,0 +1,75 @@
+// The one wait, for `rdsjob wait` and the programmatic API alike: it owns the clock (started where the caller
+// started: the process for the CLI, the call for the API), bounds everything under it — the configuration, the IAM
+// lookup, resolving an instance, every look — runs the loop (engine.ts, consulting decide.ts) and returns one result.
+// The CLI renders it, index.ts returns it; neither decides an ending.
+import type { Api } from '../api/types.js';
+import { waitBound } from '../deadline.js';
+import { DeadlineError, InterruptedError } from '../errors.js';
+import { type ExitCode, exitCodeOf } from '../exit-codes.js';
+import type { Job } from '../job.js';
+import type { Task } from '../task.js';
+import { waitForJobs, type WaitIo, type WaitOptions } from './engine.js';
+import { type InstanceState, waitForInstanceTasks } from './instance.js';
+import type { ItemResult, WaitOutcome } from './result.js';
+
+/** What to wait for: job ids, or an instance (by the REF the user gave) until it is free. */
+export type WaitTarget = { jobs: readonly string[] } | { instance: string; sinceMs?: number };
+
+export interface CoreWorld extends Omit<WaitIo, 'signal'> {
+  /** Where the caller's clock started (epoch ms): --timeout runs from there. */
+  startedAt: number;
+  /** The caller's stop signal (a signal handler, an AbortSignal given to the API). */
+  signal?: AbortSignal;
+  /**
+   * Bounds everything that follows to `boundMs` counted from `from` (deadline.ts timeBound); returns the signal that
+   * every request, the configuration and the IAM lookup included, listens to.
+   */
+  limit(boundMs: number, what: string, from: number): AbortSignal;
+  /** Opens the API (reads the configuration, looks the project id up) under the signal `limit` returned. */
+  api(): Promise<Api>;
+}
+
+/** How a wait ended: one shape for jobs and instances, for the CLI and the API. */
+export interface CoreResult {
+  /** Jobs: one per distinct id, in argument order. An instance: every task of the wait, in the order first seen. */
+  results: ItemResult<Job | Task>[];
+  /** `wait --instance`: how the wait for the instance itself ended, and its status at the last look. */
+  instance?: ItemResult<InstanceState>;
+  /** An error that ended the whole wait (401/403, configuration, a wrong endpoint): reported once. */
+  fatal?: unknown;
+  elapsedMs: number;
+}
+
+/** The exit code the CLI gives a wait's result (the programmatic API reports the same). */
+export function exitCodeOfWait(result: CoreResult): ExitCode {
+  if (result.fatal !== undefined) return exitCodeOf({ outcome: 'error', error: result.fatal });
+  return exitCodeOf(result.instance === undefined ? result.results : [result.instance, ...result.results]);
+}
+
+/** Stopped or out of time before the first look (a hanging IAM lookup): unfinished, not failed. Else rethrown. */
+function endedEarly(error: unknown): 'interrupted' | 'timeout' {
+  if (error instanceof InterruptedError) return 'interrupted';
+  if (error instanceof DeadlineError) return 'timeout';
+  throw error;
+}
+
+export async function runWaitCore(target: WaitTarget, options: WaitOptions, world: CoreWorld): Promise<CoreResult> {
+  const { startedAt, now } = world;
+  const bound = waitBound(options.timeoutMs);
+  const signal = bound === undefined ? world.signal : world.limit(bound.boundMs, bound.what, startedAt);
+  const io: WaitIo = { ...world, signal };
+  const settings = { ...options, startedAt };
+  let api: Api;
+  try {
+    api = await world.api();
+  } catch (error) {
+    const outcome: WaitOutcome = endedEarly(error);
+    const ended = (id: string) => ({ id, outcome, error, elapsedMs: now() - startedAt });
+    return 'jobs' in target
+      ? { results: [...new Set(target.jobs)].map(ended), elapsedMs: now() - startedAt }
+      : { results: [], instance: ended(target.instance), elapsedMs: now() - startedAt };
+  }
+  if ('jobs' in target) return waitForJobs(target.jobs, settings, { ...io, api });
+  const waited = await waitForInstanceTasks(target.instance, { ...settings, sinceMs: target.sinceMs }, { ...io, api });
+  return { results: waited.results, instance: waited.end, fatal: waited.fatal, elapsedMs: waited.end.elapsedMs };
+}

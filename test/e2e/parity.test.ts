@@ -1,0 +1,237 @@
+// One wait, one answer (contract § The programmatic API): each situation runs through the binary and through
+// `import … from 'rdsjob'` against the same emulator, and both must end with the same exit code (`exitCodeFor` or
+// the result's exitCode for the API). Bad input must also send nothing, either way.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ANALYTICS_DB, ORDERS_DB, sampleTasks } from '../../emulator/sample-tasks.js';
+import type { Emulator, Fault } from '../../emulator/server.js';
+import { emulator, rdsjob, scriptedJob } from './harness.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
+const API_FAST = 'intervalMs: 100, requestsPerMinute: 6000';
+const gone = { fault: 'status', status: 404 } satisfies Fault;
+const unavailable = { fault: 'status', status: 503 } satisfies Fault;
+const dbs400 = {
+  fault: 'raw',
+  status: 400,
+  headers: { 'content-type': 'application/json' },
+  body: '{"error_code":"DBS.200001","error_msg":"Parameter error."}',
+} satisfies Fault;
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await emulator({ tasks: sampleTasks() });
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(() => {
+  emu.reset();
+  emu.setTasks(sampleTasks());
+  // Each way in has its own jobs (`api-done`…): the two run at once, and a job's script advances per poll.
+  for (const p of ['', 'api-']) {
+    emu.setJob(`${p}done`, { steps: [scriptedJob(`${p}done`, 'Running'), scriptedJob(`${p}done`, 'Completed')] });
+    emu.setJob(`${p}fails`, { steps: [scriptedJob(`${p}fails`, 'Failed', { fail_reason: 'createVM failed.' })] });
+    emu.setJob(`${p}forever`, { steps: [scriptedJob(`${p}forever`, 'Running')] });
+    emu.setJob(`${p}seen`, { steps: [scriptedJob(`${p}seen`, 'Running'), gone] });
+    emu.setJob(`${p}flaky`, { steps: [unavailable, unavailable, scriptedJob(`${p}flaky`, 'Completed')] });
+    emu.setJob(`${p}refused`, { steps: [dbs400] });
+  }
+});
+
+/** Runs an ES module body with `api` = the package's exports; it must return the exit code the call ended with. */
+async function apiCode<T = number>(body: string): Promise<T> {
+  const source = `import * as api from 'rdsjob';
+const code = await (async () => { try { ${body} } catch (e) { return api.exitCodeFor(e); } })();
+process.stdout.write(JSON.stringify(code));`;
+  const r = await rdsjob(emu, [], { command: ['--input-type=module', '-e', source], cwd: root });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as T;
+}
+
+interface Situation {
+  /** Faults to arm before each way in: the two then run one after the other (a fault is consumed once). */
+  setup?: () => void;
+  cli: string[];
+  /** An async body whose return value is the exit code (a result's exitCode); a throw is mapped by exitCodeFor. */
+  api: string;
+  code: number;
+  /** Bad input: nothing may reach the emulator. */
+  sendsNothing?: boolean;
+}
+
+const wrongEndpoint = () => `${emu.url}/rds`;
+
+const situations: Record<string, Situation> = {
+  'a job that Completes': {
+    cli: ['wait', 'done', ...FAST],
+    api: `await api.waitForJob('api-done', { ${API_FAST} }); return 0;`,
+    code: 0,
+  },
+  'a job that Fails': {
+    cli: ['wait', 'fails', ...FAST],
+    api: `return (await api.waitForJobs(['api-fails'], { ${API_FAST} })).exitCode;`,
+    code: 1,
+  },
+  "a seen job's 404 until the deadline": {
+    cli: ['wait', 'seen', '--timeout', '3s', ...FAST],
+    api: `await api.waitForJob('api-seen', { ${API_FAST}, timeoutMs: 3000 }); return 0;`,
+    code: 5,
+  },
+  'an outage, then success': {
+    cli: ['wait', 'flaky', ...FAST],
+    api: `await api.waitForJob('api-flaky', { ${API_FAST} }); return 0;`,
+    code: 0,
+  },
+  'a timeout': {
+    cli: ['wait', 'forever', '--timeout', '500ms', ...FAST],
+    api: `await api.waitForJob('api-forever', { ${API_FAST}, timeoutMs: 500 }); return 0;`,
+    code: 6,
+  },
+  'a 400 DBS. code still answered after the grace': {
+    cli: ['wait', 'refused', '--not-found-grace', '300ms', ...FAST],
+    api: `await api.waitForJob('api-refused', { ${API_FAST}, notFoundGraceMs: 300 }); return 0;`,
+    code: 4,
+  },
+  'a bad job id': {
+    cli: ['wait', 'x/../y'],
+    api: `await api.waitForJob('x/../y'); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'a negative timeout': {
+    cli: ['wait', 'done', '--timeout', '-5'],
+    api: `await api.waitForJob('api-done', { timeoutMs: -5 }); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'an interval of 0': {
+    cli: ['wait', 'done', '--interval', '0'],
+    api: `await api.waitForJobs(['api-done'], { intervalMs: 0 }); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'an unknown task status': {
+    cli: ['list', '--status', 'nope'],
+    api: `await api.listTasks({ status: 'nope' }); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'a negative since (list)': {
+    cli: ['list', '--since', '-1'],
+    api: `await api.listTasks({ sinceMs: -1 }); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'a time window that is none (list)': {
+    cli: ['list', '--since', '0'],
+    api: `await api.listTasks({ startTime: 1 }); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'a limit of 0 (list)': {
+    cli: ['list', '--limit', '0'],
+    api: `await api.listTasks({ limit: 0 }); return 0;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'a negative since (an instance)': {
+    cli: ['wait', '--instance', ORDERS_DB.name, '--since', '-5'],
+    api: `return (await api.waitForInstance('${ORDERS_DB.name}', { since: -5 })).exitCode;`,
+    code: 2,
+    sendsNothing: true,
+  },
+  'an unknown instance': {
+    cli: ['wait', '--instance', 'no-such-db', ...FAST],
+    api: `return (await api.waitForInstance('no-such-db', { ${API_FAST} })).exitCode;`,
+    code: 4,
+  },
+  'a name two instances share': {
+    cli: ['wait', '--instance', 'reporting', ...FAST],
+    api: `return (await api.waitForInstance('reporting', { ${API_FAST} })).exitCode;`,
+    code: 2,
+  },
+  'an outage while resolving an instance is ridden out within the timeout': {
+    setup: () => emu.failInstanceList(unavailable, unavailable, unavailable, unavailable),
+    cli: ['wait', '--instance', ANALYTICS_DB.name, '--timeout', '60s', ...FAST],
+    api: `return (await api.waitForInstance('${ANALYTICS_DB.name}', { ${API_FAST}, timeoutMs: 60000 })).exitCode;`,
+    code: 0,
+  },
+  'a gateway that knows no such API (APIGW.0101) under a job wait': {
+    cli: ['wait', 'done', '--endpoint', '$WRONG', ...FAST],
+    api: `await api.waitForJob('api-done', { ${API_FAST}, endpoint: process.env.RDSJOB_ENDPOINT + '/rds' }); return 0;`,
+    code: 5,
+  },
+  'a gateway that knows no such API (APIGW.0101) resolving an instance': {
+    cli: ['wait', '--instance', ORDERS_DB.name, '--endpoint', '$WRONG', ...FAST],
+    api: `return (await api.waitForInstance('${ORDERS_DB.name}', { ${API_FAST}, endpoint: process.env.RDSJOB_ENDPOINT + '/rds' })).exitCode;`,
+    code: 5,
+  },
+  'a gateway that knows no such API (APIGW.0101) listing tasks': {
+    cli: ['list', '--endpoint', '$WRONG'],
+    api: `await api.listTasks({}, { endpoint: process.env.RDSJOB_ENDPOINT + '/rds' }); return 0;`,
+    code: 5,
+  },
+};
+
+describe('the binary and the API give the same exit code', () => {
+  it.each(Object.entries(situations))('%s', async (_name, s) => {
+    const cli = () =>
+      rdsjob(
+        emu,
+        s.cli.map((arg) => (arg === '$WRONG' ? wrongEndpoint() : arg)),
+      );
+    let codes: [number | null, number];
+    if (s.setup === undefined) {
+      const [c, a] = await Promise.all([cli(), apiCode(s.api)]);
+      codes = [c.code, a];
+    } else {
+      s.setup();
+      const c = await cli();
+      s.setup();
+      codes = [c.code, await apiCode(s.api)];
+    }
+    expect({ cli: codes[0], api: codes[1] }).toEqual({ cli: s.code, api: s.code });
+    if (s.sendsNothing) expect(emu.requests).toEqual([]);
+  });
+});
+
+describe('an aborted signal is the CLI interrupted (130), never a raw AbortError (70)', () => {
+  it('Ctrl-C during a wait: 130', async () => {
+    const r = await rdsjob(emu, ['wait', 'forever', ...FAST], {
+      // Once the run handles SIGINT and the first look went out (the emulator's log says when).
+      onSpawn: (child, handling) => {
+        void handling('SIGINT').then(() => {
+          const sent = setInterval(() => {
+            if (emu.requests.length === 0) return;
+            clearInterval(sent);
+            child.kill('SIGINT');
+          }, 5);
+        });
+      },
+    });
+    expect(r.code).toBe(130);
+  });
+
+  it('every function of the API, aborted before or while it runs: 130 (one script)', async () => {
+    const calls: Record<string, string> = {
+      getJob: `await api.getJob('api-done', { signal: AbortSignal.abort() })`,
+      listTasks: `await api.listTasks({}, { signal: AbortSignal.abort() })`,
+      resolveInstance: `await api.resolveInstance('${ORDERS_DB.name}', { signal: AbortSignal.abort() })`,
+      waitForJob: `await api.waitForJob('api-forever', { signal: AbortSignal.abort() })`,
+      waitForJobs: `return (await api.waitForJobs(['api-forever'], { signal: AbortSignal.abort() })).exitCode`,
+      waitForInstance: `return (await api.waitForInstance('${ORDERS_DB.name}', { signal: AbortSignal.abort() })).exitCode`,
+      'waitForJob, aborted while it waits': `const c = new AbortController(); setTimeout(() => c.abort(), 300);
+        await api.waitForJob('api-forever', { ${API_FAST}, signal: c.signal })`,
+    };
+    const body = Object.entries(calls)
+      .map(
+        ([name, call]) =>
+          `codes[${JSON.stringify(name)}] = await (async () => { try { ${call}; return 0; } catch (e) { return api.exitCodeFor(e); } })();`,
+      )
+      .join('\n');
+    const codes = await apiCode(`const codes = {};\n${body}\nreturn codes;`);
+    expect(codes).toEqual(Object.fromEntries(Object.keys(calls).map((name) => [name, 130])));
+  });
+});
