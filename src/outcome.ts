@@ -1,7 +1,7 @@
 // How a command, or one item of it (a job id, a task), ended. Commands and the wait engine report outcomes and
 // never exit codes; main() alone turns them into one (exit-codes.ts).
 
-export type Outcome =
+type Outcome =
   /** Done: jobs fetched, settings written, output printed. */
   | 'ok'
   /** A waited job or task reached Completed. */
@@ -31,3 +31,18 @@ export const OK: Reported = { outcome: 'ok' };
 export function errorOutcome(error: unknown): Reported {
   return { outcome: 'error', error };
 }
+
+/** How one item (a job, a task, an instance) of a wait ended. */
+export type ItemOutcome = Exclude<Outcome, 'ok' | 'unset'>;
+
+/** Each ending's name wherever it is shown: the live view, the step summary, the table of an instance wait. */
+export const OUTCOME_LABELS: Readonly<Record<ItemOutcome, string>> = {
+  completed: 'Completed',
+  failed: 'Failed',
+  timeout: 'timed out',
+  interrupted: 'interrupted',
+  // Still running when the wait ended for another item (--fail-fast, a broken instance): unfinished, not failed.
+  stopped: 'stopped',
+  error: 'error',
+  'not-found': 'not found',
+};

@@ -14,7 +14,7 @@ export const FINAL_STATUSES = ['Completed', 'Failed'] as const;
 export type Verdict = 'completed' | 'failed';
 
 /** The status without the stray spaces RDS puts in some fields (it does so in `name` and `process`). */
-export function statusOf(item: StatusItem | undefined): string | undefined {
+function statusOf(item: StatusItem | undefined): string | undefined {
   return typeof item?.status === 'string' ? item.status.trim() : undefined;
 }
 
@@ -55,15 +55,30 @@ export function parseProgress(process: unknown): number | undefined {
 /** What an instance's status means for the next change. */
 export type InstanceReadiness = 'free' | 'busy' | 'broken';
 
-/** No wait makes these free: the instance needs someone's action (contract § Task center and instances). */
-const BROKEN_INSTANCE_STATUSES = ['FAILED', 'FROZEN', 'STORAGE FULL'] as const;
+/** The status in which RDS accepts a change: with no Running task, the instance is free (contract § Task center). */
+const FREE_STATUS = 'ACTIVE';
+
+/**
+ * No wait makes these free: the instance needs someone's action, and which. One table for the statuses and their
+ * hints, so a broken status never goes without a hint.
+ */
+const BROKEN_INSTANCE_HINTS: Readonly<Record<string, string>> = {
+  FAILED: 'the instance failed: check it in the console before any change',
+  FROZEN: 'the instance is frozen (often billing): unfreeze it in the console',
+  'STORAGE FULL': 'scale up the storage (or free space), then run the change again',
+};
+
+/** What to do about a broken status (FAILED, FROZEN, STORAGE FULL); undefined for any other. */
+export function brokenHint(status: string | undefined): string | undefined {
+  const s = status?.trim();
+  return s !== undefined && Object.hasOwn(BROKEN_INSTANCE_HINTS, s) ? BROKEN_INSTANCE_HINTS[s] : undefined;
+}
 
 /**
  * ACTIVE: RDS accepts a change. FAILED, FROZEN, STORAGE FULL: broken, no wait helps. Anything else (BACKING UP,
  * REBOOTING, MODIFYING…, unknown statuses, none) is busy: waited out.
  */
 export function instanceStateOf(status: string | undefined): InstanceReadiness {
-  const s = status?.trim();
-  if (s === 'ACTIVE') return 'free';
-  return (BROKEN_INSTANCE_STATUSES as readonly (string | undefined)[]).includes(s) ? 'broken' : 'busy';
+  if (status?.trim() === FREE_STATUS) return 'free';
+  return brokenHint(status) === undefined ? 'busy' : 'broken';
 }

@@ -3,7 +3,7 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { INSTANCE_ID, type Instance } from '../instance.js';
-import { sanitize } from '../render/text.js';
+import { sanitize } from '../values.js';
 import { fetchListPage } from './list-page.js';
 import type { CallOptions, InstancePage } from './types.js';
 

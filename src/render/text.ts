@@ -1,20 +1,8 @@
 // Turns arbitrary JSON values into safe, single-line display text.
 
-// C0/C1 controls (ESC starts terminal escape sequences) and bidi overrides (they reorder what the user reads).
-// The API's data is untrusted: a job name must not be able to move the cursor or recolour the terminal.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** Shows control characters as visible escapes (`\n`, `\x1b`, `\u202e`) so one value stays one line and inert. */
-export function sanitize(s: string): string {
-  return s.replace(UNSAFE, (c) => {
-    const named = NAMED[c];
-    if (named !== undefined) return named;
-    const code = c.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
+// sanitize lives with the other small readers of untrusted values (values.ts), so the API layer can use it too.
+export { sanitize } from '../values.js';
+import { sanitize } from '../values.js';
 
 function isScalar(value: unknown): value is string | number | boolean | bigint {
   const t = typeof value;

@@ -8,7 +8,7 @@ import { sinceWindow, TASK_PAGE_SIZE, taskQuery } from '../api/tasks.js';
 import type { Api } from '../api/types.js';
 import { GoneError, NotFoundError } from '../errors.js';
 import type { Instance } from '../instance.js';
-import { instanceStateOf, statusOf, verdictOf } from '../status.js';
+import { instanceStateOf, isFinished, verdictOf } from '../status.js';
 import type { Task } from '../task.js';
 import { formatDuration } from '../duration.js';
 import { waitForTargets, type Target, type WaitIo, type WaitOptions } from './engine.js';
@@ -93,7 +93,8 @@ function instanceTarget(
       if (since !== undefined) {
         for (const task of listed) note(task);
       } else {
-        const running = listed.filter((task) => statusOf(task) === 'Running');
+        // Anything not finished still runs (status.ts), whatever the listing's filter let through.
+        const running = listed.filter((task) => !isFinished(task));
         const runningIds = new Set(running.map((task) => task.id));
         for (const task of running) note(task);
         for (const [id, entry] of seen) {

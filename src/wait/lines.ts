@@ -2,7 +2,7 @@
 import type { Paint } from '../render/paint.js';
 import { errorText, jobName, reasonText, stateText } from './item-text.js';
 import { formatDelay, formatElapsed } from '../duration.js';
-import type { ItemResult, ProgressItem } from './reporter.js';
+import type { ItemResult, ProgressItem } from './result.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
 export function timestamp(at: number): string {

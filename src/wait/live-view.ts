@@ -7,10 +7,12 @@ import { formatProgress } from '../render/progress.js';
 import { paintStatus } from '../render/status.js';
 import { sanitize, scalarText } from '../render/text.js';
 import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../render/width.js';
-import { liveProgress } from '../status.js';
+import { OUTCOME_LABELS } from '../outcome.js';
+import { instanceStateOf, liveProgress } from '../status.js';
 import { formatLeft } from './estimate.js';
 import { errorText, jobName, reasonText } from './item-text.js';
-import type { ItemResult, ProgressItem } from './reporter.js';
+import type { ProgressItem } from './reporter.js';
+import type { ItemResult } from './result.js';
 
 /** The `dots` spinner (cli-spinners), advanced once per frame: at most 10 frames a second. */
 const SPINNER_FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
@@ -73,15 +75,7 @@ export function progressBar(percent: number): string {
   return '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
 }
 
-const ENDED_STATUS: Readonly<Record<ItemResult['outcome'], string>> = {
-  completed: 'Completed',
-  failed: 'Failed',
-  timeout: 'timed out',
-  interrupted: 'stopped',
-  stopped: 'stopped',
-  error: 'error',
-  'not-found': 'not found',
-};
+const ENDED_STATUS = OUTCOME_LABELS;
 
 const leftText = (ms: number | undefined) => (ms === undefined ? '' : `${formatLeft(ms)} left`);
 
@@ -279,7 +273,9 @@ function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
     frame.items.length === 0 ? 'looking for running tasks' : `${open} ${open === 1 ? 'task' : 'tasks'} running`;
   // The instance's status while it keeps the instance from being free.
   const what =
-    instance.status === undefined || instance.status === 'ACTIVE' ? tasks : `${sanitize(instance.status)}, ${tasks}`;
+    instance.status === undefined || instanceStateOf(instance.status) === 'free'
+      ? tasks
+      : `${sanitize(instance.status)}, ${tasks}`;
   const spinner = SPINNER_FRAMES[frame.tick % SPINNER_FRAMES.length]!;
   const elapsed = chalk.dim(formatElapsed(frame.now - instance.startedAt));
   return truncateToWidth(`${chalk.cyan(spinner)} instance ${instance.short}: ${what} ${elapsed}`, width);

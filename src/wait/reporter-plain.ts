@@ -55,8 +55,9 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     },
     instanceStatus(status, at) {
       // Said once per change, while it keeps the instance from being free (and when it becomes ACTIVE again).
-      const line = `instance ${sanitize(options.instanceRef ?? shortOf(options.instance ?? ''))}: ${status === 'ACTIVE' || instanceStateOf(status) === 'broken' ? status : `${status ?? 'without a status'} (not free yet)`}`;
-      if (shown.get('\u0000instance') === line || (status === 'ACTIVE' && !shown.has('\u0000instance'))) return;
+      const line = `instance ${sanitize(options.instanceRef ?? shortOf(options.instance ?? ''))}: ${instanceStateOf(status) !== 'busy' ? status : `${status ?? 'without a status'} (not free yet)`}`;
+      if (shown.get('\u0000instance') === line || (instanceStateOf(status) === 'free' && !shown.has('\u0000instance')))
+        return;
       shown.set('\u0000instance', line);
       write(at, line);
     },

@@ -1,17 +1,8 @@
 // What the engine tells whoever shows progress. The engine never writes; reporters never decide.
 import type { OutStream } from '../deps.js';
-import type { ItemResult as Result, WaitResult } from './result.js';
+import type { ItemResult, ProgressItem, WaitResult } from './result.js';
 
-/** What progress shows of a job or a task: both are shown the same way. */
-export interface ProgressItem {
-  name?: unknown;
-  status?: unknown;
-  process?: unknown;
-  fail_reason?: unknown;
-}
-
-/** How the wait for one job or task ended, as progress displays see it. */
-export type ItemResult = Result<ProgressItem>;
+export type { ProgressItem };
 
 export interface WaitReporter {
   /** How often the engine calls `tick` (heartbeats, elapsed-time refresh); undefined = never. */

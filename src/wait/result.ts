@@ -1,16 +1,24 @@
 // How one wait ended, per item (a job, a task) and overall: one result type for every kind of item, returned by the
 // engine, the commands and the programmatic API alike. Outcomes only: main() turns them into an exit code.
 import type { Job } from '../job.js';
-import type { Outcome, Reported } from '../outcome.js';
+import type { ItemOutcome, Reported } from '../outcome.js';
 import type { Task } from '../task.js';
 
-export type WaitOutcome = Extract<
-  Outcome,
-  'completed' | 'failed' | 'not-found' | 'timeout' | 'interrupted' | 'stopped' | 'error'
->;
+export type WaitOutcome = ItemOutcome;
 
-/** How the wait for one item ended. `T`: what a look at it shows (a Job, a Task). */
-export interface ItemResult<T = Job | Task> extends Reported {
+/** What progress shows of a job or a task: both are shown the same way. */
+export interface ProgressItem {
+  name?: unknown;
+  status?: unknown;
+  process?: unknown;
+  fail_reason?: unknown;
+}
+
+/**
+ * How the wait for one item ended — the one result type, from the engine to the views and the programmatic API.
+ * `T`: what a look at it shows (a Job, a Task); views see any of them as a ProgressItem.
+ */
+export interface ItemResult<T = ProgressItem> extends Reported {
   /** The job id, the task id. */
   id: string;
   outcome: WaitOutcome;

@@ -6,7 +6,8 @@ import { sanitize, scalarText } from '../render/text.js';
 import { parseRdsTime, roughDuration } from '../render/time.js';
 import { errorText } from './item-text.js';
 import type { ItemNoun } from './lines.js';
-import type { ItemResult } from './reporter.js';
+import { OUTCOME_LABELS } from '../outcome.js';
+import type { ItemResult } from './result.js';
 
 /** What a cell may not contain: a `|` would start a new cell, a line break a new row; `\` and `*_[]<>` stay text. */
 function cell(text: string | undefined): string {
@@ -14,15 +15,7 @@ function cell(text: string | undefined): string {
   return sanitize(text).replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`);
 }
 
-const ENDED: Readonly<Record<ItemResult['outcome'], string>> = {
-  completed: 'Completed',
-  failed: 'Failed',
-  timeout: 'timed out',
-  interrupted: 'interrupted',
-  stopped: 'stopped (--fail-fast)',
-  error: 'error',
-  'not-found': 'not found',
-};
+const ENDED = OUTCOME_LABELS;
 
 /** The item's own duration when it finished (created → ended, or create_time → end_time); else the wait's. */
 function took(result: ItemResult): string {

@@ -5,7 +5,7 @@ import { formatLeft } from './estimate.js';
 import { errorText, jobName, stateText } from './item-text.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
 import { formatDuration, formatElapsed } from '../duration.js';
-import type { ItemResult } from './reporter.js';
+import type { ItemResult } from './result.js';
 import { isUnfinished, type WaitResult } from './result.js';
 
 export interface ResumeOptions {

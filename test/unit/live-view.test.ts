@@ -5,7 +5,8 @@ import { PLAIN } from '../../src/render/paint.js';
 import { sanitize } from '../../src/render/text.js';
 import { displayWidth, truncateToWidth } from '../../src/render/width.js';
 import { finalLines, liveLines, progressBar, type LiveItem, type LiveState } from '../../src/wait/live-view.js';
-import type { ItemResult } from '../../src/wait/reporter.js';
+import type { ItemResult } from '../../src/wait/result.js';
+import { stepSummary } from '../../src/wait/step-summary.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
 const NOW = T0 + 62_000;
@@ -314,6 +315,20 @@ describe('finalLines: what stays once the wait ends', () => {
       running('d', 'W', '10%'),
     ];
     expect(finalLines(items, 80, PLAIN)).toEqual([]);
+  });
+});
+
+describe('one vocabulary (outcome.ts OUTCOME_LABELS): the live view names an ending as the step summary does', () => {
+  it.each([
+    ['interrupted', 'interrupted'],
+    ['stopped', 'stopped'],
+    ['timeout', 'timed out'],
+    ['not-found', 'not found'],
+  ] as const)('%s reads %j in both', (outcome, label) => {
+    const [line] = lines([ended('a', 'X', outcome, 1000)], 80, 24);
+    expect(line).toContain(` ${label} `);
+    const row = stepSummary([{ id: 'a', outcome, item: { name: 'X' }, elapsedMs: 1000 }], 'job').split('\n')[4];
+    expect(row).toBe(`| a | X | ${label} | 1s | - |`);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result-text.js';
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
-import { instanceStateOf } from '../../status.js';
+import { brokenHint } from '../../status.js';
 import { type CoreWorld, runWaitCore } from '../../wait/core.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
@@ -138,13 +138,6 @@ export async function runWait(
   return result.results;
 }
 
-/** Why a broken instance cannot be waited free, and what to do. */
-const BROKEN_HINT: Readonly<Record<string, string>> = {
-  'STORAGE FULL': 'scale up the storage (or free space), then run the change again',
-  FROZEN: 'the instance is frozen (often billing): unfreeze it in the console',
-  FAILED: 'the instance failed: check it in the console before any change',
-};
-
 /**
  * `wait --instance REF`: until the instance is free (no Running task, ACTIVE). REF is resolved once (an id or a
  * name). Prints the final state of every task of the wait, in the order first seen; exit 0 when all Completed, 1
@@ -166,9 +159,10 @@ export async function runWaitInstance(
   const status = end.item?.status;
   // The instance's own failure (not a task's): a refused request, a wrong endpoint, gone, no task in the window.
   if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));
-  if (end.outcome === 'failed' && status !== undefined && instanceStateOf(status) === 'broken') {
+  const hint = end.outcome === 'failed' ? brokenHint(status) : undefined;
+  if (status !== undefined && hint !== undefined) {
     deps.stderr.write(
-      `error: instance ${sanitize(ref)} is ${sanitize(status)}: no wait makes it free\nhint: ${BROKEN_HINT[status]}\n`,
+      `error: instance ${sanitize(ref)} is ${sanitize(status)}: no wait makes it free\nhint: ${hint}\n`,
     );
   }
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
