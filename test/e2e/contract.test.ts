@@ -16,17 +16,13 @@ import {
   UNPRIVILEGED_PREFIX,
   emulator,
   rdsjob,
+  scriptedJob,
   tempHome,
 } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-const job = (id: string, status: string, extra: Partial<Job> = {}): Job => ({
-  id,
-  name: 'CreateMysqlSingleHAInstance',
-  status,
-  process: '',
-  ...extra,
-});
+// One job fixture for the e2e files (harness.ts).
+const job = scriptedJob;
 const ok = createInstanceCompleted.id!;
 
 let emu: Emulator;

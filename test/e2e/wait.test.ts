@@ -110,8 +110,9 @@ describe('rdsjob wait', () => {
 
   it('Ctrl-C: exit 130 with the unfinished jobs and the resume command', async () => {
     const r = await rdsjob(emu, ['wait', 'forever', ...FAST], {
-      onSpawn: (child) => {
-        child.stderr!.once('data', () => child.kill('SIGINT'));
+      // Once the first progress line is out and the run handles SIGINT (a signal sent earlier would kill it).
+      onSpawn: (child, handling) => {
+        child.stderr!.once('data', () => void handling('SIGINT').then(() => child.kill('SIGINT')));
       },
     });
     expect(r.code).toBe(130);

@@ -1,7 +1,7 @@
 // main() in-process: argument handling, output streams and exit codes of `get`, with a scripted API.
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
-import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
+import { ApiError, AuthError, NetworkError, NotFoundError } from '../../src/errors.js';
 import { bindEip, createFailed, createInstanceCompleted } from '../../emulator/sample-jobs.js';
 import type { Job } from '../../src/job.js';
 import { fakeDeps, scriptedApi } from '../support/fakes.js';
@@ -62,6 +62,31 @@ describe('main: get', () => {
     expect(await main(['get', ...ids, '--json'], deps)).toBe(0);
     expect(most).toBe(4);
     expect(JSON.parse(deps.stdout.text).map((j: Job) => j.id)).toEqual(ids);
+  });
+
+  it.each([
+    [
+      'a host that does not resolve',
+      () =>
+        new NetworkError('cannot reach rds.typo.invalid: host not found (DNS)', {
+          code: 'ENOTFOUND',
+          hint: 'check --endpoint',
+        }),
+    ],
+    [
+      'a gateway that knows no such API',
+      () =>
+        new ApiError('the API gateway at https://x/rds knows no such RDS API (HTTP 404, APIGW.0101: …)', {
+          status: 404,
+          code: 'APIGW.0101',
+          hint: 'check --endpoint',
+        }),
+    ],
+  ])('%s fails every id alike: reported once, exit 5', async (_name, failure) => {
+    const deps = fakeDeps(scriptedApi(failure));
+    expect(await main(['get', A, B, 'c'], deps)).toBe(5);
+    expect(deps.stderr.text.match(/^error:/gm)).toHaveLength(1);
+    expect(deps.stderr.text.match(/^hint:/gm)).toHaveLength(1);
   });
 
   it('a credentials error is reported once, exit 3', async () => {

@@ -196,13 +196,11 @@ describe('updateProfileValue', () => {
 
   it('gives up on a live lock after the timeout, naming the lock, and writes nothing', async () => {
     mkdirSync(`${path}.lock`, { recursive: true }); // another writer's, just taken
-    const started = Date.now();
     const error = await updateProfileValue(path, 'default', 'region', 'cn-north-4', { lockTimeoutMs: 300 }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toBe(`config file is locked by another rdsjob process (${path}.lock)`);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.lock`)).toBe(true); // someone else's: left alone
   });

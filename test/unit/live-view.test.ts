@@ -250,25 +250,41 @@ describe('liveLines: any jobs, any terminal', () => {
     fc.constant({ kind: 'not-visible' as const }),
     fc
       .record({ name: fc.anything(), status: fc.anything(), process: fc.anything() })
-      .map((item) => ({ kind: 'running' as const, item })),
+      .map((item) => ({ kind: 'running', item }) satisfies LiveState),
     fc
       .record({
-        outcome: fc.constantFrom('completed', 'failed', 'timeout', 'interrupted', 'error', 'not-found') as fc.Arbitrary<
-          ItemResult['outcome']
-        >,
+        outcome: fc.constantFrom(
+          'completed',
+          'failed',
+          'timeout',
+          'interrupted',
+          'stopped',
+          'error',
+          'not-found',
+        ) as fc.Arbitrary<ItemResult['outcome']>,
         name: text,
         reason: fc.option(text),
         elapsedMs: fc.nat(10 ** 9),
       })
-      .map(({ outcome, name, reason, elapsedMs }) => ({
-        kind: 'ended' as const,
-        result: { id: 'x', outcome, elapsedMs, error: new Error(reason ?? 'e'), job: { name, fail_reason: reason } },
-      })),
+      // `satisfies`: an object built inside .map is checked field by field, so a stale field fails the type check.
+      .map(
+        ({ outcome, name, reason, elapsedMs }) =>
+          ({
+            kind: 'ended',
+            result: {
+              id: 'x',
+              outcome,
+              elapsedMs,
+              error: new Error(reason ?? 'e'),
+              item: { name, fail_reason: reason },
+            },
+          }) satisfies LiveState,
+      ),
   );
   // Ids reach the view through shortIds(), which sanitises them like every other text from the API.
   const item = fc
     .record({ id: fc.string({ minLength: 1 }), short: text.map(sanitize), state })
-    .map((i) => ({ ...i, since: T0 }));
+    .map((i) => ({ ...i, since: T0 }) satisfies LiveItem);
 
   it('no line wider than the columns allow, never more lines than the rows, never a raw control character', () => {
     fc.assert(

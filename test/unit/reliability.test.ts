@@ -5,7 +5,9 @@ import { RequestBudget, WINDOW_MARGIN_MS } from '../../src/api/budget.js';
 import { formatDelay } from '../../src/duration.js';
 import { ApiError, DeadlineError, NetworkError, NotFoundError } from '../../src/errors.js';
 import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
+import { createHttpClient } from '../../src/http/client.js';
 import { redactProxy, throughProxy } from '../../src/http/proxy.js';
+import { startServer } from '../support/http-test-server.js';
 import { API_BOUND_MS, apiBoundMs, ATTEMPTS, attemptTimeoutMs, PRINT_AND_EXIT_MS } from '../../src/limits.js';
 import { runGet } from '../../src/commands/get/run.js';
 import { main } from '../../src/main.js';
@@ -236,8 +238,28 @@ describe('the bounds, and their arithmetic', () => {
     expect(deps.configs).toHaveLength(0);
   });
 
-  it('the bound running out is a network failure (5), and a deadline error names the host in the client', () => {
-    expect(exitCodeFor(new DeadlineError('3s (RDSJOB_API_TIMEOUT)', { boundMs: 3 * S }))).toBe(EXIT.api);
+  it('the bound running out is a network failure (5), and the client names the host that kept it waiting', async () => {
+    const bound = new DeadlineError('3s (RDSJOB_API_TIMEOUT)', { boundMs: 3 * S });
+    expect(exitCodeFor(bound)).toBe(EXIT.api);
+    let arrived: () => void = () => undefined;
+    const request = new Promise<void>((resolve) => (arrived = resolve));
+    const server = await startServer(() => arrived()); // takes the request and never answers
+    const http = createHttpClient({ auth: { kind: 'token', token: 't' }, now: Date.now });
+    try {
+      const stop = new AbortController();
+      const pending = http.getJson(server.url, '/v3/p/jobs', [['id', 'x']], {}, stop.signal).catch((e: unknown) => e);
+      await request; // the bound runs out with the request on the wire
+      stop.abort(bound);
+      const error = await pending;
+      expect(error).toBeInstanceOf(DeadlineError);
+      expect(exitCodeFor(error)).toBe(EXIT.api);
+      expect((error as Error).message).toBe(
+        `cannot reach ${new URL(server.url).host}: no complete answer within 3s (RDSJOB_API_TIMEOUT)`,
+      );
+    } finally {
+      http.close();
+      await server.close();
+    }
   });
 });
 
