@@ -41,7 +41,7 @@ const LEVELS: readonly Level[] = [
   { fold: true, dropEmpty: true, drop: ['created', 'took'], floors: NAMES_CUT },
   { fold: true, dropEmpty: true, drop: ['created', 'took', 'instance'], floors: { reason: 24, name: 12 } },
 ];
-/** Under an id line only: what is left when even level 6 does not fit. */
+/** Under an id line only: what is left when even the last of LEVELS does not fit the rest. */
 const DEEPEST: Level = {
   fold: true,
   dropEmpty: true,

@@ -3,7 +3,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as jobs from '../../emulator/sample-jobs.js';
-import * as tasks from '../../emulator/sample-tasks.js';
 import type { Job } from '../../src/job.js';
 import { fitTable } from '../../src/render/fit-table.js';
 import { wrap } from '../../src/render/fit-fields.js';
@@ -13,29 +12,16 @@ import type { ResultTable } from '../../src/render/result-table.js';
 import { renderJobsResult, renderTasksResult } from '../../src/render/result-text.js';
 import type { Task } from '../../src/task.js';
 import { displayWidth, headToWidth } from '../../src/render/width.js';
+import { SEVERAL_JOBS, TABLES_NOW, TASK_LIST } from '../support/table-samples.js';
 
-const now = Date.UTC(2026, 11, 5, 17, 30);
+const now = TABLES_NOW;
 const at = (width: number | undefined, color = false) => ({ color, now, timeZone: 'UTC', width });
 const WIDTHS = [40, 60, 80, 100, 120, 200] as const;
 
 const LONG_REASON =
   'EIP 119.3.10.7 is already bound to another instance (DBS.280431); unbind it or choose another EIP, then retry';
-const cjkJob: Job = {
-  ...jobs.createFailed,
-  id: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
-  name: '创建只读实例',
-  instance: { id: 'a48e43ff268f4c0e879652d65e63d0fbin01', name: '订单数据库-主' },
-  fail_reason: '实例创建失败：磁盘空间不足 (DBS.200019)',
-};
-const cjkTask: Task = {
-  ...tasks.eipFailed,
-  id: '5e6f7a8b9c0d4e1f2a3b4c5d6e7f8a9b',
-  name: '绑定弹性公网IP',
-  instance_name: '分析库',
-};
-/** `get a b c d`: one Completed, one Running, two Failed (one all CJK). */
-const SEVERAL: Job[] = [jobs.createInstanceCompleted, jobs.createReplicaRunning, jobs.createFailed, cjkJob];
-const TASKS: Task[] = [tasks.resizeRunning, tasks.backupCompleted, tasks.eipFailed, tasks.rebootCompleted, cjkTask];
+const SEVERAL = SEVERAL_JOBS;
+const TASKS = TASK_LIST;
 const ONE: Job = { ...jobs.createFailed, name: '创建只读实例', fail_reason: LONG_REASON };
 
 const TABLES: [name: string, render: (width: number | undefined) => Promise<string>, ids: string[]][] = [
