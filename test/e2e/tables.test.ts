@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
 import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
-import { sampleTasks } from '../../emulator/sample-tasks.js';
+import { ANALYTICS_DB, eipFailed, rebootCompleted, sampleTasks } from '../../emulator/sample-tasks.js';
 import type { Job } from '../../src/job.js';
 import { TerminalScreen } from '../support/screen.js';
 import { emulator, rdsjob, scriptedJob } from './harness.js';
@@ -84,6 +84,14 @@ describe.each([80, 100])('at %i columns', (columns) => {
     expect(t.softWraps).toBe(0);
     for (const id of W) expect(startsALine(t.lines, id), id).toBe(true);
     expect(t.lines.join('\n')).toContain('创建只读实例');
+  });
+
+  it('wait --instance --since: the final task table fits too, REASON kept at its start', async () => {
+    const t = await onTerminal(columns, `rdsjob wait --instance ${ANALYTICS_DB.name} --since 240h ${FAST} 2>/dev/null`);
+    expect(t.code).toBe(1); // one of its tasks Failed
+    expect(t.softWraps).toBe(0);
+    for (const id of [eipFailed.id!, rebootCompleted.id!]) expect(startsALine(t.lines, id), id).toBe(true);
+    expect(t.lines.join('\n')).toContain('The EIP is');
   });
 });
 
