@@ -5,7 +5,7 @@
 //   2. PROGRESS folds into STATUS (`Running 30%`).
 //   3. Columns with nothing in them (every row `-`) go.
 //   4. INSTANCE is cut down to 12 columns, then NAME down to 16.
-//   5. CREATED goes, then TOOK, then INSTANCE (NAME may then be cut down to 12).
+//   5. CREATED goes, then TOOK, then INSTANCE (NAME may then be cut down to 12, REASON down to 16).
 //   6. Each row takes two lines: its id, then its other cells indented under it, fitted to the rest by 1–5, then
 //      REASON down to 12 and NAME down to 6; only a terminal too narrow even for that cuts every cell.
 import { cut, type Measure } from './measure.js';
@@ -39,7 +39,7 @@ const LEVELS: readonly Level[] = [
   { fold: true, dropEmpty: true, drop: [], floors: NAMES_CUT },
   { fold: true, dropEmpty: true, drop: ['created'], floors: NAMES_CUT },
   { fold: true, dropEmpty: true, drop: ['created', 'took'], floors: NAMES_CUT },
-  { fold: true, dropEmpty: true, drop: ['created', 'took', 'instance'], floors: { reason: 24, name: 12 } },
+  { fold: true, dropEmpty: true, drop: ['created', 'took', 'instance'], floors: { reason: 16, name: 12 } },
 ];
 /** Under an id line only: what is left when even the last of LEVELS does not fit the rest. */
 const DEEPEST: Level = {
@@ -147,7 +147,8 @@ function show(table: ResultTable, level: Level): Shown {
 
 /**
  * Each column's width at this level, or undefined when even the cut columns at their floors do not fit. Cut columns
- * start at their floors; the room left goes back to them in the reverse of CUT_ORDER, each up to its whole width.
+ * start at their floors and get the room left back, in the reverse of CUT_ORDER, so that each step cuts only what it
+ * must: first up to the floors of step 4 (the deeper cuts of steps 5 and 6 undone first), then up to their whole width.
  */
 function widthsFor(shown: Shown, level: Level, width: number, measure: Measure): number[] | undefined {
   const natural = shown.roles.map((_, c) =>
@@ -159,12 +160,17 @@ function widthsFor(shown: Shown, level: Level, width: number, measure: Measure):
   });
   const total = () => widths.reduce((sum, w) => sum + w, 0) + GAP.length * (widths.length - 1);
   if (total() > width) return undefined;
-  const giveBack = [...CUT_ORDER].reverse();
-  const order = [
-    ...giveBack.flatMap((role) => shown.roles.flatMap((r, c) => (r === role ? [c] : []))),
-    ...shown.roles.flatMap((r, c) => (level.floors[r] !== undefined && !CUT_ORDER.includes(r) ? [c] : [])),
-  ];
-  for (const c of order) widths[c] = Math.min(natural[c]!, widths[c]! + (width - total()));
+  const at = (roles: readonly ColumnRole[]) =>
+    roles.flatMap((role) => shown.roles.flatMap((r, c) => (r === role ? [c] : [])));
+  const giveBack = (c: number, upTo: number) => {
+    widths[c] = Math.max(widths[c]!, Math.min(upTo, widths[c]! + (width - total())));
+  };
+  const reversed = at([...CUT_ORDER].reverse());
+  for (const c of reversed) giveBack(c, Math.min(natural[c]!, NAMES_CUT[shown.roles[c] as keyof typeof NAMES_CUT]));
+  for (const c of reversed) giveBack(c, natural[c]!);
+  // LAST cuts any column: what is left goes to them in order.
+  for (const c of shown.roles.flatMap((r, c) => (level.floors[r] !== undefined && !CUT_ORDER.includes(r) ? [c] : [])))
+    giveBack(c, natural[c]!);
   return widths;
 }
 
