@@ -9,6 +9,7 @@ import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs, PRINT_AND_EXIT_MS } from './limits.js';
 import { colorLevel } from './render/color-level.js';
 import { formatError } from './render/error.js';
+import { terminalWidth } from './render/terminal-width.js';
 
 /** How main() renders errors: from this chunk, so the one `--version` loads stays without it. */
 export { formatError };
@@ -82,7 +83,10 @@ export function createContext(
     flags,
     color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag }) > 0,
     stderrColor: colorLevel({ isTTY: deps.stderr.isTTY === true, env: deps.env, noColorFlag }) > 0,
-    width: deps.stdout.isTTY === true && (deps.stdout.columns ?? 0) > 0 ? deps.stdout.columns : undefined,
+    // Measured when the result is printed: the terminal may have been resized since the start (a long wait).
+    get width() {
+      return terminalWidth(deps.stdout, deps.env);
+    },
     signal,
     limit,
     // The same lines main() prints (render/error.ts), for the errors a command reports itself, one per item.

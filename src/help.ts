@@ -12,6 +12,7 @@ const OTHER_ENV: ReadonlyArray<readonly [string, string]> = [
   ['HTTPS_PROXY, ALL_PROXY, NO_PROXY', 'proxy for https endpoints, as curl reads them (lower-case too)'],
   ['NODE_EXTRA_CA_CERTS', "extra CA certificates (e.g. a TLS-inspecting proxy's)"],
   ['NO_COLOR, FORCE_COLOR', 'colour off / on'],
+  ['COLUMNS', 'the width result tables fit on a terminal (else its own)'],
   ['GITHUB_ACTIONS, GITHUB_STEP_SUMMARY', 'GitHub Actions: ::error annotations, the run summary table'],
 ];
 

@@ -16,8 +16,11 @@ export interface CommandContext {
   color: boolean;
   /** The same decision for stderr (progress, spinner), which may be a terminal while stdout is redirected. */
   stderrColor: boolean;
-  /** stdout's columns when it is a terminal (tables cut long fail reasons to fit); undefined when piped. */
-  width?: number;
+  /**
+   * The width result tables fit when stdout is a terminal (render/terminal-width.ts: COLUMNS, else its columns),
+   * read when asked; undefined when piped or unknown: tables as scripts have always read them.
+   */
+  readonly width?: number;
   debug: boolean;
   /** The setting flags as given (`--profile prod`), to resolve settings with and to repeat in suggested commands. */
   flags: GlobalFlags;

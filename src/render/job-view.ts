@@ -4,27 +4,39 @@ import { paint } from './color.js';
 import type { RenderOptions } from './options.js';
 import { liveProgress, verdictOf } from '../status.js';
 import { formatProgress } from './progress.js';
-import { paintStatus } from './status.js';
+import { statusColor } from './status.js';
 import { fieldList } from './fields.js';
 import { anyText, asRecord, humanizeKey, scalarText } from './text.js';
 import { formatAge, roughDuration, formatLocalTime, parseRdsTime } from './time.js';
 
 type Row = [label: string, value: string];
 
+/** A label and its value, plain (a list one item a line); `paint` colours the value (or each line of it). */
+export interface Field {
+  label: string;
+  value: string;
+  paint?: (text: string) => string;
+}
+
+/** The view as piped output has it: every value whole, on its own line (fields.ts). */
 export function renderJob(job: Job, opts: RenderOptions): string {
+  return fieldList(jobFields(job, opts).map((field) => [field.label, field.paint?.(field.value) ?? field.value]));
+}
+
+export function jobFields(job: Job, opts: RenderOptions): Field[] {
   const chalk = paint(opts.color);
   const timeZone = opts.timeZone; // undefined: the process's local zone
   const j = asRecord(job) ?? {};
-  const rows: Row[] = [];
-  const add = (label: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') rows.push([label, value]);
+  const rows: Field[] = [];
+  const add = (label: string, value: string | undefined, color?: (text: string) => string) => {
+    if (value !== undefined && value !== '') rows.push({ label, value, paint: color });
   };
 
   const status = scalarText(j.status);
   // ID and status are what the user asked about: say "-" rather than leave them out when the API omits them.
   add('ID', scalarText(j.id) ?? '-');
   add('Name', scalarText(j.name));
-  add('Status', status === undefined ? '-' : paintStatus(status, chalk));
+  add('Status', status ?? '-', statusColor(status, chalk));
   const progress = liveProgress(j);
   if (progress !== undefined) add('Progress', formatProgress(progress));
 
@@ -40,12 +52,12 @@ export function renderJob(job: Job, opts: RenderOptions): string {
   else add('Ended', formatLocalTime(ended, timeZone) + took(created, ended));
   add('Instance', instanceText(j.instance));
 
-  rows.push(...entityRows(j.entities));
+  rows.push(...entityRows(j.entities).map(([label, value]) => ({ label, value })));
   if (verdictOf(j) === 'failed') {
     const reason = scalarText(j.fail_reason);
-    if (reason !== undefined) add('Fail reason', chalk.red(reason));
+    if (reason !== undefined) add('Fail reason', reason, chalk.red);
   }
-  return fieldList(rows);
+  return rows;
 }
 
 function took(created: number | undefined, ended: number): string {

@@ -7,6 +7,6 @@ export interface RenderOptions {
   now: number;
   /** IANA zone for displayed times; defaults to the process's zone (via Intl). */
   timeZone?: string;
-  /** The terminal's columns when stdout is one: long fail reasons are cut to fit. Undefined when piped: whole. */
+  /** The terminal's width when stdout is one: tables are fitted to it (docs/tables.md). Undefined when piped: whole. */
   width?: number;
 }

@@ -1,14 +1,20 @@
 // A command's result on stdout, in the chosen format. Each format loads only its own renderer, with an `import()`
 // where it is needed (README § Performance): JSON needs neither chalk nor cli-table3, the one-job view (padded rows)
-// no cli-table3, and only a Failed row on a terminal loads string-width and cli-truncate (~60 ms).
+// no cli-table3, and only a table on a terminal whose text is not all ASCII loads string-width and cli-truncate
+// (~50 ms, measure.ts).
 import type { Job } from '../job.js';
 import type { Task } from '../task.js';
 import { renderJson } from './json.js';
 import type { RenderOptions } from './options.js';
+import { measureFor } from './measure.js';
+import type { ResultTable } from './result-table.js';
 
 export type OutputFormat = 'table' | 'json';
 
-/** Jobs, as `get` and `wait` print them: one job alone as its two-column view, several as rows (or a JSON array). */
+/**
+ * Jobs, as `get` and `wait` print them: one job alone as its two-column view, several as rows (or a JSON array).
+ * With `options.width` (a terminal) the table is fitted to it; without, it is what scripts have always read.
+ */
 export async function renderJobsResult(
   jobs: readonly Job[],
   several: boolean,
@@ -16,10 +22,18 @@ export async function renderJobsResult(
   options: RenderOptions,
 ): Promise<string> {
   if (format === 'json') return renderJson(several ? jobs : jobs[0]);
-  if (!several) return jobs[0] ? (await import('./job-view.js')).renderJob(jobs[0], options) : '';
+  if (!several) {
+    if (!jobs[0]) return '';
+    const view = await import('./job-view.js');
+    if (options.width === undefined) return view.renderJob(jobs[0], options);
+    const fields = view.jobFields(jobs[0], options);
+    const measure = await measureFor(fields.flatMap((field) => [field.label, ...field.value.split('\n')]));
+    return (await import('./fit-fields.js')).fitFields(fields, options.width, measure);
+  }
   if (jobs.length === 0) return '';
-  const { text, reasons } = (await import('./jobs-table.js')).jobsTable(jobs, options);
-  return fitted(text, reasons, options);
+  const { jobsTable, renderJobs } = await import('./jobs-table.js');
+  if (options.width === undefined) return renderJobs(jobs, options);
+  return fitted(jobsTable(jobs, options, true), options.width, options);
 }
 
 /**
@@ -34,12 +48,13 @@ export async function renderTasksResult(
 ): Promise<string> {
   if (format === 'json') return renderJson([...tasks]);
   if (tasks.length === 0) return '';
-  const { text, reasons } = (await import('./tasks-table.js')).tasksTable(tasks, options, ended);
-  return fitted(text, reasons, options);
+  const { tasksTable, renderTasks } = await import('./tasks-table.js');
+  if (options.width === undefined) return renderTasks(tasks, options, ended);
+  return fitted(tasksTable(tasks, options, ended, true), options.width, options);
 }
 
-/** On a terminal, a Failed row's reason is cut at its edge; piped, or with no reason, the text as it is. */
-async function fitted(text: string, reasons: readonly (string | undefined)[], options: RenderOptions): Promise<string> {
-  if (options.width === undefined || reasons.every((reason) => reason === undefined)) return text;
-  return (await import('./fit-reasons.js')).fitReasons(text, reasons, options.width);
+async function fitted(table: ResultTable, width: number, options: RenderOptions): Promise<string> {
+  const measure = await measureFor(table.rows.flat());
+  const [{ fitTable }, { paint }] = await Promise.all([import('./fit-table.js'), import('./color.js')]);
+  return fitTable(table, width, measure, paint(options.color));
 }

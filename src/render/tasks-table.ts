@@ -6,61 +6,49 @@ import { paint } from './color.js';
 import type { RenderOptions } from './options.js';
 import { isFinished, liveProgress, verdictOf } from '../status.js';
 import { formatProgress } from './progress.js';
-import { paintStatus } from './status.js';
-import { columns } from './table.js';
+import { pipedText, type ColumnRole, type ResultTable } from './result-table.js';
 import { asRecord, scalarText } from './text.js';
 import { formatAge, formatLocalTime, parseRdsTime, roughDuration } from './time.js';
 
-const TASK_COLUMNS = ['ID', 'NAME', 'STATUS', 'PROGRESS', 'INSTANCE', 'CREATED'] as const;
-const ENDED_COLUMNS = ['ENDED', 'TOOK'] as const;
-/** The last column, only when a task Failed (as in the job table). */
-const REASON_COLUMN = 'REASON';
+const TASK_COLUMNS: readonly ColumnRole[] = ['id', 'name', 'status', 'progress', 'instance', 'created'];
 
-export interface TasksTable {
-  text: string;
-  /** Each row's fail reason (the last column), for fit-reasons.ts to cut on a terminal. */
-  reasons: (string | undefined)[];
-}
-
-export function renderTasks(tasks: readonly Task[], opts: RenderOptions): string {
-  return tasksTable(tasks, opts, false).text;
+/** The table as piped output has it (every column, every value whole). */
+export function renderTasks(tasks: readonly Task[], opts: RenderOptions, ended = false): string {
+  return pipedText(tasksTable(tasks, opts, ended), paint(opts.color));
 }
 
 /**
  * `ended`: the wait's result, with ENDED and TOOK. ListTasks' `end_time` is the task's planned end while it runs
- * and its end once it finished, so ENDED and TOOK are shown only for finished tasks.
+ * and its end once it finished, so ENDED and TOOK are shown only for finished tasks. `terminal`: for a reader at a
+ * terminal (docs/tables.md), CREATED is only its age and ENDED is left to TOOK.
  */
-export function tasksTable(tasks: readonly Task[], opts: RenderOptions, ended: boolean): TasksTable {
-  const chalk = paint(opts.color);
+export function tasksTable(tasks: readonly Task[], opts: RenderOptions, ended: boolean, terminal = false): ResultTable {
   const records = tasks.map((task) => asRecord(task) ?? {});
   const anyFailed = ended && records.some((t) => verdictOf(t) === 'failed');
-  const reasons: (string | undefined)[] = [];
+  const endColumns: ColumnRole[] = ended ? (terminal ? ['took'] : ['ended', 'took']) : [];
+  const columns: ColumnRole[] = [...TASK_COLUMNS, ...endColumns, ...(anyFailed ? ['reason' as const] : [])];
   const rows = records.map((t) => {
-    const status = scalarText(t.status);
     const progress = liveProgress(t);
     const created = parseRdsTime(t.create_time);
     const end = isFinished(t) ? parseRdsTime(t.end_time) : undefined;
-    const reason = verdictOf(t) === 'failed' ? scalarText(t.fail_reason) : undefined;
-    reasons.push(anyFailed ? reason : undefined);
-    const cells = [
-      scalarText(t.id),
-      scalarText(t.name),
-      status === undefined ? undefined : paintStatus(status, chalk),
-      progress === undefined ? undefined : formatProgress(progress),
-      scalarText(t.instance_name) ?? scalarText(t.instance_id),
-      created === undefined
-        ? scalarText(t.create_time)
-        : `${formatLocalTime(created, opts.timeZone)} (${formatAge(created, opts.now)})`,
-    ];
-    if (ended) {
-      cells.push(
-        end === undefined ? undefined : formatLocalTime(end, opts.timeZone),
-        created !== undefined && end !== undefined && end >= created ? roughDuration(end - created) : undefined,
-      );
-    }
-    if (anyFailed) cells.push(reason);
-    return cells.map((cell) => cell ?? '-');
+    const age = created === undefined ? undefined : formatAge(created, opts.now);
+    const cells: Record<ColumnRole, string | undefined> = {
+      id: scalarText(t.id),
+      name: scalarText(t.name),
+      status: scalarText(t.status),
+      progress: progress === undefined ? undefined : formatProgress(progress),
+      instance: scalarText(t.instance_name) ?? scalarText(t.instance_id),
+      created:
+        created === undefined
+          ? scalarText(t.create_time)
+          : terminal
+            ? age
+            : `${formatLocalTime(created, opts.timeZone)} (${age})`,
+      ended: end === undefined ? undefined : formatLocalTime(end, opts.timeZone),
+      took: created !== undefined && end !== undefined && end >= created ? roughDuration(end - created) : undefined,
+      reason: verdictOf(t) === 'failed' ? scalarText(t.fail_reason) : undefined,
+    };
+    return columns.map((column) => cells[column] ?? '-');
   });
-  const head = [...TASK_COLUMNS, ...(ended ? ENDED_COLUMNS : []), ...(anyFailed ? [REASON_COLUMN] : [])];
-  return { text: columns([head.map((h) => chalk.bold(h)), ...rows]), reasons };
+  return { columns, rows, statuses: records.map((t) => scalarText(t.status)) };
 }

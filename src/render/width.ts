@@ -19,6 +19,21 @@ export function truncateToWidth(text: string, width: number): string {
   return '';
 }
 
+/** The longest start of plain `text` (no escapes) at most `width` columns wide, cut between characters (no `…`). */
+export function headToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let head = '';
+  // By grapheme, as the terminal draws them: an accent stays with its letter, an emoji sequence stays whole.
+  for (const { segment } of graphemes().segment(text)) {
+    if (displayWidth(head + segment) > width) break;
+    head += segment;
+  }
+  return head;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = () => (segmenter ??= new Intl.Segmenter());
+
 /** `text` followed by spaces up to `width` columns (never cut). */
 export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));

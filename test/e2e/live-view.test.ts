@@ -95,7 +95,7 @@ describe('the live view under a terminal', () => {
     },
   );
 
-  it('120×40 with stdout on the terminal too: the outcomes, then the table with ENDED, TOOK and the reason', async () => {
+  it('160×40 with stdout on the terminal too: the outcomes, then the table fitted to it, with TOOK and the reason', async () => {
     const r = await rdsjob(emu, [], { pty: { cols: 160, rows: 40 }, shell: `rdsjob wait ${A} ${B} ${C} ${FAST}` });
     expect(r.code).toBe(1);
     const end = play(r, 160, 40).screen.lines();
@@ -105,7 +105,7 @@ describe('the live view under a terminal', () => {
       expect.stringMatching(/^✖ c41f0b2e… BindEIP +Failed +\d+s$/),
       '  EIP already bound',
     ]);
-    expect(end[4]).toMatch(/^ID +NAME +STATUS +PROGRESS +CREATED +ENDED +TOOK +INSTANCE +REASON$/);
+    expect(end[4]).toMatch(/^ID +NAME +STATUS +PROGRESS +CREATED +TOOK +INSTANCE +REASON$/);
     expect(end.at(-1)).toMatch(/^c41f0b2e-9d7a-4c55-8e21-6b0a3f9d2e77 +BindEIP +Failed .* EIP already bound$/);
   });
 

@@ -89,7 +89,7 @@ describe('what each path of the bundle loads', () => {
     for (const heavy of ['chalk', 'cli-table3', 'log-update']) expect(loaded).not.toContain(heavy);
   });
 
-  it('get A B (the multi-job table): cli-table3, but no display-width measuring unless a reason must fit a terminal', () => {
+  it('get A B (the multi-job table): cli-table3, but no display-width measuring unless a terminal table needs it', () => {
     const loaded = packagesLoadedBy(
       ...START,
       'src/command-line.ts',
@@ -99,7 +99,20 @@ describe('what each path of the bundle loads', () => {
     );
     expect(loaded).toContain('cli-table3');
     for (const heavy of ['string-width', 'cli-truncate', 'log-update']) expect(loaded).not.toContain(heavy);
-    expect(packagesLoadedBy('src/render/fit-reasons.ts')).toContain('cli-truncate');
+  });
+
+  it('a table on a terminal: display width only behind measure.ts’s import(), for text that is not all ASCII', () => {
+    const fitting = packagesLoadedBy(
+      ...START,
+      'src/command-line.ts',
+      'src/api/open.ts',
+      'src/commands/get/run.ts',
+      'src/commands/list/run.ts',
+      'src/render/fit-table.ts',
+      'src/render/fit-fields.ts',
+    );
+    for (const heavy of ['string-width', 'cli-truncate']) expect(fitting).not.toContain(heavy);
+    expect(packagesLoadedBy('src/render/width.ts')).toContain('string-width');
   });
 
   it('the live view alone brings log-update and string-width', () => {

@@ -100,54 +100,22 @@ describe('renderJobs', () => {
     expect(out).toContain('bad\\n\\x1b[31mred');
   });
 
-  describe('on a terminal (width given)', () => {
+  // On a terminal (a width given), the table is fitted to it: test/unit/fit-table.test.ts.
+  describe('through renderJobsResult', () => {
     const jobs: Job[] = [samples.createReplicaRunning, { ...samples.createFailed, fail_reason: LONG_REASON }];
 
-    const rowWidth = displayWidth(render(jobs).split('\n')[2]!.replace(LONG_REASON, '')); // the failed row without its reason
-
-    it('wide enough for the row: the reason is cut to end at the edge with …', async () => {
-      const width = rowWidth + 30;
-      const failedRow = (await onStdout(jobs, false, width)).split('\n')[2]!;
-      expect(displayWidth(failedRow)).toBe(width);
-      expect(failedRow.endsWith(`  ${LONG_REASON.slice(0, 29)}…`)).toBe(true);
+    it('piped (no width): every column, the reason whole', async () => {
+      const out = await onStdout(jobs, false, undefined);
+      expect(out).toBe(render(jobs));
+      expect(out.split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
     });
 
-    it('wide enough for all of it: whole', async () => {
-      expect((await onStdout(jobs, false, rowWidth + LONG_REASON.length)).split('\n')[2]!.endsWith(LONG_REASON)).toBe(
-        true,
-      );
-    });
-
-    it.each([40, 80, 120])(
-      'a row that wraps at %i columns keeps 20 columns of the reason and never takes an extra screen row',
-      async (width) => {
-        const failedRow = (await onStdout(jobs, false, width)).split('\n')[2]!;
-        const rowsFor = (w: number) => Math.ceil(w / width);
-        expect(rowsFor(displayWidth(failedRow))).toBe(rowsFor(rowWidth + 20));
-        expect(failedRow).toContain('EIP 119.3.10.7 is al');
-        expect(failedRow.endsWith('…')).toBe(true);
-        expect(displayWidth(failedRow) % width).toBe(0);
-      },
-    );
-
-    it('rows without a reason are never cut (they wrap like any table)', async () => {
-      const running = (await onStdout(jobs, false, 40)).split('\n')[1]!;
-      expect(running).toMatch(/mysql-replica-01 {2,}-$/);
-    });
-
-    it('colour survives the cut', async () => {
+    it('on a terminal: the reason cut to fit, its start kept, the status still coloured', async () => {
       const out = await onStdout(jobs, true, 120);
       expect(out).toContain('\u001b[31mFailed\u001b[39m');
-      expect(out.split('\n')[2]!.endsWith('…')).toBe(true);
-    });
-
-    it('piped (no width): the reason whole', async () => {
-      expect((await onStdout(jobs, false, undefined)).split('\n')[2]!.endsWith(LONG_REASON)).toBe(true);
-    });
-
-    it('on a terminal with no Failed row: the table as it is', async () => {
-      const ok = [samples.createReplicaRunning, samples.completedWithStaleProcess];
-      expect(await onStdout(ok, false, 40)).toBe(render(ok));
+      const failed = out.split('\n').find((line) => line.includes('e1f2a3b4'))!;
+      expect(displayWidth(failed)).toBeLessThanOrEqual(120);
+      expect(failed).toMatch(/ {2}EIP 119\.3\.10\.7 is alrea…$/);
     });
   });
 
