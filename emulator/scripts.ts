@@ -23,6 +23,18 @@ export class JobBook {
     this.polls.clear();
   }
 
+  /** Every visible job's step due now, without counting a poll (a listing), in the order the jobs were scripted. */
+  current(): Step[] {
+    const steps: Step[] = [];
+    for (const [id, script] of this.scripts) {
+      const count = this.polls.get(id) ?? 0;
+      const hidden = script.notFoundPolls ?? 0;
+      if (script.steps.length === 0 || count < hidden) continue;
+      steps.push(script.steps[Math.min(Math.max(count - hidden - 1, 0), script.steps.length - 1)]!);
+    }
+    return steps;
+  }
+
   /** Counts a poll of `id` and says what it shows. */
   poll(id: string): PollOutcome {
     const script = this.scripts.get(id);

@@ -1,5 +1,6 @@
-// A strict local stand-in for Huawei Cloud's API gateway in front of RDS (ListJobInfo) and IAM (projects).
-// One server answers both, so tests point the RDS and the IAM endpoint at the same URL.
+// A strict local stand-in for Huawei Cloud's API gateway in front of RDS (ListJobInfo) and IAM (projects), or in
+// front of one of RDS's sibling services (options.service: siblings.ts). One server answers the service and IAM, so
+// tests point both endpoints at the same URL; each service gets its own server (its own host and port).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticate, AUTH_ERROR_CODE, type GatewayKeys } from './gateway-auth.js';
@@ -10,10 +11,11 @@ import { gatewayError, newRequestId, replyStatus, type Reply } from './reply.js'
 import { JobBook } from './scripts.js';
 import { InstanceBook, listInstances, matchInstancesPath } from './instances.js';
 import { listTasks, matchTaskListPath, TaskBook } from './tasks.js';
+import { OPERATIONS, siblingJobs } from './siblings.js';
 import type { Emulator, EmulatorOptions, LoggedRequest } from './types.js';
 import { decodePathSegments, headerValue, parseQuery, queryValue, splitTarget, type WireRequest } from './wire.js';
 
-export type { Emulator, EmulatorOptions, Fault, JobScript, LoggedRequest } from './types.js';
+export type { EmulatedService, Emulator, EmulatorOptions, Fault, JobScript, LoggedRequest } from './types.js';
 
 const API_NOT_FOUND = 'APIGW.0101';
 
@@ -38,19 +40,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
   const lockout = options.akLockout === false ? undefined : new AccessKeyLockout(keys.now);
   let url = '';
+  const service = options.service ?? 'rds';
+  const sibling = service === 'rds' ? undefined : service;
 
   const route = (wire: WireRequest, requestId: string): Routed => {
     const segments = decodePathSegments(wire.rawPath) ?? [];
     const query = parseQuery(wire.rawQuery) ?? [];
     const iam = segments.join('/') === IAM_PROJECTS_PATH;
     const projectId = matchJobsPath(segments);
-    const taskProjectId = matchTaskListPath(segments);
-    const instancesProjectId = matchInstancesPath(segments);
+    // A sibling service publishes its jobs call only: RDS's task center and instances are not on its host.
+    const taskProjectId = sibling ? undefined : matchTaskListPath(segments);
+    const instancesProjectId = sibling ? undefined : matchInstancesPath(segments);
     const jobId = projectId === undefined ? undefined : queryValue(query, 'id');
     const api = iam
       ? 'KeystoneListProjects'
       : projectId !== undefined
-        ? 'ListJobInfo'
+        ? sibling
+          ? OPERATIONS[sibling]
+          : 'ListJobInfo'
         : taskProjectId !== undefined
           ? 'ListTasks'
           : instancesProjectId !== undefined
@@ -79,7 +86,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         listInstances(query, instances, requestId);
       return { reply, accepted: true, iam, api };
     }
-    const reply = listJobInfo({ projectId: projectId!, headerProjectId, jobId, requestId }, options.projects, book);
+    const reply = sibling
+      ? siblingJobs(
+          sibling,
+          { projectId: projectId!, headerProjectId, query, requestId, now: keys.now() },
+          options.projects,
+          book,
+        )
+      : listJobInfo({ projectId: projectId!, headerProjectId, jobId, requestId }, options.projects, book);
     return { reply, accepted: true, iam, jobId, api };
   };
 
@@ -118,6 +132,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   url = `http://${host}:${address.port}`;
 
   return {
+    service,
     url,
     requests,
     setJob: (id, script) => book.set(id, script),

@@ -1,8 +1,9 @@
 // The emulator's vocabulary: what a test scripts (jobs, faults, credentials) and what it can observe (the log).
 
 /**
- * A job as ListJobInfo serves it (huawei-rds-api.md § The job object). The emulator's own description of the wire,
- * not rdsjob's type: any field may be missing, any other field may be added.
+ * A job as ListJobInfo serves it (huawei-rds-api.md § The job object), or as a sibling service does (its own field
+ * names: `progress`, GeminiDB's `start_time`/`end_time`). The emulator's own description of the wire, not rdsjob's
+ * type: any field may be missing, any other field may be added.
  */
 export interface JobRecord {
   id?: string;
@@ -16,6 +17,10 @@ export interface JobRecord {
   fail_reason?: string;
   [key: string]: unknown;
 }
+
+/** The database services whose job API the emulator can serve; each emulator serves one. */
+export type EmulatedService = 'rds' | 'taurusdb' | 'gaussdb' | 'dds' | 'geminidb';
+export type SiblingService = Exclude<EmulatedService, 'rds'>;
 
 export interface EmulatorCredential {
   accessKey: string;
@@ -105,6 +110,11 @@ export interface JobScript {
 }
 
 export interface EmulatorOptions {
+  /**
+   * The service whose API this emulator serves (default `rds`: ListJobInfo, ListTasks, ListInstances). Another
+   * service serves only its own jobs call (siblings.ts), its jobs in its own shape; IAM is served by every one.
+   */
+  service?: EmulatedService;
   credentials: EmulatorCredential[];
   /** IAM tokens accepted in X-Auth-Token. */
   authTokens?: string[];
@@ -137,16 +147,25 @@ export interface LoggedRequest {
   status: number;
   /** Whether the gateway authenticated the request (false: it was answered 401). */
   accepted: boolean;
-  /** The `id` query parameter of an RDS jobs request. */
+  /** The `id` query parameter of a jobs request. */
   jobId?: string;
   /** Which API the request was for, when the gateway routed it. */
-  api?: 'ListJobInfo' | 'ListTasks' | 'ListInstances' | 'KeystoneListProjects';
+  api?:
+    | 'ListJobInfo'
+    | 'ListTasks'
+    | 'ListInstances'
+    | 'KeystoneListProjects'
+    | 'ShowGaussMySqlJobInfo'
+    | 'ShowJobDetail'
+    | 'ListJobs';
   /** Gateway clock (epoch ms) when the request arrived. */
   time: number;
 }
 
 export interface Emulator {
-  /** `http://127.0.0.1:PORT`, for both the RDS and the IAM endpoint. */
+  /** The service it serves. */
+  service: EmulatedService;
+  /** `http://127.0.0.1:PORT`, for both the service's and the IAM endpoint. */
   url: string;
   requests: LoggedRequest[];
   setJob(id: string, script: JobScript): void;

@@ -1,6 +1,7 @@
 // The global options (contract § Commands: valid before or after the command), declared once. program.ts makes
 // commander options of them, config resolution names them as sources (`flag --region`), and a suggested command
 // (resuming a wait) repeats them.
+import { SERVICE_NAMES } from './services/names.js';
 
 /** Options that choose where settings come from; each sets the setting of the same key. */
 export const SETTING_FLAGS = [
@@ -9,6 +10,13 @@ export const SETTING_FLAGS = [
     flag: '--profile',
     value: '<name>',
     description: 'configuration profile (default: $RDSJOB_PROFILE or "default")',
+  },
+  {
+    key: 'service',
+    flag: '--service',
+    value: '<name>',
+    description: 'database service whose jobs to read: rds (default), taurusdb, gaussdb, dds, geminidb',
+    choices: SERVICE_NAMES,
   },
   { key: 'region', flag: '--region', value: '<id>', description: 'region, e.g. cn-north-4' },
   {
@@ -21,7 +29,7 @@ export const SETTING_FLAGS = [
     key: 'endpoint',
     flag: '--endpoint',
     value: '<url>',
-    description: 'RDS endpoint (default: derived from the region)',
+    description: "the service's endpoint (default: derived from the service and the region)",
   },
   { key: 'iamEndpoint', flag: '--iam-endpoint', value: '<url>', description: 'IAM endpoint for the project id lookup' },
 ] as const;

@@ -24,6 +24,7 @@ import { DEFAULT_WAIT_MS } from './wait/defaults.js';
 import { type CoreWorld, exitCodeOfWait, runWaitCore } from './wait/core.js';
 import { quietReporter, type ProgressItem } from './wait/reporter.js';
 import { VERSION } from './version.js';
+import { requireRdsTaskCenter } from './services/task-center.js';
 import type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
@@ -53,6 +54,7 @@ export { loadConfigFiles } from './config/files.js';
 export { describeSource, maskSecret } from './config/describe.js';
 export type { ResolvedConfig, Setting, Source, ConfigFiles } from './config/types.js';
 export type { GlobalFlags } from './flags.js';
+export { SERVICE_NAMES, type ServiceName } from './services/names.js';
 export type { Api as RdsApi } from './api/types.js';
 /** @deprecated the client lists tasks too: use RdsApi. */
 export type { Api as JobsApi } from './api/types.js';
@@ -150,6 +152,14 @@ export async function openRdsApi(options: RdsjobOptions = {}): Promise<Api> {
     debug: options.debug,
     userAgent: `rdsjob/${VERSION}`,
   });
+}
+
+/**
+ * RDS's task center and instances only (`list`, `wait --instance`): another service is refused with the CLI's usage
+ * error (exit 2) before any request.
+ */
+async function requireRds(options: RdsjobOptions, what: string): Promise<void> {
+  requireRdsTaskCenter(await loadConfig(options), what);
 }
 
 /** @deprecated the client lists tasks too: use openRdsApi. */
@@ -264,6 +274,7 @@ export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobO
   if (since !== undefined && (rest.startTime !== undefined || rest.endTime !== undefined))
     throw new UsageError('sinceMs and startTime/endTime cannot be used together: sinceMs sets both');
   const query = checkedTaskFilters({ ...rest, ...sinceWindow(since, Date.now()) });
+  await requireRds(options, 'listTasks');
   return call(options, (signal) =>
     withApi(options, signal, (api) =>
       listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal }), limit),
@@ -307,6 +318,7 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
  */
 export async function resolveInstance(ref: string, options: RdsjobOptions = {}): Promise<Instance & { id: string }> {
   instanceIdOf(ref);
+  await requireRds(options, 'resolveInstance');
   return call(options, (signal) =>
     withApi(
       options,
@@ -325,6 +337,7 @@ export async function waitForInstance(ref: string, options: WaitForInstanceOptio
   instanceIdOf(ref);
   const sinceMs = options.since === undefined ? undefined : durationMs(options.since, 'since', '--since', 1);
   const waitOptions = waitOptionsOf(options);
+  await requireRds(options, 'waitForInstance');
   const onProgress = options.onProgress;
   const { world, done } = apiWorld(options, onProgress && ((task) => onProgress(task as Task)));
   try {

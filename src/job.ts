@@ -1,4 +1,6 @@
-// The ListJobInfo `job` object. Every field may be missing in practice, and unknown fields are kept as received.
+// The one job model: RDS's ListJobInfo `job` object, which the other services' jobs are read into (services/).
+// Every field may be missing in practice, and unknown fields are kept as received.
+import type { SERVICE_VERDICT, Verdict } from './status.js';
 
 export interface JobInstanceEntity {
   endpoint?: string;
@@ -27,5 +29,7 @@ export interface Job {
   instance?: { id?: string; name?: string; [key: string]: unknown };
   entities?: JobEntities;
   fail_reason?: string;
+  /** Set by a service whose own status word ends the job (TaurusDB's Canceled); not part of the JSON. */
+  [SERVICE_VERDICT]?: Verdict;
   [key: string]: unknown;
 }

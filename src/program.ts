@@ -1,7 +1,7 @@
 // The command line as commander sees it, assembled from the commands' own definitions and the global options'
 // table (flags.ts). Each action checks its input (so bad input is refused before anything is sent) and selects a
 // run for main(); nothing here writes output or decides exit codes.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { defineCompletion } from './commands/completion/define.js';
 import { defineConfig } from './commands/config/define.js';
 import type { OutputFormat, Run } from './commands/context.js';
@@ -46,7 +46,13 @@ function buildProgram(
       writeErr: (text) => void deps.stderr.write(text),
     })
     .showSuggestionAfterError();
-  for (const { flag, value, description } of SETTING_FLAGS) program.option(`${flag} ${value}`, description);
+  for (const setting of SETTING_FLAGS) {
+    const option = new Option(`${setting.flag} ${setting.value}`, setting.description);
+    // Offered by completion and --help; the value is checked with the same words whether it came from the flag,
+    // the environment or a profile (config/resolve.ts).
+    if ('choices' in setting) option.choices([...setting.choices]).argParser((value) => value);
+    program.addOption(option);
+  }
   for (const { flag, description } of DISPLAY_FLAGS) program.option(flag, description);
   program.addHelpText('after', helpEpilog());
 

@@ -1,10 +1,17 @@
 // The one status model, for jobs (ListJobInfo) and tasks (ListTasks) alike: when one is finished, how it ended, and
 // its live progress. Rendering, progress lines and the wait engine all ask here, so they never disagree.
 
+/**
+ * How a service's reader marks a job whose status word ends it in its own way (TaurusDB's `Canceled`: failed), on
+ * the one job model (services/job-model.ts). A symbol: never part of the JSON, never shown.
+ */
+export const SERVICE_VERDICT: unique symbol = Symbol('service verdict');
+
 /** What every job or task may carry; any field may be missing or of any type in practice. */
 export interface StatusItem {
   status?: unknown;
   process?: unknown;
+  [SERVICE_VERDICT]?: Verdict;
 }
 
 /** The statuses that end a job or task. Anything else, unknown statuses included, means it still runs. */
@@ -14,14 +21,14 @@ export const FINAL_STATUSES = ['Completed', 'Failed'] as const;
 export type Verdict = 'completed' | 'failed';
 
 /** The status without the stray spaces RDS puts in some fields (it does so in `name` and `process`). */
-function statusOf(item: StatusItem | undefined): string | undefined {
+export function statusOf(item: StatusItem | undefined): string | undefined {
   return typeof item?.status === 'string' ? item.status.trim() : undefined;
 }
 
-/** Completed → completed, Failed → failed; undefined while it still runs. */
+/** Completed → completed, Failed → failed, or what the service's reader said; undefined while it still runs. */
 export function verdictOf(item: StatusItem | undefined): Verdict | undefined {
   const status = statusOf(item);
-  return status === 'Completed' ? 'completed' : status === 'Failed' ? 'failed' : undefined;
+  return status === 'Completed' ? 'completed' : status === 'Failed' ? 'failed' : item?.[SERVICE_VERDICT];
 }
 
 export function isFinished(item: StatusItem | undefined): boolean {

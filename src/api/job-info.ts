@@ -1,10 +1,15 @@
-// RDS ListJobInfo: `GET {endpoint}/v3/{project_id}/jobs?id={job_id}` → the `job` object exactly as received.
+// One job by id, from the chosen service (services/): `GET {endpoint}/v3/{project_id}/jobs?id={job_id}` → the job in
+// the one job model, its text as received kept for `--json`. RDS's ListJobInfo unless a service says otherwise.
 import { NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { Job } from '../job.js';
-import { isObject } from '../values.js';
+import { rds } from '../services/rds.js';
+import type { JobService } from '../services/types.js';
 import { malformedBody } from './malformed.js';
-import { rawMember, rememberText } from '../raw-json.js';
+
+const NOT_VISIBLE_HINT =
+  'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
+  'check the id, the region and the project id';
 
 export async function fetchJob(
   http: HttpClient,
@@ -13,13 +18,14 @@ export async function fetchJob(
   jobId: string,
   signal?: AbortSignal,
   retries?: number,
+  service: JobService = rds,
 ): Promise<Job> {
   let response;
   try {
     response = await http.getJson(
       endpoint,
       `/v3/${projectId}/jobs`,
-      [['id', jobId]],
+      service.jobQuery(jobId),
       { 'X-Project-Id': projectId },
       signal,
       retries,
@@ -28,12 +34,19 @@ export async function fetchJob(
     if (error instanceof NotFoundError) throw jobNotFound(jobId, error);
     throw error;
   }
-  const body = response.body;
-  const job = isObject(body) ? body.job : undefined;
-  if (!isObject(job)) throw malformedBody('has no job object', response);
-  const raw = rawMember(response.text, 'job');
-  if (raw !== undefined) rememberText(job, raw);
-  return job as Job;
+  const reading = service.readJob(response.body, response.text, jobId);
+  if ('malformed' in reading) throw malformedBody(reading.malformed, response, service.title);
+  if ('listedNone' in reading) {
+    // The same "not found" a 404 is, so a wait reads it as "not visible yet" within the grace period.
+    const requestId = response.requestId ? `, request id ${response.requestId}` : '';
+    throw new NotFoundError(`job ${jobId} not found (${service.title} lists no job with this id${requestId})`, {
+      itemId: jobId,
+      status: response.status,
+      requestId: response.requestId,
+      hint: NOT_VISIBLE_HINT,
+    });
+  }
+  return reading.job;
 }
 
 function jobNotFound(jobId: string, cause: NotFoundError): NotFoundError {
@@ -45,8 +58,6 @@ function jobNotFound(jobId: string, cause: NotFoundError): NotFoundError {
     requestId: cause.requestId,
     cause,
     // (The gateway's APIGW.0101, a wrong endpoint, is no NotFoundError: http/api-error.ts.)
-    hint:
-      'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
-      'check the id, the region and the project id',
+    hint: NOT_VISIBLE_HINT,
   });
 }

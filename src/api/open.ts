@@ -9,11 +9,15 @@ import { fetchJob } from './job-info.js';
 import { fetchInstancePage } from './instances.js';
 import { fetchTaskPage } from './tasks.js';
 import { resolveProjectId } from './project-id.js';
+import { loadService, serviceOf } from '../services/names.js';
+import { requireRdsTaskCenter } from '../services/task-center.js';
 import type { Api, ApiFactory } from './types.js';
 
 export const openApi: ApiFactory = async (config, context) => {
   const endpoint = requireEndpoint(config).value;
   const auth = authFrom(config);
+  // The chosen service's file only (its job request and shape): RDS's is part of this chunk already.
+  const service = await loadService(serviceOf(config));
   const bound = context.requestBoundMs ?? API_BOUND_MS;
   const http = createHttpClient({
     auth,
@@ -26,6 +30,7 @@ export const openApi: ApiFactory = async (config, context) => {
     sleep: context.sleep,
     random: context.random,
     userAgent: context.userAgent,
+    serviceFor: (_base, path) => (path.startsWith('/v3/projects') ? 'IAM' : service.title),
   });
 
   let resolved;
@@ -41,11 +46,16 @@ export const openApi: ApiFactory = async (config, context) => {
   const either = combinedWith(context.signal);
   const api: Api = {
     config: resolved,
-    getJob: (jobId, options) => fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries),
-    listTasks: (query, options) =>
-      fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) }),
-    listInstances: (query, options) =>
-      fetchInstancePage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) }),
+    getJob: (jobId, options) =>
+      fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries, service),
+    listTasks: async (query, options) => {
+      requireRdsTaskCenter(config, 'listing tasks');
+      return fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) });
+    },
+    listInstances: async (query, options) => {
+      requireRdsTaskCenter(config, 'listing instances');
+      return fetchInstancePage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) });
+    },
     close: () => http.close(),
   };
   return api;

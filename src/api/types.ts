@@ -13,11 +13,15 @@ export interface CallOptions {
 export interface Api {
   /** The configuration the client was opened with, the project id resolved (and its source: cache, IAM…). */
   readonly config: ResolvedConfig;
-  /** ListJobInfo. Resolves with the `job` object exactly as received; rejects with an RdsjobError. */
+  /**
+   * One job of the configured service (RDS's ListJobInfo by default): the job in the one job model (for RDS, the
+   * `job` object exactly as received; another service's fields are kept beside the model's names). Rejects with an
+   * RdsjobError; a job the service does not list is a NotFoundError, as RDS's 404 is.
+   */
   getJob(jobId: string, options?: CallOptions): Promise<Job>;
-  /** ListTasks: one page of the task center; `query` from taskQuery(). Tasks exactly as received. */
+  /** ListTasks: one page of the task center; `query` from taskQuery(). Tasks exactly as received. RDS only. */
   listTasks(query: Array<[string, string]>, options?: CallOptions): Promise<TaskPage>;
-  /** ListInstances: one page of the project's instances for these query parameters, exactly as received. */
+  /** ListInstances: one page of the project's instances for these query parameters, exactly as received. RDS only. */
   listInstances(query: Array<[string, string]>, options?: CallOptions): Promise<InstancePage>;
   /** Releases keep-alive sockets so the process can exit promptly. */
   close(): void;

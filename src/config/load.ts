@@ -1,5 +1,6 @@
 // Reading and resolving the configuration, as every command and the programmatic API do it.
 import type { GlobalFlags } from '../flags.js';
+import { loadService, serviceOf } from '../services/names.js';
 import { loadConfigFiles, readableWarning } from './files.js';
 import { resolveConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';
@@ -20,5 +21,10 @@ export async function loadConfig(
     files.rdsjob.data === undefined || files.rdsjob.path === undefined
       ? undefined
       : await readableWarning(files.rdsjob.path);
-  return { config: resolveConfig(flags, env, files), warnings: warning === undefined ? [] : [warning] };
+  let config = resolveConfig(flags, env, files);
+  const service = serviceOf(config);
+  // Another service's endpoint rule is in its own file, loaded only now that it is the chosen one.
+  if (config.endpoint === undefined && config.region !== undefined && service !== 'rds')
+    config = resolveConfig(flags, env, files, { [service]: await loadService(service) });
+  return { config, warnings: warning === undefined ? [] : [warning] };
 }

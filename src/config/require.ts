@@ -11,10 +11,16 @@ function noRegion(): ConfigError {
   });
 }
 
-/** The RDS endpoint; only missing when there is no region to derive it from. */
+/**
+ * The chosen service's endpoint; missing when there is no region to derive it from, or when a configuration was
+ * resolved without the service's endpoint rule (resolveConfig's last argument; loadConfig passes it).
+ */
 export function requireEndpoint(config: ResolvedConfig): Setting {
-  if (config.endpoint === undefined) throw noRegion();
-  return config.endpoint;
+  if (config.endpoint !== undefined) return config.endpoint;
+  if (config.region === undefined) throw noRegion();
+  throw new ConfigError(`no endpoint for service ${config.service?.value} in region ${config.region.value}`, {
+    hint: 'pass --endpoint, or resolve the configuration with loadConfig()',
+  });
 }
 
 /** The IAM endpoint (project-id lookup); only missing when there is no region to derive it from. */

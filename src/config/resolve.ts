@@ -1,7 +1,10 @@
 // Configuration resolution (contract § Configuration): each setting from the first source that has it, with its source.
 import { ConfigError, UsageError } from '../errors.js';
 import { flagOf, type GlobalFlagKey, type GlobalFlags } from '../flags.js';
-import { iamEndpoint, rdsEndpoint, sdkRdsEndpointEnvName } from './endpoints.js';
+import { DEFAULT_SERVICE, isServiceName, SERVICE_NAMES, sdkEndpointEnvName } from '../services/names.js';
+import { rds } from '../services/rds.js';
+import type { JobService } from '../services/types.js';
+import { iamEndpoint } from './endpoints.js';
 import { isAkskMode, looksEncrypted, parseHcloud, type HcloudProfile } from './hcloud-file.js';
 import { rdsjobProfiles, type ProfileValues } from './rdsjob-file.js';
 import {
@@ -49,6 +52,8 @@ function fromFlag(flags: GlobalFlags, key: GlobalFlagKey): Setting | undefined {
 /** Why `value` is not acceptable for `key`, or undefined. Endpoints are checked here and normalised by the caller. */
 export function problemWith(key: SettingKey, value: string): string | undefined {
   switch (key) {
+    case 'service':
+      return isServiceName(value) ? undefined : `use one of ${SERVICE_NAMES.join(', ')}`;
     case 'region':
       return isValidRegion(value) ? undefined : 'expected a lower-case region id such as cn-north-4';
     case 'projectId':
@@ -156,12 +161,22 @@ function encryptedKeysError(name: string, path: string): ConfigError {
   );
 }
 
+/** The endpoint rule of each service whose file is loaded: RDS's always, another's once loadService() brought it. */
+export type EndpointRules = Partial<Record<JobService['name'], Pick<JobService, 'endpoint'>>>;
+
 /**
  * Resolves every setting from flags, environment, rdsjob's profile, KooCLI's profile, then derivation.
- * Pure: the caller reads the files (loadConfigFiles). Missing settings are left out; the code that needs one
- * (see require.ts, auth.ts) reports it. Throws UsageError/ConfigError for invalid values, naming where they came from.
+ * Pure: the caller reads the files (loadConfigFiles), and passes the endpoint rule of the chosen service when it is
+ * not RDS (config/load.ts does); without it, that service's endpoint is not derived. Missing settings are left out;
+ * the code that needs one (see require.ts, auth.ts) reports it. Throws UsageError/ConfigError for invalid values,
+ * naming where they came from.
  */
-export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles): ResolvedConfig {
+export function resolveConfig(
+  flags: GlobalFlags,
+  env: Env,
+  files: ConfigFiles,
+  rules: EndpointRules = {},
+): ResolvedConfig {
   const { setting: profile, explicit } = resolveProfile(flags, env);
   const rdsjobPath = files.rdsjob.path;
   const stored: ProfileValues | undefined =
@@ -194,7 +209,9 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
         hcloud.values[key],
     );
 
-  const config: ResolvedConfig = { profile, configPath: rdsjobPath };
+  const service = pick('service', 'service') ?? { value: DEFAULT_SERVICE, source: { kind: 'default' } };
+  const serviceName = service.value as JobService['name'];
+  const config: ResolvedConfig = { profile, configPath: rdsjobPath, service };
   const region = pick('region', 'region');
   const set = (key: SettingKey, setting: Setting | undefined): void => {
     if (setting !== undefined) config[key] = setting;
@@ -221,10 +238,11 @@ export function resolveConfig(flags: GlobalFlags, env: Env, files: ConfigFiles):
   set('authToken', pick('authToken'));
   set('projectId', pick('projectId', 'projectId'));
   const derived: Source = { kind: 'derived' };
+  const rule = ({ rds, ...rules } as EndpointRules)[serviceName];
   set(
     'endpoint',
-    pick('endpoint', 'endpoint', region ? [sdkRdsEndpointEnvName(region.value)] : []) ??
-      (region && { value: rdsEndpoint(region.value), source: derived }),
+    pick('endpoint', 'endpoint', region ? [sdkEndpointEnvName(serviceName, region.value)] : []) ??
+      (region && rule && { value: rule.endpoint(region.value), source: derived }),
   );
   set(
     'iamEndpoint',

@@ -3,6 +3,13 @@
 // Everything else (config keys, env lookups, masking, completion, help) is derived from this table.
 
 export const SETTINGS = {
+  service: {
+    name: 'service',
+    help: 'database service: rds, taurusdb, gaussdb, dds or geminidb',
+    env: ['RDSJOB_SERVICE'],
+    hcloud: undefined,
+    shown: 'plain',
+  },
   region: {
     name: 'region',
     help: 'region, e.g. cn-north-4',
@@ -46,10 +53,10 @@ export const SETTINGS = {
     hcloud: undefined,
     shown: 'secret',
   },
-  // Then the SDKs' HUAWEICLOUD_SDK_REGION_RDS_<REGION>, which depends on the region (config/endpoints.ts).
+  // Then the SDKs' HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION>, which depends on both (services/names.ts).
   endpoint: {
     name: 'endpoint',
-    help: 'RDS endpoint override',
+    help: "the service's endpoint override",
     env: ['RDSJOB_ENDPOINT'],
     hcloud: undefined,
     shown: 'plain',

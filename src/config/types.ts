@@ -7,7 +7,7 @@ export type Source =
   | { kind: 'profile'; name: string; path: string } // rdsjob's config file
   | { kind: 'hcloud'; name: string; path: string } //  KooCLI's ~/.hcloud/config.json, profile `name`
   | { kind: 'derived' } //                       endpoint from region
-  | { kind: 'default' } //                       profile "default"
+  | { kind: 'default' } //                       profile "default", service "rds"
   | { kind: 'iam lookup' } //                    project id from IAM KeystoneListProjects
   | { kind: 'cache'; path: string }; //          project id from our cache of an earlier IAM lookup
 

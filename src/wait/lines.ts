@@ -3,6 +3,7 @@ import type { Paint } from '../render/paint.js';
 import { errorText, jobName, reasonText, stateText } from './item-text.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './result.js';
+import { statusOf } from '../status.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
 export function timestamp(at: number): string {
@@ -19,8 +20,9 @@ export function stateLine(short: string, job: ProgressItem): string {
   return `${label(short, job)} ${stateText(job)}`;
 }
 
+/** Whatever said so: RDS's 404 or 400, GeminiDB's empty list. */
 export function notVisibleLine(short: string): string {
-  return `${short} not visible yet (HTTP 404); new jobs take a few seconds to appear, still looking`;
+  return `${short} not visible yet; new jobs take a few seconds to appear, still looking`;
 }
 
 export function retryLine(short: string, error: unknown, delayMs: number): string {
@@ -42,7 +44,10 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
   }
   if (result.outcome === 'failed') {
     const reason = reasonText(result.item);
-    return { symbol: chalk.red('✖'), text: `${label(short, result.item)} Failed: ${reason}` };
+    // A service's own ending (TaurusDB's Canceled) is named as the service says it, its reason when it has one.
+    const status = statusOf(result.item) ?? 'Failed';
+    const text = status === 'Failed' ? `Failed: ${reason}` : reason === status ? status : `${status}: ${reason}`;
+    return { symbol: chalk.red('✖'), text: `${label(short, result.item)} ${text}` };
   }
   return undefined;
 }

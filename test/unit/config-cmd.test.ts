@@ -142,23 +142,25 @@ describe('listRows', () => {
   const config: ResolvedConfig = {
     profile: { value: 'prod', source: { kind: 'flag', name: '--profile' } },
     configPath: '/c.json',
+    service: { value: 'taurusdb', source: { kind: 'profile', name: 'prod', path: '/c.json' } },
     region: { value: 'cn-north-4', source: { kind: 'profile', name: 'prod', path: '/c.json' } },
     accessKey: { value: 'HPUAEXAMPLEAK', source: { kind: 'env', name: 'HUAWEICLOUD_SDK_AK' } },
     secretKey: { value: 'secretExampleValue', source: { kind: 'hcloud', name: 'prod', path: '/h.json' } },
     projectId: { value: 'p1', source: { kind: 'cache', path: '/cache/projects.json' } },
-    endpoint: { value: 'https://rds.cn-north-4.myhuaweicloud.com', source: { kind: 'derived' } },
+    endpoint: { value: 'https://gaussdb.cn-north-4.myhuaweicloud.com', source: { kind: 'derived' } },
   };
 
   it('every setting in order, with its source; secrets and the access key masked', () => {
     expect(listRows(config)).toEqual([
       { setting: 'profile', value: 'prod', source: 'flag --profile' },
+      { setting: 'service', value: 'taurusdb', source: 'profile prod (/c.json)' },
       { setting: 'region', value: 'cn-north-4', source: 'profile prod (/c.json)' },
       { setting: 'project-id', value: 'p1', source: 'cache (/cache/projects.json)' },
       { setting: 'access-key', value: 'HPUA****', source: 'env HUAWEICLOUD_SDK_AK' },
       { setting: 'secret-key', value: 'secr****', source: 'hcloud prod (/h.json)' },
       { setting: 'security-token', value: null, source: null },
       { setting: 'auth-token', value: null, source: null },
-      { setting: 'endpoint', value: 'https://rds.cn-north-4.myhuaweicloud.com', source: 'derived' },
+      { setting: 'endpoint', value: 'https://gaussdb.cn-north-4.myhuaweicloud.com', source: 'derived' },
       { setting: 'iam-endpoint', value: null, source: null },
     ]);
   });

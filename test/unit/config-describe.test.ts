@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeSource, maskSecret } from '../../src/config/describe.js';
-import { iamEndpoint, rdsEndpoint, sdkRdsEndpointEnvName } from '../../src/config/endpoints.js';
+import { iamEndpoint } from '../../src/config/endpoints.js';
+import { sdkEndpointEnvName } from '../../src/services/names.js';
+import { rds as rdsService } from '../../src/services/rds.js';
 import { cacheDir, hcloudConfigPath, rdsjobConfigPath } from '../../src/config/paths.js';
 import type { Source } from '../../src/config/types.js';
 
@@ -39,12 +41,12 @@ describe('endpoints', () => {
   ];
   for (const [region, rds, iam] of cases) {
     it(region, () => {
-      expect(rdsEndpoint(region)).toBe(rds);
+      expect(rdsService.endpoint(region)).toBe(rds);
       expect(iamEndpoint(region)).toBe(iam);
     });
   }
   it('SDK override variable name', () =>
-    expect(sdkRdsEndpointEnvName('eu-west-101')).toBe('HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101'));
+    expect(sdkEndpointEnvName('rds', 'eu-west-101')).toBe('HUAWEICLOUD_SDK_REGION_RDS_EU_WEST_101'));
 });
 
 describe('paths', () => {

@@ -554,6 +554,7 @@ describe('the result', () => {
     expect(c).toEqual({
       profile: { value: 'default', source: { kind: 'default' } },
       configPath: RDSJOB,
+      service: { value: 'rds', source: { kind: 'default' } },
       region: { value: 'cn-north-4', source: { kind: 'flag', name: '--region' } },
       accessKey: { value: 'AK', source: { kind: 'env', name: 'HW_ACCESS_KEY' } },
       secretKey: { value: 'sk', source: { kind: 'env', name: 'HUAWEICLOUD_SDK_SK' } },

@@ -4,6 +4,7 @@ import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result-text.js';
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
+import { requireRdsTaskCenter } from '../../services/task-center.js';
 import { brokenHint } from '../../status.js';
 import { type CoreWorld, runWaitCore } from '../../wait/core.js';
 import { withGithubAnnotations } from '../../wait/reporter-github.js';
@@ -149,6 +150,7 @@ export async function runWaitInstance(
   ctx: CommandContext,
 ): Promise<Reported[]> {
   const { deps } = ctx;
+  requireRdsTaskCenter(await ctx.config(), 'rdsjob wait --instance');
   const estimates = new Estimates();
   const reporter = await reporterFor(options, ctx, estimates, ref, ref);
   const waited = await runWaitCore({ instance: ref, sinceMs: options.sinceMs }, options, coreWorld(ctx, reporter));

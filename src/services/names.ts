@@ -1,0 +1,53 @@
+// The database services whose jobs rdsjob reads (contract § Other Huawei Cloud databases), by the name `--service`
+// takes; and the one place each service's own file (services/<name>.ts: its hosts, its job request, how to read its
+// job) is loaded — with `import()`, only for the service a run chose, so RDS's start-up carries none of the others.
+import type { ResolvedConfig } from '../config/types.js';
+import type { JobService } from './types.js';
+
+export const SERVICE_NAMES = ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+export const DEFAULT_SERVICE: ServiceName = 'rds';
+
+export function isServiceName(value: string): value is ServiceName {
+  return (SERVICE_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * Each service's name in the official SDKs' per-region endpoint override, HUAWEICLOUD_SDK_REGION_<NAME>_<REGION>
+ * (huaweicloud-sdk-go-v3 services/<svc>/v3/region/region.go: `region.DefaultProviderChain("GAUSSDB")`…, read by
+ * core/region/env_region.go). Needed while resolving the configuration, before any service file is loaded.
+ */
+const SDK_SERVICE_IDS: Readonly<Record<ServiceName, string>> = {
+  rds: 'RDS',
+  taurusdb: 'GAUSSDB',
+  gaussdb: 'GAUSSDBFOROPENGAUSS',
+  dds: 'DDS',
+  geminidb: 'GAUSSDBFORNOSQL',
+};
+
+/** The SDKs' override for one service and region, e.g. HUAWEICLOUD_SDK_REGION_GAUSSDB_AP_SOUTHEAST_1. */
+export function sdkEndpointEnvName(service: ServiceName, region: string): string {
+  return `HUAWEICLOUD_SDK_REGION_${SDK_SERVICE_IDS[service]}_${region.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** The configuration's service; a configuration without one (built by hand) is RDS's, as before `--service`. */
+export function serviceOf(config: Pick<ResolvedConfig, 'service'>): ServiceName {
+  const name = config.service?.value;
+  return name !== undefined && isServiceName(name) ? name : DEFAULT_SERVICE;
+}
+
+/** The service's file, loaded on first use. */
+export async function loadService(name: ServiceName): Promise<JobService> {
+  switch (name) {
+    case 'rds':
+      return (await import('./rds.js')).rds;
+    case 'taurusdb':
+      return (await import('./taurusdb.js')).taurusdb;
+    case 'gaussdb':
+      return (await import('./gaussdb.js')).gaussdb;
+    case 'dds':
+      return (await import('./dds.js')).dds;
+    case 'geminidb':
+      return (await import('./geminidb.js')).geminidb;
+  }
+}
