@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { Job } from '../job.js';
 import { rds } from '../services/rds.js';
+import { serviceTitle } from '../services/names.js';
 import type { JobService } from '../services/types.js';
 import { malformedBody } from './malformed.js';
 
@@ -35,16 +36,19 @@ export async function fetchJob(
     throw error;
   }
   const reading = service.readJob(response.body, response.text, jobId);
-  if ('malformed' in reading) throw malformedBody(reading.malformed, response, service.title);
+  if ('malformed' in reading) throw malformedBody(reading.malformed, response, serviceTitle(service.name));
   if ('listedNone' in reading) {
     // The same "not found" a 404 is, so a wait reads it as "not visible yet" within the grace period.
     const requestId = response.requestId ? `, request id ${response.requestId}` : '';
-    throw new NotFoundError(`job ${jobId} not found (${service.title} lists no job with this id${requestId})`, {
-      itemId: jobId,
-      status: response.status,
-      requestId: response.requestId,
-      hint: NOT_VISIBLE_HINT,
-    });
+    throw new NotFoundError(
+      `job ${jobId} not found (${serviceTitle(service.name)} lists no job with this id${requestId})`,
+      {
+        itemId: jobId,
+        status: response.status,
+        requestId: response.requestId,
+        hint: NOT_VISIBLE_HINT,
+      },
+    );
   }
   return reading.job;
 }

@@ -9,7 +9,7 @@ import { fetchJob } from './job-info.js';
 import { fetchInstancePage } from './instances.js';
 import { fetchTaskPage } from './tasks.js';
 import { resolveProjectId } from './project-id.js';
-import { loadService, serviceOf } from '../services/names.js';
+import { loadService, serviceOf, serviceTitle } from '../services/names.js';
 import { requireRdsTaskCenter } from '../services/task-center.js';
 import type { Api, ApiFactory } from './types.js';
 
@@ -18,6 +18,7 @@ export const openApi: ApiFactory = async (config, context) => {
   const auth = authFrom(config);
   // The chosen service's file only (its job request and shape): RDS's is part of this chunk already.
   const service = await loadService(serviceOf(config));
+  const title = serviceTitle(service.name);
   const bound = context.requestBoundMs ?? API_BOUND_MS;
   const http = createHttpClient({
     auth,
@@ -30,7 +31,7 @@ export const openApi: ApiFactory = async (config, context) => {
     sleep: context.sleep,
     random: context.random,
     userAgent: context.userAgent,
-    serviceFor: (_base, path) => (path.startsWith('/v3/projects') ? 'IAM' : service.title),
+    serviceFor: (_base, path) => (path.startsWith('/v3/projects') ? 'IAM' : title),
   });
 
   let resolved;

@@ -12,7 +12,6 @@ const FIELDS: ModelFields = { progress: ['progress', 'process'], created: ['crea
 
 export const dds: JobService = {
   name: 'dds',
-  title: 'DDS',
   endpoint: hostRule('dds'),
   jobQuery: (id) => [['id', id]],
   readJob: (body, text) => readJobMember(body, text, FIELDS),

@@ -15,7 +15,6 @@ const FIELDS: ModelFields = { progress: ['progress', 'process'], created: ['crea
 
 export const gaussdb: JobService = {
   name: 'gaussdb',
-  title: 'GaussDB',
   // gaussdb-opengauss.{region}, except (Go services/gaussdbforopengauss/v3/region/region.go, the same in Node's
   // services/gaussdbforopengauss/v3/GaussDBforopenGaussRegion.ts):
   endpoint: hostRule('gaussdb-opengauss', {

@@ -20,7 +20,6 @@ const FIELDS: ModelFields = { progress: ['progress', 'process'], created: ['star
 
 export const geminidb: JobService = {
   name: 'geminidb',
-  title: 'GeminiDB',
   endpoint: hostRule('gaussdb-nosql'),
   jobQuery: (id) => [['id', id]],
   readJob(body, text, id) {

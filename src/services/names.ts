@@ -12,6 +12,19 @@ export function isServiceName(value: string): value is ServiceName {
   return (SERVICE_NAMES as readonly string[]).includes(value);
 }
 
+/** As messages name each service: `TaurusDB API error 503`, `::error title=GeminiDB job … failed`. */
+const TITLES: Readonly<Record<ServiceName, string>> = {
+  rds: 'RDS',
+  taurusdb: 'TaurusDB',
+  gaussdb: 'GaussDB',
+  dds: 'DDS',
+  geminidb: 'GeminiDB',
+};
+
+export function serviceTitle(name: ServiceName): string {
+  return TITLES[name];
+}
+
 /**
  * Each service's name in the official SDKs' per-region endpoint override, HUAWEICLOUD_SDK_REGION_<NAME>_<REGION>
  * (huaweicloud-sdk-go-v3 services/<svc>/v3/region/region.go: `region.DefaultProviderChain("GAUSSDB")`…, read by

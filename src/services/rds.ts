@@ -10,7 +10,6 @@ import type { JobService } from './types.js';
 
 export const rds: JobService = {
   name: 'rds',
-  title: 'RDS',
   endpoint: hostRule('rds'),
   jobQuery: (id) => [['id', id]],
   // The job object itself is the model: nothing to rename.

@@ -20,7 +20,6 @@ const FIELDS: ModelFields = {
 
 export const taurusdb: JobService = {
   name: 'taurusdb',
-  title: 'TaurusDB',
   // gaussdb.{region}, except (Go services/gaussdb/v3/region/region.go, Node services/gaussdb/v3/GaussDBRegion.ts):
   endpoint: hostRule('gaussdb', {
     gaussdbformysql: ['ap-southeast-1', 'ap-southeast-2', 'cn-north-11', 'tr-west-1', 'me-east-1'],

@@ -14,8 +14,6 @@ export type JobReading =
 
 export interface JobService {
   readonly name: ServiceName;
-  /** As messages name it: `TaurusDB API error 503`, `check --endpoint: it should be the TaurusDB endpoint…`. */
-  readonly title: string;
   /** The endpoint the official SDKs use in `region` (an https URL without a trailing slash). */
   endpoint(region: string): string;
   /** The query of the single-job request, `GET /v3/{project_id}/jobs?…` for every service so far. */

@@ -15,10 +15,16 @@ export function escapeProperty(text: string): string {
 }
 
 /**
- * Adds `::error title=RDS job <name> failed::<fail_reason>` (a task: `RDS task …`) to another reporter. Written to stderr: the runner
+ * Adds `::error title=RDS job <name> failed::<fail_reason>` (a task: `RDS task …`; another service's job: `TaurusDB
+ * job …`) to another reporter. Written to stderr: the runner
  * reads workflow commands from both streams, and stdout stays data only.
  */
-export function withGithubAnnotations(inner: WaitReporter, stream: OutStream, noun: ItemNoun = 'job'): WaitReporter {
+export function withGithubAnnotations(
+  inner: WaitReporter,
+  stream: OutStream,
+  noun: ItemNoun = 'job',
+  service = 'RDS',
+): WaitReporter {
   return {
     ...inner,
     finished(result, at) {
@@ -26,7 +32,7 @@ export function withGithubAnnotations(inner: WaitReporter, stream: OutStream, no
       if (result.outcome !== 'failed') return;
       const name = jobName(result.item) ?? result.id;
       const reason = reasonText(result.item);
-      stream.write(`::error title=${escapeProperty(`RDS ${noun} ${name} failed`)}::${escapeData(reason)}\n`);
+      stream.write(`::error title=${escapeProperty(`${service} ${noun} ${name} failed`)}::${escapeData(reason)}\n`);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result-text.js';
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
+import { serviceOf, serviceTitle } from '../../services/names.js';
 import { requireRdsTaskCenter } from '../../services/task-center.js';
 import { brokenHint } from '../../status.js';
 import { type CoreWorld, runWaitCore } from '../../wait/core.js';
@@ -61,9 +62,10 @@ async function reporterFor(
     },
   };
   // Annotations are read by the runner, not people, so they survive --quiet.
-  return env.GITHUB_ACTIONS === 'true'
-    ? withGithubAnnotations(fed, stderr, instance === undefined ? 'job' : 'task')
-    : fed;
+  if (env.GITHUB_ACTIONS !== 'true') return fed;
+  // A configuration that cannot be read ends the wait in the core, which reports it (and no job fails to annotate).
+  const service = await ctx.config().then((config) => serviceTitle(serviceOf(config)), () => undefined);
+  return withGithubAnnotations(fed, stderr, instance === undefined ? 'job' : 'task', service);
 }
 
 /**

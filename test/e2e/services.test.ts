@@ -1,0 +1,189 @@
+// `--service` end to end: the built binary against one strict emulator per sibling service (each on its own host and
+// port, signatures checked over it), for every ending of a wait and for `get`'s table and exact JSON.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SampleJobOptions, serviceJob } from '../../emulator/sample-services.js';
+import type { Emulator } from '../../emulator/server.js';
+import type { SiblingService } from '../../emulator/types.js';
+import { emulator, rdsjob } from './harness.js';
+
+const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
+const SERVICES: SiblingService[] = ['taurusdb', 'gaussdb', 'dds', 'geminidb'];
+const OPERATION = {
+  taurusdb: 'ShowGaussMySqlJobInfo',
+  gaussdb: 'ShowJobDetail',
+  dds: 'ShowJobDetail',
+  geminidb: 'ListJobs',
+};
+
+const emus = {} as Record<SiblingService, Emulator>;
+beforeAll(async () => {
+  for (const service of SERVICES) emus[service] = await emulator({ service, jobs: {} });
+});
+afterAll(async () => {
+  await Promise.all(SERVICES.map((service) => emus[service].close()));
+});
+
+describe.each(SERVICES)('--service %s', (service) => {
+  let emu: Emulator;
+  const job = (id: string, status: string, extra: Omit<SampleJobOptions, 'now'> = {}) =>
+    serviceJob(service, id, status, { ...extra, now: Date.now() });
+  beforeEach(() => {
+    emu = emus[service];
+    emu.reset();
+    emu.setJob('done', { steps: [job('done', 'Completed')] });
+    emu.setJob('progress', { steps: [job('progress', 'Running'), job('progress', 'Completed')] });
+    emu.setJob('fails', {
+      steps: [job('fails', 'Running'), job('fails', 'Failed', { failReason: 'flavor sold out' })],
+    });
+    emu.setJob('late', { notFoundPolls: 2, steps: [job('late', 'Completed')] });
+    emu.setJob('forever', { steps: [job('forever', 'Running', { progress: '42%' })] });
+  });
+
+  it('get: the job as a table, exit 0, from the service’s own API', async () => {
+    const r = await rdsjob(emu, ['--service', service, 'get', 'done']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Status\s+Completed/);
+    expect(r.stdout).toMatch(/Created\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    expect(r.stdout).toMatch(/Ended\s+.*took 4m/);
+    expect(emu.requests.map((q) => [q.api, q.query, q.accepted])).toEqual([[OPERATION[service], 'id=done', true]]);
+  });
+
+  it('get --json: the service’s job exactly as received (GeminiDB: the element of `jobs`)', async () => {
+    const element = `{"id":"exact","status":"Running","progress":"7%","size":12345678901234567890,"ratio":1.0,"name":"caf\\u00e9"}`;
+    const body = service === 'geminidb' ? `{"jobs":[${element}],"total_count":1}` : `{"job":${element}}`;
+    emu.setJob('exact', {
+      steps: [{ fault: 'raw', status: 200, headers: { 'content-type': 'application/json' }, body }],
+    });
+    const r = await rdsjob(emu, ['--service', service, 'get', 'exact', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      '{\n  "id": "exact",\n  "status": "Running",\n  "progress": "7%",\n  "size": 12345678901234567890,\n  "ratio": 1.0,\n  "name": "caf\\u00e9"\n}\n',
+    );
+  });
+
+  it('wait: Running → Completed, the progress line reads the service’s progress field, exit 0', async () => {
+    const r = await rdsjob(emu, ['--service', service, 'wait', 'progress', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/progress \S+ Running 40%\n/);
+    expect(r.stderr).toMatch(/✔ progress \S+ Completed/);
+  });
+
+  it('wait: Failed with its reason, exit 1, the Failed job on stdout; a GitHub annotation names the service', async () => {
+    const r = await rdsjob(emu, ['--service', service, 'wait', 'fails', '--json', ...FAST], {
+      env: { GITHUB_ACTIONS: 'true' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✖ fails \S+ Failed: flavor sold out/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'fails', status: 'Failed', fail_reason: 'flavor sold out' });
+    const title = { taurusdb: 'TaurusDB', gaussdb: 'GaussDB', dds: 'DDS', geminidb: 'GeminiDB' }[service];
+    expect(r.stderr).toContain(`::error title=${title} job `);
+  });
+
+  it(`not visible yet (${service === 'geminidb' ? 'an empty list' : 'a 404'}), then visible: waited for, exit 0`, async () => {
+    const r = await rdsjob(emu, ['--service', service, 'get', 'late', '--wait', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/late not visible yet/);
+    const statuses = emu.requests.filter((q) => q.jobId === 'late').map((q) => q.status);
+    expect(statuses).toEqual(service === 'geminidb' ? [200, 200, 200] : [404, 404, 200]);
+  });
+
+  it('a job never listed: exit 4 after the grace period', async () => {
+    const r = await rdsjob(emu, ['--service', service, 'wait', 'ghost', '--not-found-grace', '300ms', ...FAST]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/job ghost not found/);
+    const get = await rdsjob(emu, ['--service', service, 'get', 'ghost']);
+    expect(get.code).toBe(4);
+  });
+
+  it('timeout: exit 6, the last percentage, and a resume command that repeats --service', async () => {
+    const r = await rdsjob(emu, ['--service', service, 'wait', 'forever', '--timeout', '600ms', ...FAST]);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/forever.*Running.*42%/);
+    expect(r.stderr).toContain(`rdsjob --service ${service} wait forever --timeout 600ms`);
+  });
+
+  it('the endpoint follows the service: the SDKs’ override for this service is used, and --debug names its host', async () => {
+    const sdk = { taurusdb: 'GAUSSDB', gaussdb: 'GAUSSDBFOROPENGAUSS', dds: 'DDS', geminidb: 'GAUSSDBFORNOSQL' }[
+      service
+    ];
+    const r = await rdsjob(emu, ['get', 'done', '--debug'], {
+      env: {
+        RDSJOB_SERVICE: service,
+        RDSJOB_ENDPOINT: undefined,
+        [`HUAWEICLOUD_SDK_REGION_${sdk}_CN_NORTH_4`]: emu.url,
+        HUAWEICLOUD_SDK_REGION_RDS_CN_NORTH_4: 'http://127.0.0.1:9',
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`GET ${emu.url}/v3/`);
+  });
+
+  it('list and wait --instance read RDS’s task center: exit 2, saying so, before any request', async () => {
+    const list = await rdsjob(emu, ['list'], { env: { RDSJOB_SERVICE: service } });
+    expect(list.code).toBe(2);
+    expect(list.stderr).toMatch(
+      new RegExp(`rdsjob list reads RDS's task center .* the service is ${service} \\(env RDSJOB_SERVICE\\)`),
+    );
+    const wait = await rdsjob(emu, ['--service', service, 'wait', '--instance', 'orders-db']);
+    expect(wait.code).toBe(2);
+    expect(wait.stderr).toMatch(/wait --instance reads RDS's task center/);
+    expect(emu.requests).toEqual([]);
+  });
+});
+
+describe('TaurusDB’s own statuses', () => {
+  let emu: Emulator;
+  const job = (id: string, status: string, failReason?: string) =>
+    serviceJob('taurusdb', id, status, { now: Date.now(), failReason });
+  beforeEach(() => {
+    emu = emus.taurusdb;
+    emu.reset();
+  });
+
+  it('Canceled ends the wait without success: exit 1, reason Canceled', async () => {
+    emu.setJob('canceled', { steps: [job('canceled', 'Running'), job('canceled', 'Canceled')] });
+    const r = await rdsjob(emu, ['--service', 'taurusdb', 'wait', 'canceled', ...FAST]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/✖ canceled \S+ Canceled\n/);
+    expect(r.stdout).toMatch(/Status\s+Canceled/);
+    expect(r.stdout).toMatch(/Fail reason\s+Canceled/);
+  });
+
+  it('Pending and Unauthorized are waited out, shown as received', async () => {
+    emu.setJob('pending', {
+      steps: [job('pending', 'Pending'), job('pending', 'Unauthorized'), job('pending', 'Completed')],
+    });
+    const r = await rdsjob(emu, ['--service', 'taurusdb', 'wait', 'pending', ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/pending \S+ Pending\n/);
+    expect(r.stderr).toMatch(/pending \S+ Unauthorized\n/);
+    expect(r.stderr).toMatch(/✔ pending/);
+  });
+});
+
+describe('choosing a service', () => {
+  it('an unknown name: exit 2 listing the names, before any request', async () => {
+    const emu = emus.dds;
+    emu.reset();
+    const r = await rdsjob(emu, ['--service', 'mongo', 'get', 'done']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid --service "mongo": use one of rds, taurusdb, gaussdb, dds, geminidb');
+    expect(emu.requests).toEqual([]);
+  });
+
+  it('config list shows the service and the endpoint derived from it and the region, with their sources', async () => {
+    const r = await rdsjob(undefined, ['config', 'list', '--no-lookup'], {
+      env: { RDSJOB_SERVICE: 'taurusdb', HUAWEICLOUD_SDK_REGION: 'ap-southeast-1' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/service\s+taurusdb\s+env RDSJOB_SERVICE/);
+    expect(r.stdout).toMatch(/endpoint\s+https:\/\/gaussdbformysql\.ap-southeast-1\.myhuaweicloud\.com\s+derived/);
+  });
+
+  it('config set service stores a known name only', async () => {
+    const bad = await rdsjob(undefined, ['config', 'set', 'service', 'nosql']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/use one of rds, taurusdb, gaussdb, dds, geminidb/);
+  });
+});
