@@ -81,3 +81,34 @@ export function hcClient(credentials: SdkCredentials, endpoint: string): SdkHcCl
   );
   return new HcClient(http).withCredential(credentials).withEndpoints([endpoint]);
 }
+
+/** GeminiDB's official client (huaweicloud-sdk-gaussdbfornosql), as much of it as the oracle calls. */
+export interface GeminiDbClient {
+  listJobs(request: unknown): Promise<Record<string, unknown> & { httpStatusCode: number }>;
+}
+
+interface ListJobsRequestBuilder {
+  withId(id: string): ListJobsRequestBuilder;
+  withStartTime(time: string): ListJobsRequestBuilder;
+  withEndTime(time: string): ListJobsRequestBuilder;
+  withStatus(status: string): ListJobsRequestBuilder;
+  withOffset(offset: number): ListJobsRequestBuilder;
+  withLimit(limit: number): ListJobsRequestBuilder;
+}
+
+const nosql = '@huaweicloud/huaweicloud-sdk-gaussdbfornosql/v3';
+const { GaussDBforNoSQLClient } = require(`${nosql}/GaussDBforNoSQLClient`) as {
+  GaussDBforNoSQLClient: new (client: SdkHcClient) => GeminiDbClient;
+};
+const { ListJobsRequest } = require(`${nosql}/model/ListJobsRequest`) as {
+  ListJobsRequest: new () => ListJobsRequestBuilder;
+};
+
+/** The GeminiDB client over an HcClient assembled as hcClient() does (its newBuilder() is ClientBuilder's). */
+export function geminiDbClient(credentials: SdkCredentials, endpoint: string): GeminiDbClient {
+  return new GaussDBforNoSQLClient(hcClient(credentials, endpoint));
+}
+
+export function listJobsRequest(): ListJobsRequestBuilder {
+  return new ListJobsRequest();
+}

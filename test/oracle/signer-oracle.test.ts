@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalUri, encodeQuery, percentEncode, sign } from '../../src/signer.js';
+import { loadService, SERVICE_NAMES } from '../../src/services/names.js';
 import { AKSKSigner, basicCredentials, sdkHttpRequest } from './sdk.js';
 
 const RUNS = { seed: 42, numRuns: 300 } as const;
@@ -38,6 +39,10 @@ const request = fc.record({
   endpoint: fc.constantFrom(
     'https://rds.cn-north-4.myhuaweicloud.com',
     'https://rds.eu-west-101.myhuaweicloud.eu',
+    'https://gaussdbformysql.ap-southeast-1.myhuaweicloud.com',
+    'https://gaussdb-opengauss.cn-north-4.myhuaweicloud.com',
+    'https://dds.eu-west-101.myhuaweicloud.eu',
+    'https://gaussdb-nosql.cn-north-4.myhuaweicloud.com',
     'http://127.0.0.1:40123',
   ),
   method: fc.constantFrom('GET', 'DELETE', 'POST', 'PUT'),
@@ -157,6 +162,42 @@ describe('signer oracle: the official SDK signs every generated request exactly 
       }),
       RUNS,
     );
+  });
+});
+
+describe('each service’s job request, over each host its endpoint rule gives, signed as the SDK signs it', () => {
+  const REGIONS = ['cn-north-4', 'eu-west-101', 'ap-southeast-1', 'af-south-1', 'cn-east-2', 'cn-southwest-3'];
+  const projectId = '0483b6b16e954cb88930a360d2c4e663';
+  const credentials = { accessKey: 'HPUAEXAMPLEAK0000001', secretKey: 'ExampleSecretKey0123456789abcdefghijklmnop' };
+
+  it.each(SERVICE_NAMES)('%s', async (name) => {
+    const service = await loadService(name);
+    vi.setSystemTime(new Date('2026-12-05T09:40:00Z'));
+    for (const region of REGIONS) {
+      const endpoint = service.endpoint(region);
+      const query = service.jobQuery('a9767ede-fe0f-4888-9003-e843a4c90514');
+      const sdk = await basicCredentials(credentials.accessKey, credentials.secretKey, projectId).processAuthRequest(
+        null,
+        sdkHttpRequest({
+          endpoint,
+          url: '/v3/{project_id}/jobs',
+          method: 'GET',
+          headers: { 'content-type': 'application/json' },
+          queryParams: Object.fromEntries(query),
+        }),
+      );
+      const ours = sign(
+        {
+          method: 'GET',
+          path: `/v3/${projectId}/jobs`,
+          query,
+          headers: { host: new URL(endpoint).host, 'content-type': 'application/json', 'X-Project-Id': projectId },
+        },
+        credentials,
+        new Date(),
+      );
+      expect(ours.headers.Authorization, endpoint).toBe(sdk.headers.Authorization);
+    }
   });
 });
 
