@@ -1,5 +1,6 @@
 // `--service` end to end: the built binary against one strict emulator per sibling service (each on its own host and
 // port, signatures checked over it), for every ending of a wait and for `get`'s table and exact JSON.
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SampleJobOptions, serviceJob } from '../../emulator/sample-services.js';
 import type { Emulator } from '../../emulator/server.js';
@@ -185,5 +186,60 @@ describe('choosing a service', () => {
     const bad = await rdsjob(undefined, ['config', 'set', 'service', 'nosql']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/use one of rds, taurusdb, gaussdb, dds, geminidb/);
+  });
+});
+
+describe('the programmatic API takes the service as an option', () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  async function script(emu: Emulator, body: string) {
+    const source = `import * as api from 'rdsjob';\nconst out = await (async () => { ${body} })();\nprocess.stdout.write(JSON.stringify(out));`;
+    const r = await rdsjob(emu, [], { command: ['--input-type=module', '-e', source], cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout);
+  }
+
+  it('getJob and waitForJobs read GeminiDB’s list into the one job model', async () => {
+    const emu = emus.geminidb;
+    emu.reset();
+    const job = serviceJob('geminidb', 'g1', 'Failed', { now: Date.now(), failReason: 'quota' });
+    emu.setJob('g1', { notFoundPolls: 1, steps: [job] });
+    const out = await script(
+      emu,
+      `const waited = await api.waitForJobs(['g1'], { service: 'geminidb', intervalMs: 100 });
+       const job = await api.getJob('g1', { service: 'geminidb' });
+       return { exitCode: waited.exitCode, status: job.status, created: job.created, start: job.start_time };`,
+    );
+    expect(out).toEqual({ exitCode: 1, status: 'Failed', created: job.start_time, start: job.start_time });
+  });
+
+  it('TaurusDB’s Canceled: waitForJob resolves with it, waitForJobs exits 1', async () => {
+    const emu = emus.taurusdb;
+    emu.reset();
+    emu.setJob('t1', { steps: [serviceJob('taurusdb', 't1', 'Canceled', { now: Date.now() })] });
+    const out = await script(
+      emu,
+      `const job = await api.waitForJob('t1', { service: 'taurusdb' });
+       const all = await api.waitForJobs(['t1'], { service: 'taurusdb' });
+       return { status: job.status, reason: job.fail_reason, exitCode: all.exitCode };`,
+    );
+    expect(out).toEqual({ status: 'Canceled', reason: 'Canceled', exitCode: 1 });
+  });
+
+  it('listTasks and waitForInstance with another service: the CLI’s usage error (exit 2), no request', async () => {
+    const emu = emus.dds;
+    emu.reset();
+    const out = await script(
+      emu,
+      `const codes = [];
+       for (const call of [() => api.listTasks({}, { service: 'dds' }), () => api.waitForInstance('orders-db', { service: 'dds' })])
+         codes.push(await call().then(() => 0, (e) => [api.exitCodeFor(e), e.message]));
+       return codes;`,
+    );
+    expect(out).toEqual([
+      [2, expect.stringMatching(/^listTasks reads RDS's task center/)],
+      [2, expect.stringMatching(/^waitForInstance reads RDS's task center/)],
+    ]);
+    expect(emu.requests).toEqual([]);
   });
 });

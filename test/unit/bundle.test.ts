@@ -31,8 +31,8 @@ function chunkOf(source: string): string {
   return found;
 }
 
-/** The npm packages a process loads once it has run these chunks: their static imports, transitively. */
-function packagesLoadedBy(...sources: string[]): Set<string> {
+/** The chunks a process loads once it has run these: their static imports, transitively. */
+function chunksLoadedBy(...sources: string[]): Set<string> {
   const seen = new Set<string>();
   const queue = sources.map(chunkOf);
   while (queue.length > 0) {
@@ -42,8 +42,18 @@ function packagesLoadedBy(...sources: string[]): Set<string> {
     for (const edge of outputs[key]!.imports)
       if (edge.kind === 'import-statement' && edge.path in outputs) queue.push(edge.path);
   }
+  return seen;
+}
+
+/** The source files (and package files) in those chunks. */
+function inputsLoadedBy(...sources: string[]): Set<string> {
+  return new Set([...chunksLoadedBy(...sources)].flatMap((key) => Object.keys(outputs[key]!.inputs)));
+}
+
+/** The npm packages a process loads once it has run these chunks: their static imports, transitively. */
+function packagesLoadedBy(...sources: string[]): Set<string> {
   const packages = new Set<string>();
-  for (const key of seen) {
+  for (const key of chunksLoadedBy(...sources)) {
     for (const input of Object.keys(outputs[key]!.inputs)) {
       const name = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
       if (name !== undefined) packages.add(name);
@@ -125,5 +135,22 @@ describe('what each path of the bundle loads', () => {
     const loaded = packagesLoadedBy(...START, 'src/command-line.ts', 'src/api/open.ts', 'src/commands/wait/run.ts');
     for (const heavy of ['log-update', 'string-width', 'cli-truncate', 'cli-table3'])
       expect(loaded).not.toContain(heavy);
+  });
+
+  it('get and wait with RDS (the default): no other service’s file; each is a chunk of its own, loaded when chosen', () => {
+    const siblings = ['taurusdb', 'gaussdb', 'dds', 'geminidb'].map((name) => `src/services/${name}.ts`);
+    const loaded = inputsLoadedBy(
+      ...START,
+      'src/command-line.ts',
+      'src/config/load.ts',
+      'src/api/open.ts',
+      'src/commands/get/run.ts',
+      'src/commands/wait/run.ts',
+    );
+    expect(loaded).toContain('src/services/rds.ts');
+    for (const sibling of siblings) {
+      expect(loaded).not.toContain(sibling);
+      expect(inputsLoadedBy(sibling)).not.toContain(siblings.find((other) => other !== sibling));
+    }
   });
 });
