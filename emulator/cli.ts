@@ -1,5 +1,6 @@
-// `node emulator/dist/cli.js [--port N] [--scenario file.json]`: the emulator on its own, for the README demo
-// and for trying rdsjob by hand. Prints one line with its URL on stdout, stops on SIGINT/SIGTERM.
+// `node emulator/dist/cli.js [--port N] [--scenario file.json] [--service NAME]`: the emulator on its own, for the
+// README demo and for trying rdsjob by hand (`--service taurusdb`: TaurusDB's jobs API instead of RDS's). Prints
+// one line with its URL on stdout, stops on SIGINT/SIGTERM.
 import { readFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,11 @@ export { DEMO, demoJobs, demoOptions } from './demo.js';
 
 export async function runEmulatorCli(argv: string[], stdout: NodeJS.WritableStream): Promise<Emulator> {
   const args = parseCliArgs(argv);
-  let options = demoOptions();
+  let options = demoOptions(args.service);
   if (args.scenario !== undefined) options = withScenario(options, JSON.parse(await readFile(args.scenario, 'utf8')));
   const emulator = await startEmulator({ ...options, port: args.port });
-  stdout.write(`rdsjob emulator listening on ${emulator.url}\n`);
+  const what = emulator.service === 'rds' ? '' : ` (${emulator.service})`;
+  stdout.write(`rdsjob emulator${what} listening on ${emulator.url}\n`);
   return emulator;
 }
 

@@ -5,7 +5,8 @@ import { allSampleJobs, createReplicaRunning, PROJECT_ID } from './sample-jobs.j
 import { always } from './scripts.js';
 import { sampleTasks } from './sample-tasks.js';
 import { ordersDb, sampleInstances } from './sample-instances.js';
-import type { EmulatorOptions, InstanceScript, JobScript } from './types.js';
+import { serviceJob } from './sample-services.js';
+import type { EmulatedService, EmulatorOptions, InstanceScript, JobScript, SiblingService } from './types.js';
 
 /** Obviously fake credentials the demo configures rdsjob with. */
 export const DEMO = {
@@ -83,14 +84,43 @@ function releaseJobs(): Record<string, JobScript> {
   };
 }
 
-export function demoOptions(): EmulatorOptions {
-  return {
+/** The demo's jobs of RDS's siblings, beside RDS's: a TaurusDB and a GeminiDB instance being created. */
+export const SIBLING_DEMO = {
+  taurusdb: 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f',
+  geminidb: 'e6f7a8b9-c0d1-4e2f-9a3b-4c5d6e7f8a9b',
+} as const;
+
+/**
+ * For a sibling service: its demo job, in its own shape. TaurusDB's new instance runs 30% → 70% → Completed; GeminiDB's
+ * new instance is not listed at first (an empty list), then runs, then Completes. Times are relative to `now`:
+ * GeminiDB lists only jobs of its window (the last 30 days).
+ */
+function siblingJobs(service: SiblingService, now: number): Record<string, JobScript> {
+  const job = (id: string, status: string, progress?: string) => serviceJob(service, id, status, { now, progress });
+  if (service === 'taurusdb') {
+    const id = SIBLING_DEMO.taurusdb;
+    return {
+      [id]: {
+        steps: [job(id, 'Running', '30%'), job(id, 'Running', '70%'), job(id, 'Completed')],
+      },
+    };
+  }
+  if (service === 'geminidb') {
+    const id = SIBLING_DEMO.geminidb;
+    return { [id]: { notFoundPolls: 1, steps: [job(id, 'Running', '50%'), job(id, 'Completed')] } };
+  }
+  return {};
+}
+
+/** The demo emulator of `service` (RDS by default: the sample jobs, tasks and instances). */
+export function demoOptions(service: EmulatedService = 'rds', now = Date.now()): EmulatorOptions {
+  const common = {
+    service,
     credentials: [{ accessKey: DEMO.accessKey, secretKey: DEMO.secretKey }],
     projects: [{ id: DEMO.projectId, name: DEMO.region }],
-    jobs: { ...demoJobs(), ...releaseJobs() },
-    tasks: sampleTasks(),
-    instances: demoInstances(),
   };
+  if (service !== 'rds') return { ...common, jobs: siblingJobs(service, now) };
+  return { ...common, jobs: { ...demoJobs(), ...releaseJobs() }, tasks: sampleTasks(), instances: demoInstances() };
 }
 
 /**
@@ -128,15 +158,26 @@ export function withScenario(base: EmulatorOptions, scenario: unknown): Emulator
 export interface CliArgs {
   port: number;
   scenario?: string;
+  service?: EmulatedService;
 }
+
+const SERVICES: readonly EmulatedService[] = ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb'];
 
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, scenario: { type: 'string' } },
+    options: { port: { type: 'string' }, scenario: { type: 'string' }, service: { type: 'string' } },
     strict: true,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port: ${values.port}`);
-  return { port, ...(values.scenario === undefined ? {} : { scenario: values.scenario }) };
+  const service = values.service as EmulatedService | undefined;
+  if (service !== undefined && !SERVICES.includes(service)) {
+    throw new Error(`invalid --service: ${values.service} (one of ${SERVICES.join(', ')})`);
+  }
+  return {
+    port,
+    ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
+    ...(service === undefined ? {} : { service }),
+  };
 }

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, runEmulatorCli } from '../../emulator/cli.js';
-import { demoJobs, parseCliArgs, withScenario, demoOptions } from '../../emulator/demo.js';
+import { demoJobs, parseCliArgs, SIBLING_DEMO, withScenario, demoOptions } from '../../emulator/demo.js';
 import { allSampleJobs, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { signedCall } from './client.js';
 
@@ -28,6 +28,22 @@ describe('the demo emulator', () => {
         seen.push(`${job.status} ${job.process}`);
       }
       expect(seen).toEqual(['Running 10%', 'Running 60% ', 'Completed ', 'Completed ']);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('--service: that service’s demo job, in its shape (GeminiDB: not listed at first, then running)', async () => {
+    const stdout = new PassThrough();
+    const emulator = await runEmulatorCli(['--service', 'geminidb'], stdout);
+    try {
+      expect(String(stdout.read())).toBe(`rdsjob emulator (geminidb) listening on ${emulator.url}\n`);
+      const seen = [];
+      for (let i = 0; i < 3; i++) {
+        const { jobs } = (await demoCall(emulator.url, SIBLING_DEMO.geminidb)).json();
+        seen.push(jobs.map((job: { status: string; progress: string }) => `${job.status} ${job.progress}`));
+      }
+      expect(seen).toEqual([[], ['Running 50%'], ['Completed ']]);
     } finally {
       await emulator.close();
     }
@@ -59,6 +75,8 @@ describe('the demo emulator', () => {
     [['--scenario', 's.json'], { port: 0, scenario: 's.json' }],
     [['--port', '70000'], /invalid --port/],
     [['--port', 'x'], /invalid --port/],
+    [['--service', 'geminidb'], { port: 0, service: 'geminidb' }],
+    [['--service', 'mysql'], /invalid --service: mysql \(one of rds, taurusdb, gaussdb, dds, geminidb\)/],
     [['--verbose'], /Unknown option/],
   ])('parses %j', (argv, expected) => {
     if (expected instanceof RegExp) expect(() => parseCliArgs(argv)).toThrow(expected);
