@@ -15,7 +15,7 @@ export const SETTING_FLAGS = [
     key: 'service',
     flag: '--service',
     value: '<name>',
-    description: 'database service whose jobs to read: rds (default), taurusdb, gaussdb, dds, geminidb',
+    description: 'database service whose jobs get and wait read (default: rds)',
     choices: SERVICE_NAMES,
   },
   { key: 'region', flag: '--region', value: '<id>', description: 'region, e.g. cn-north-4' },

@@ -37,7 +37,10 @@ function buildProgram(
   select: (command: Command, run: Run, output?: OutputFormat) => void,
 ): Command {
   const program = new Command('rdsjob')
-    .description('Show and wait for Huawei Cloud RDS jobs (ListJobInfo) and the task center (ListTasks).')
+    .description(
+      'Show and wait for Huawei Cloud RDS jobs (ListJobInfo) and the task center (ListTasks); TaurusDB, GaussDB, ' +
+        'DDS and GeminiDB jobs with --service.',
+    )
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
