@@ -4,6 +4,7 @@ import { errorText, jobName, reasonText, stateText } from './item-text.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './result.js';
 import { statusOf } from '../status.js';
+import { scalarText } from '../render/text.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
 export function timestamp(at: number): string {
@@ -45,8 +46,8 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
   if (result.outcome === 'failed') {
     const reason = reasonText(result.item);
     // A service's own ending (TaurusDB's Canceled) is named as the service says it, its reason when it has one.
-    const status = statusOf(result.item) ?? 'Failed';
-    const text = status === 'Failed' ? `Failed: ${reason}` : reason === status ? status : `${status}: ${reason}`;
+    const own = statusOf(result.item) === 'Failed' ? undefined : scalarText(result.item?.status);
+    const text = own === undefined ? `Failed: ${reason}` : reason === own ? own : `${own}: ${reason}`;
     return { symbol: chalk.red('✖'), text: `${label(short, result.item)} ${text}` };
   }
   return undefined;
