@@ -180,7 +180,10 @@ async function withApi<T>(
   }
 }
 
-/** ListJobInfo: the `job` object exactly as the API returned it. */
+/**
+ * One job: RDS's ListJobInfo `job` object exactly as the API returned it; with `service`, that service's job in the
+ * same model (its own fields kept beside RDS's names for progress and times: docs/services.md).
+ */
 export async function getJob(id: string, options: RdsjobOptions = {}): Promise<Job> {
   assertJobIds([id]);
   return call(options, (signal) => withApi(options, signal, (api) => api.getJob(id, { signal })));

@@ -64,7 +64,10 @@ async function reporterFor(
   // Annotations are read by the runner, not people, so they survive --quiet.
   if (env.GITHUB_ACTIONS !== 'true') return fed;
   // A configuration that cannot be read ends the wait in the core, which reports it (and no job fails to annotate).
-  const service = await ctx.config().then((config) => serviceTitle(serviceOf(config)), () => undefined);
+  const service = await ctx.config().then(
+    (config) => serviceTitle(serviceOf(config)),
+    () => undefined,
+  );
   return withGithubAnnotations(fed, stderr, instance === undefined ? 'job' : 'task', service);
 }
 
