@@ -129,7 +129,7 @@ describe('import { … } from "rdsjob"', () => {
   it('waitForInstance (by name) resolves once the instance is free, with each task and the exit code the CLI would give', async () => {
     const out = await script(`
       const seen = [];
-      const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.name)}, { intervalMs: 20, onProgress: (t) => seen.push(t.process) });
+      const r = await api.waitForInstance(${JSON.stringify(ORDERS_DB.name)}, { intervalMs: 20, requestsPerMinute: 6000, onProgress: (t) => seen.push(t.process) });
       const found = await api.resolveInstance(${JSON.stringify(ORDERS_DB.name)});
       return { outcome: r.outcome, status: r.status, id: found.id, code: r.exitCode, tasks: r.tasks.map((t) => [t.id, t.outcome, t.item.status]), seen };`);
     expect(out).toEqual({

@@ -1,9 +1,6 @@
 // The controlled clock every in-process test runs on: time moves only when the code under test is asleep, to the
 // earliest timer, so loops interleave exactly as in real time and a bound fires when its time comes, never sooner.
 // Sleeps honour their signal, as deps.sleep must.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Resources of real I/O in flight (file system requests, DNS, sockets being opened). */
 const IO = /^(FSReq|FileHandle|GetAddrInfo|GetNameInfo|TCPConnectWrap|FSEvent)/;
@@ -11,15 +8,6 @@ const IO = /^(FSReq|FileHandle|GetAddrInfo|GetNameInfo|TCPConnectWrap|FSEvent)/;
 function ioPending(): boolean {
   return process.getActiveResourcesInfo().some((name) => IO.test(name));
 }
-
-// A first import() of a module is real I/O the clock cannot see (the test runner fetches and transforms it), and a
-// time bound would fire meanwhile. Every module src/ may load lazily is loaded once, before any test runs on it.
-const src = fileURLToPath(new URL('../../src/', import.meta.url));
-await Promise.all(
-  readdirSync(src, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.ts'))
-    .map((path) => import(pathToFileURL(join(src, path)).href)),
-);
 
 export const T0 = Date.parse('2026-11-27T09:45:00Z');
 

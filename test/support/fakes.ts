@@ -1,10 +1,30 @@
 // In-memory stand-ins for the outside world, so commands run in-process in milliseconds.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Api, ApiFactory, CallOptions } from '../../src/api/types.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { Deps, InStream, OutStream } from '../../src/deps.js';
 import type { Job } from '../../src/job.js';
 import { FakeClock } from './wait-fakes.js';
+
+// main() loads each command's run, the renderers and the API opener with import(). A first import() is real I/O the
+// controlled clock cannot see (the test runner fetches and transforms the module), and the command's time bound
+// would fire meanwhile; so every module src/ loads lazily is loaded once, before any test runs main() on the clock.
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+await Promise.all(
+  readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.ts'))
+    .flatMap((path) =>
+      [...readFileSync(join(SRC, path), 'utf8').matchAll(/\bimport\('([^']+)'\)/g)].map(([, specifier]) =>
+        specifier!.startsWith('.')
+          ? pathToFileURL(join(SRC, dirname(path), specifier!.replace(/\.js$/, '.ts'))).href
+          : specifier!,
+      ),
+    )
+    .map((module) => import(module)),
+);
 
 /** A stream that keeps what is written, with the size and resize events of a terminal when it is one. */
 export class MemoryStream implements OutStream {
