@@ -28,7 +28,9 @@ export function parseDuration(text: string, what = 'duration'): number {
   if (trimmed === '') throw invalid(text, what, 'empty');
   if (trimmed.startsWith('-')) throw invalid(text, what, 'must not be negative');
   const total = /^\d+$/.test(trimmed) ? Number(trimmed) * UNIT_MS.s : sumOfParts(text, trimmed, what);
-  if (!Number.isSafeInteger(total) || total > MAX_DURATION_MS) throw invalid(text, what, 'too long');
+  if (!Number.isSafeInteger(total) || total > MAX_DURATION_MS) {
+    throw invalid(text, what, `too long: at most ${formatDuration(MAX_DURATION_MS)} (a year)`);
+  }
   return total;
 }
 

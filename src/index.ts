@@ -243,7 +243,7 @@ function waitOptionsOf(options: WaitForJobOptions | WaitForInstanceOptions) {
 
 /** Polls until every job is Completed or Failed (or the timeout); never throws for a job's outcome. */
 export async function waitForJobs(ids: readonly string[], options: WaitForJobOptions = {}): Promise<WaitForJobsResult> {
-  assertJobIds(ids);
+  assertJobIds(ids, 'wait');
   const waitOptions = waitOptionsOf(options);
   const onProgress = options.onProgress;
   const { world, done } = apiWorld(options, onProgress && ((job) => onProgress(job as Job)));

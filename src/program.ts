@@ -64,5 +64,25 @@ function buildProgram(
   defineList(program, select);
   defineConfig(program, select);
   defineCompletion(program, select);
+  defineHelp(program);
   return program;
+}
+
+/**
+ * `rdsjob help [command]`, as commander's own but for a name it does not know: that is an unknown command (exit 2,
+ * saying so, as `rdsjob nope` does), not the whole help on stderr with nothing said.
+ */
+function defineHelp(program: Command): void {
+  program.helpCommand(false);
+  program
+    .command('help [command]')
+    .description('show help for a command')
+    .action((name: string | undefined) => {
+      if (name === undefined) program.help();
+      const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (command === undefined || command.name() === 'help') {
+        program.error(`error: unknown command '${name}'\n(run \`rdsjob --help\` for the commands)`);
+      }
+      command.help();
+    });
 }

@@ -52,34 +52,48 @@ async function matching(
 }
 
 /**
- * REF → the one instance it names (contract § Task center and instances): id-shaped → by id; otherwise by name,
- * then by id. Each lookup asks the plain listing first and the Flexus one (`group_type=flexus`) only when the plain
- * one found nothing. None → NotFoundError (exit 4); several sharing the name → UsageError (exit 2) listing them.
+ * REF → the one instance it names (contract § Task center and instances): a name is looked up in both listings at
+ * once (the plain one and the Flexus one, `group_type=flexus`) — found in both, or on several instances of one, it
+ * is shared → UsageError (exit 2) listing every candidate and its listing; a name found in neither, or an
+ * id-shaped REF, is looked up by id, in the plain listing and then the Flexus one. None → NotFoundError (exit 4).
  */
 export async function resolveInstance(ref: string, list: ListInstances): Promise<ResolvedInstance> {
-  const lookups: Array<'id' | 'name'> = INSTANCE_ID.test(ref) ? ['id'] : ['name', 'id'];
+  const idShaped = INSTANCE_ID.test(ref);
+  if (!idShaped) {
+    // Both answers, even when one fails: a request left in flight would outlive the command (and be retried).
+    const [plain, flexus] = await Promise.allSettled([false, true].map((f) => matching(list, 'name', ref, f)));
+    if (plain!.status === 'rejected') throw plain!.reason;
+    if (flexus!.status === 'rejected') throw flexus!.reason;
+    const found = [...candidates(plain!.value, false), ...candidates(flexus!.value, true)];
+    if (found.length > 1) throw sharedName(ref, found);
+    if (found.length === 1) return found[0]!;
+  }
   for (const flexus of [false, true]) {
-    for (const field of lookups) {
-      const found = await matching(list, field, ref, flexus);
-      if (found.length === 1 && typeof found[0]!.id === 'string') {
-        return { instance: found[0] as Instance & { id: string }, flexus };
-      }
-      if (found.length > 1) throw sharedName(ref, found);
-    }
+    const found = candidates(await matching(list, 'id', ref, flexus), flexus);
+    if (found.length > 0) return found[0]!;
   }
   throw new NotFoundError(`instance ${sanitize(ref)} not found`, {
-    hint: 'names are case-sensitive; check the name or id, the region and the project (rdsjob list shows tasks)',
+    hint: idShaped
+      ? 'a REF shaped like an instance id (32 hex characters and inNN) is looked up by id only; check the id, the region and the project'
+      : 'names are case-sensitive; check the name or id, the region and the project (rdsjob list shows tasks)',
   });
 }
 
-function sharedName(ref: string, found: readonly Instance[]): UsageError {
-  const candidates = found
-    .map(
-      (i) =>
-        `  ${sanitize(String(i.id ?? '-'))}  ${sanitize(String(i.status ?? '-'))}  ${sanitize(String(i.type ?? '-'))}`,
+/** The instances found, with the listing each came from (one without an id cannot be waited on). */
+function candidates(found: readonly Instance[], flexus: boolean): ResolvedInstance[] {
+  return found
+    .filter((instance): instance is Instance & { id: string } => typeof instance.id === 'string')
+    .map((instance) => ({ instance, flexus }));
+}
+
+function sharedName(ref: string, found: readonly ResolvedInstance[]): UsageError {
+  const lines = found
+    .map(({ instance: i, flexus }) =>
+      [i.id, i.status ?? '-', i.type ?? '-', flexus ? 'Flexus' : 'RDS'].map((v) => sanitize(String(v))).join('  '),
     )
+    .map((line) => `  ${line}`)
     .join('\n');
-  return new UsageError(`${found.length} instances are named ${sanitize(ref)}:\n${candidates}`, {
+  return new UsageError(`${found.length} instances are named ${sanitize(ref)}:\n${lines}`, {
     hint: 'give the id with --instance',
   });
 }

@@ -67,9 +67,22 @@ export function problemWith(key: SettingKey, value: string): string | undefined 
   }
 }
 
+/**
+ * A value as an error message may show it: ` "…"`, nothing for a credential, and an endpoint's password (refused:
+ * `https://user:pw@host`) masked, since refusing it must not print it.
+ */
+export function shownValue(key: SettingKey, value: string): string {
+  if (isCredential(key)) return '';
+  const masked =
+    key === 'endpoint' || key === 'iamEndpoint'
+      ? value.replace(/^([^:/?#]*:\/\/[^:/?#@]*):[^/?#]*@/, '$1:****@')
+      : value;
+  return ` ${quote(masked)}`;
+}
+
 /** UsageError (exit 2) for what the user typed or exported; ConfigError (exit 3) naming the file for stored values. */
 function invalid(key: SettingKey, setting: Setting, reason: string): Error {
-  const shown = isCredential(key) ? '' : ` ${quote(setting.value)}`;
+  const shown = shownValue(key, setting.value);
   const source = setting.source;
   switch (source.kind) {
     case 'flag':

@@ -32,13 +32,15 @@ export function quote(value: string, max = 80): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
+/** What to type instead, by the command that got no job id. */
+const NO_ID_HINT = {
+  get: 'pass one or more job ids, e.g. `rdsjob get 2d3f…` (`rdsjob list` shows recent tasks)',
+  wait: 'pass one or more job ids, e.g. `rdsjob wait 2d3f…`, or an instance: `rdsjob wait --instance orders-db`',
+} as const;
+
 /** Throws UsageError (exit 2) naming the first invalid id, before anything is sent. */
-export function assertJobIds(ids: readonly string[]): void {
-  if (ids.length === 0) {
-    throw new UsageError('no job id given', {
-      hint: 'pass one or more job ids, e.g. `rdsjob get 2d3f…` (or `rdsjob wait --instance ID`)',
-    });
-  }
+export function assertJobIds(ids: readonly string[], command: keyof typeof NO_ID_HINT = 'get'): void {
+  if (ids.length === 0) throw new UsageError('no job id given', { hint: NO_ID_HINT[command] });
   const bad = ids.find((id) => !isValidJobId(id));
   if (bad !== undefined) throw new UsageError(`invalid job id ${quote(bad)}: ${ID_RULE}`);
 }

@@ -25,6 +25,8 @@ export interface ErrorResponse {
   now?: number;
   /** The endpoint the request went to (no query), named when the gateway knows no such API there. */
   endpoint?: string;
+  /** The API's path (`/v3/{project_id}/instances`): a 403 names the permission that API needs. */
+  path?: string;
 }
 
 export interface ParsedErrorBody {
@@ -102,7 +104,9 @@ export function errorFromResponse(response: ErrorResponse): RdsjobError {
   const message = `${response.service ?? 'RDS'} API error ${status} (${inner})`;
   const details = { status, code, requestId };
 
-  if (status === 401 || status === 403) return new AuthError(message, { ...details, hint: authHint(status, text) });
+  if (status === 401 || status === 403) {
+    return new AuthError(message, { ...details, hint: authHint(status, text, response.path) });
+  }
   if (status === 404 && isUnknownApi(details)) return unknownApi(response, inner, details);
   if (status === 404) return new NotFoundError(message, details);
   if (status === 429) {
@@ -148,14 +152,25 @@ function endpointText(endpoint: string | undefined): string {
   }
 }
 
-function authHint(status: number, message: string): string {
+/**
+ * The IAM permission each API needs, by its path (huawei-rds-api.md): ListInstances its own; ListJobInfo and ListTasks
+ * (and a path not known here) `rds:task:listAll`.
+ */
+const PERMISSIONS: ReadonlyArray<readonly [RegExp, string]> = [[/\/instances$/, 'rds:instance:listAll']];
+const TASK_PERMISSION = 'rds:task:listAll';
+
+function permissionFor(path: string | undefined): string {
+  return PERMISSIONS.find(([pattern]) => path !== undefined && pattern.test(path))?.[1] ?? TASK_PERMISSION;
+}
+
+function authHint(status: number, message: string, path: string | undefined): string {
   if (/expire/i.test(message)) {
     return /token/i.test(message)
       ? 'the IAM token has expired: get a new one (tokens are valid for 24 hours)'
       : 'check the system clock: requests more than 15 minutes off are refused';
   }
   const keys = 'check the access key and secret key (or the IAM token) and that they belong to this account';
-  return status === 403 ? `${keys}, and that the user has the IAM permission rds:task:listAll` : keys;
+  return status === 403 ? `${keys}, and that the user has the IAM permission ${permissionFor(path)}` : keys;
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */

@@ -215,6 +215,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           service,
           now: options.now(),
           endpoint: base.href,
+          path: fullPath,
         });
       }
       const shownProxy = agents.shownProxy(url);

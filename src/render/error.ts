@@ -21,3 +21,11 @@ export function formatError(error: unknown, debug: boolean, jobId?: string): str
   if (debug && error instanceof Error && error.stack) lines.push(error.stack);
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Lines of several errors with each hint said once: a hint repeated by a later error goes (62 ids not found read as
+ * 62 error lines and one hint, not 124 lines). A hint of its own stays under its error.
+ */
+export function hintsOnce(lines: readonly string[]): string[] {
+  return lines.filter((line, i) => !line.startsWith('hint: ') || !lines.includes(line, i + 1));
+}

@@ -37,20 +37,20 @@ export async function renderJobsResult(
 }
 
 /**
- * Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). `ended`: the
- * result of a wait, with ENDED, TOOK and REASON like the job table.
+ * Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). `seenEnds`: the
+ * result of a wait (when it saw each task end, by id), with ENDED, TOOK and REASON like the job table.
  */
 export async function renderTasksResult(
   tasks: readonly Task[],
   format: OutputFormat,
   options: RenderOptions,
-  ended = false,
+  seenEnds?: ReadonlyMap<string, number>,
 ): Promise<string> {
   if (format === 'json') return renderJson([...tasks]);
   if (tasks.length === 0) return '';
   const { tasksTable, renderTasks } = await import('./tasks-table.js');
-  if (options.width === undefined) return renderTasks(tasks, options, ended);
-  return fitted(tasksTable(tasks, options, ended, true), options.width, options);
+  if (options.width === undefined) return renderTasks(tasks, options, seenEnds);
+  return fitted(tasksTable(tasks, options, seenEnds, true), options.width, options);
 }
 
 async function fitted(table: ResultTable, width: number, options: RenderOptions): Promise<string> {

@@ -1,5 +1,5 @@
 // Task-center tasks, one row each, in the API's order: ID, NAME, STATUS, PROGRESS (while Running), INSTANCE (name,
-// else id), CREATED (local time and age). A missing value reads "-". The result of `wait --instance` (`ended`)
+// else id), CREATED (local time and age). A missing value reads "-". The result of `wait --instance` (`seenEnds`)
 // adds what the job table has: ENDED and TOOK once a task finished, and REASON when one Failed.
 import type { Task } from '../task.js';
 import { paint } from './color.js';
@@ -12,17 +12,27 @@ import { formatAge, formatLocalTime, parseRdsTime, roughDuration } from './time.
 
 const TASK_COLUMNS: readonly ColumnRole[] = ['id', 'name', 'status', 'progress', 'instance', 'created'];
 
+/** When a wait saw each task end (epoch ms), by task id: the result of `wait --instance`. */
+export type SeenEnds = ReadonlyMap<string, number>;
+
 /** The table as piped output has it (every column, every value whole). */
-export function renderTasks(tasks: readonly Task[], opts: RenderOptions, ended = false): string {
-  return pipedText(tasksTable(tasks, opts, ended), paint(opts.color));
+export function renderTasks(tasks: readonly Task[], opts: RenderOptions, seenEnds?: SeenEnds): string {
+  return pipedText(tasksTable(tasks, opts, seenEnds), paint(opts.color));
 }
 
 /**
- * `ended`: the wait's result, with ENDED and TOOK. ListTasks' `end_time` is the task's planned end while it runs
- * and its end once it finished, so ENDED and TOOK are shown only for finished tasks. `terminal`: for a reader at a
- * terminal (docs/tables.md), CREATED is only its age and ENDED is left to TOOK.
+ * `seenEnds`: the wait's result, with ENDED and TOOK. ListTasks' `end_time` is the task's planned end, not when it
+ * ended, so both come from what the wait saw (the look that found the task finished), marked approximate (`~`), and
+ * read `-` for a task already finished when first seen (nobody knows when it ended) or still running. `terminal`: for
+ * a reader at a terminal (docs/tables.md), CREATED is only its age and ENDED is left to TOOK.
  */
-export function tasksTable(tasks: readonly Task[], opts: RenderOptions, ended: boolean, terminal = false): ResultTable {
+export function tasksTable(
+  tasks: readonly Task[],
+  opts: RenderOptions,
+  seenEnds?: SeenEnds,
+  terminal = false,
+): ResultTable {
+  const ended = seenEnds !== undefined;
   const records = tasks.map((task) => asRecord(task) ?? {});
   const anyFailed = ended && records.some((t) => verdictOf(t) === 'failed');
   const endColumns: ColumnRole[] = ended ? (terminal ? ['took'] : ['ended', 'took']) : [];
@@ -30,10 +40,11 @@ export function tasksTable(tasks: readonly Task[], opts: RenderOptions, ended: b
   const rows = records.map((t) => {
     const progress = liveProgress(t);
     const created = parseRdsTime(t.create_time);
-    const end = isFinished(t) ? parseRdsTime(t.end_time) : undefined;
+    const id = scalarText(t.id);
+    const end = isFinished(t) && id !== undefined ? seenEnds?.get(id) : undefined;
     const age = created === undefined ? undefined : formatAge(created, opts.now);
     const cells: Record<ColumnRole, string | undefined> = {
-      id: scalarText(t.id),
+      id,
       name: scalarText(t.name),
       status: scalarText(t.status),
       progress: progress === undefined ? undefined : formatProgress(progress),
@@ -44,8 +55,9 @@ export function tasksTable(tasks: readonly Task[], opts: RenderOptions, ended: b
           : terminal
             ? age
             : `${formatLocalTime(created, opts.timeZone)} (${age})`,
-      ended: end === undefined ? undefined : formatLocalTime(end, opts.timeZone),
-      took: created !== undefined && end !== undefined && end >= created ? roughDuration(end - created) : undefined,
+      ended: end === undefined ? undefined : `~${formatLocalTime(end, opts.timeZone)}`,
+      took:
+        created !== undefined && end !== undefined && end >= created ? `~${roughDuration(end - created)}` : undefined,
       reason: verdictOf(t) === 'failed' ? scalarText(t.fail_reason) : undefined,
     };
     return columns.map((column) => cells[column] ?? '-');

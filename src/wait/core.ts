@@ -9,7 +9,7 @@ import { type ExitCode, exitCodeOf } from '../exit-codes.js';
 import type { Job } from '../job.js';
 import type { Task } from '../task.js';
 import { waitForJobs, type WaitIo, type WaitOptions } from './engine.js';
-import { type InstanceState, waitForInstanceTasks } from './instance.js';
+import { type InstanceFacts, type InstanceState, waitForInstanceTasks } from './instance.js';
 import type { ItemResult, WaitOutcome } from './result.js';
 
 /** What to wait for: job ids, or an instance (by the REF the user gave) until it is free. */
@@ -35,6 +35,10 @@ export interface CoreResult {
   results: ItemResult<Job | Task>[];
   /** `wait --instance`: how the wait for the instance itself ended, and its status at the last look. */
   instance?: ItemResult<InstanceState>;
+  /** `wait --instance`: what the looks found out about the instance (its id, last status, gone…). */
+  facts?: InstanceFacts;
+  /** `wait --instance`: when the wait saw each task end, by id (a task's `end_time` is its planned end). */
+  seenEnds?: ReadonlyMap<string, number>;
   /** An error that ended the whole wait (401/403, configuration, a wrong endpoint): reported once. */
   fatal?: unknown;
   elapsedMs: number;
@@ -71,5 +75,12 @@ export async function runWaitCore(target: WaitTarget, options: WaitOptions, worl
   }
   if ('jobs' in target) return waitForJobs(target.jobs, settings, { ...io, api });
   const waited = await waitForInstanceTasks(target.instance, { ...settings, sinceMs: target.sinceMs }, { ...io, api });
-  return { results: waited.results, instance: waited.end, fatal: waited.fatal, elapsedMs: waited.end.elapsedMs };
+  return {
+    results: waited.results,
+    instance: waited.end,
+    facts: waited.facts,
+    seenEnds: waited.seenEnds,
+    fatal: waited.fatal,
+    elapsedMs: waited.end.elapsedMs,
+  };
 }

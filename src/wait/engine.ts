@@ -111,17 +111,21 @@ export async function waitForTargets<S>(
   const pause = (ms: number) => sleep(ms, stop.signal).catch(() => undefined);
 
   // A target's first look is never refused for the deadline: however short --timeout (or slow the start-up), the
-  // wait reports what it waits on as it is, rather than "not seen yet".
-  const sender =
-    (first: boolean): Send =>
-    async (request) => {
-      const slot = budget.reserve(now(), first ? Infinity : deadline);
+  // wait reports what it waits on as it is, rather than "not seen yet". Nor is the last, woken at the deadline (a
+  // timer fires a little after it). And a look is whole: once its first request has its slot, the others of the
+  // look (an instance's status after its tasks) follow it; the caller's signal stays the hard stop.
+  const sender = (unbounded: boolean): Send => {
+    let opened = unbounded;
+    return async (request) => {
+      const slot = budget.reserve(now(), opened ? Infinity : deadline);
       if (slot === undefined) throw NO_SLOT;
+      opened = true;
       if (slot > now()) await pause(slot - now());
       if (stop.signal.aborted) throw STOPPED;
       // No HTTP-level retries: the engine retries itself, within the shared request budget.
       return request({ signal: stop.signal, retries: 0 });
     };
+  };
 
   async function look(target: Target<S>, first: boolean): Promise<Look<S>> {
     try {
@@ -155,7 +159,7 @@ export async function waitForTargets<S>(
 
     for (;;) {
       if (stop.signal.aborted) return cutShort();
-      const result = await look(target, looks++ === 0);
+      const result = await look(target, looks++ === 0 || now() >= deadline);
       if (!result.ok && (result.error === NO_SLOT || result.error === STOPPED || stop.signal.aborted)) {
         return result.error === NO_SLOT ? end('timeout', lastFailure) : cutShort();
       }

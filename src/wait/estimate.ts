@@ -33,10 +33,16 @@ export function estimateLeftMs(history: readonly Sample[], now: number): number 
   return Math.round((100 - last.percent) / rate);
 }
 
+/** The time left as formatLeft shows it: rounded up to 10 s (at least 10 s) under a minute, else to the minute. */
+export function shownLeftMs(ms: number): number {
+  return ms < 60_000 ? Math.max(10, Math.ceil(ms / 10_000) * 10) * 1000 : Math.ceil(ms / 60_000) * 60_000;
+}
+
 /** `~40s`, `~4m`, `~1h5m`: rounded up, the two largest units at most — an estimate, not a promise. */
 export function formatLeft(ms: number): string {
-  const minutes = Math.ceil(ms / 60_000);
-  if (ms < 60_000) return `~${Math.max(10, Math.ceil(ms / 10_000) * 10)}s`;
+  const shown = shownLeftMs(ms);
+  const minutes = shown / 60_000;
+  if (ms < 60_000) return `~${shown / 1000}s`;
   if (minutes < 60) return `~${minutes}m`;
   const hours = Math.floor(minutes / 60);
   return `~${hours}h${minutes % 60 === 0 ? '' : `${minutes % 60}m`}`;

@@ -1,11 +1,11 @@
 // `wait --instance`: until the instance is free for the next change — no Running task on it and its status ACTIVE
-// (RDS refuses a change otherwise). Every look is one ListTasks request scoped to the instance and one ListInstances
-// request by id. Without `since`, a task seen Running that is no longer among them is looked up once by `id` for its
-// final status and fail_reason; with `since`, every task created on the instance in the window belongs to the wait,
-// finished or not, and the wait looks for one for the not-found grace before giving up.
+// (RDS refuses a change otherwise). Every look is one ListTasks request for the instance's Running tasks (of any age)
+// and one ListInstances request by id; with `since`, one more ListTasks request for every task created on the
+// instance in the window, finished or not, and the wait looks for one for the not-found grace before giving up. A
+// task seen Running that is listed no more is looked up once by `id` for its final status and fail_reason.
 import { resolveInstance } from '../api/instances.js';
 import { sinceWindow, TASK_PAGE_SIZE, taskQuery } from '../api/tasks.js';
-import type { Api } from '../api/types.js';
+import type { Api, TaskFilters } from '../api/types.js';
 import { GoneError, NotFoundError } from '../errors.js';
 import type { Instance } from '../instance.js';
 import { instanceStateOf, isFinished, verdictOf } from '../status.js';
@@ -21,11 +21,28 @@ export interface InstanceState {
   status?: string;
 }
 
+/** What the looks found out about the instance, beyond its tasks: how its wait ended is said from these. */
+export interface InstanceFacts {
+  /** Its id, once REF was resolved. */
+  id?: string;
+  /** Its status at the last look that answered. */
+  status?: string;
+  /** A look was answered (the task list and the instance's status). */
+  looked: boolean;
+  /** It disappeared (deleted). */
+  gone: boolean;
+  /** `--since`: a task created in the window was seen. */
+  windowSeen: boolean;
+}
+
 interface InstanceWatch extends Target<InstanceState> {
   /** Every task of the wait, in the order first seen, each as last seen (its final state once it ended). */
   tasks(): Task[];
   /** How each task's wait ended; tasks still running take the instance wait's own outcome (timeout, a signal). */
   taskResults(end: ItemResult<InstanceState>): TaskResult[];
+  /** When the wait saw each task end (epoch ms), by task id; none for a task already finished when first seen. */
+  seenEnds(): Map<string, number>;
+  facts(): InstanceFacts;
 }
 
 interface Seen {
@@ -33,6 +50,8 @@ interface Seen {
   firstSeenAt: number;
   /** Set once its final state is known (Completed, Failed). */
   ended?: TaskResult;
+  /** When a look first found it finished; undefined when it was already finished when first seen. */
+  endedAt?: number;
   reported?: boolean;
 }
 
@@ -45,6 +64,9 @@ export interface InstanceWaitSettings {
   failFast?: boolean;
 }
 
+type Listed = Task & { id: string };
+const withId = (task: Task): task is Listed => typeof task.id === 'string';
+
 function instanceTarget(
   ref: string,
   api: Pick<Api, 'listTasks' | 'listInstances'>,
@@ -55,7 +77,7 @@ function instanceTarget(
   let instance: { id: string; ref: string; flexus: boolean } | undefined;
   const seen = new Map<string, Seen>();
   let startedAt: number | undefined;
-  let lastStatus: string | undefined;
+  const facts: InstanceFacts = { looked: false, gone: false, windowSeen: false };
   const ended = (id: string, entry: Seen, outcome: TaskResult['outcome'], error?: unknown): TaskResult => ({
     id,
     outcome,
@@ -63,15 +85,17 @@ function instanceTarget(
     error,
     elapsedMs: now() - entry.firstSeenAt,
   });
-  const note = (task: Task & { id: string }) => {
-    const entry = seen.get(task.id);
-    if (entry === undefined) seen.set(task.id, { task, firstSeenAt: now() });
-    else entry.task = task;
-    const current = seen.get(task.id)!;
+  const note = (task: Listed) => {
+    const known = seen.get(task.id);
+    const entry = known ?? { task, firstSeenAt: now() };
+    entry.task = task;
+    seen.set(task.id, entry);
     const outcome = verdictOf(task);
-    if (outcome !== undefined && current.ended === undefined) current.ended = ended(task.id, current, outcome);
+    if (outcome === undefined || entry.ended !== undefined) return;
+    entry.ended = ended(task.id, entry, outcome);
+    // Seen running before, so it ended between two looks: roughly now. Finished at first sight: nobody knows when.
+    if (known !== undefined) entry.endedAt = now();
   };
-  const withId = (task: Task): task is Task & { id: string } => typeof task.id === 'string';
 
   return {
     id: ref,
@@ -81,34 +105,38 @@ function instanceTarget(
       if (instance === undefined) {
         const resolved = await resolveInstance(ref, (query) => send((options) => api.listInstances(query, options)));
         instance = { id: resolved.instance.id, ref, flexus: resolved.flexus };
+        facts.id = instance.id;
       }
       startedAt ??= now();
       const since = settings.sinceMs;
-      const filters =
+      const list = (filters: TaskFilters) =>
+        send((options) => api.listTasks(taskQuery(filters, 0, TASK_PAGE_SIZE), options));
+      // --since: every task created in the window belongs to the wait, finished or not…
+      const inWindow =
         since === undefined
-          ? { instanceId: instance.id, status: 'Running' as const }
-          : { instanceId: instance.id, ...sinceWindow(now() - startedAt + since, now()) };
-      const page = await send((options) => api.listTasks(taskQuery(filters, 0, TASK_PAGE_SIZE), options));
-      const listed = page.tasks.filter(withId);
-      if (since !== undefined) {
-        for (const task of listed) note(task);
-      } else {
-        // Anything not finished still runs (status.ts), whatever the listing's filter let through.
-        const running = listed.filter((task) => !isFinished(task));
-        const runningIds = new Set(running.map((task) => task.id));
-        for (const task of running) note(task);
-        for (const [id, entry] of seen) {
-          if (entry.ended !== undefined || runningIds.has(id)) continue;
-          // It left Running: one lookup by id tells how it ended (a failure here is retried with the next look).
-          const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find(
-            (task) => task.id === id,
-          );
-          // Not listed yet: the task center lags behind its own Running list. Transient: the next look asks again.
-          if (found === undefined) {
-            throw new NotFoundError(`task ${id} left Running and is not listed yet`, { itemId: id });
-          }
-          note(found as Task & { id: string });
+          ? []
+          : (await list({ instanceId: instance.id, ...sinceWindow(now() - startedAt + since, now()) })).tasks.filter(
+              withId,
+            );
+      // …and, with or without it, a Running task of any age keeps the instance busy.
+      // Anything not finished still runs (status.ts), whatever the listing's filter let through.
+      const running = (await list({ instanceId: instance.id, status: 'Running' })).tasks
+        .filter(withId)
+        .filter((task) => !isFinished(task));
+      for (const task of [...inWindow, ...running]) note(task);
+      if (inWindow.length > 0) facts.windowSeen = true;
+      const listed = new Set([...inWindow, ...running].map((task) => task.id));
+      for (const [id, entry] of seen) {
+        if (entry.ended !== undefined || listed.has(id)) continue;
+        // It left Running: one lookup by id tells how it ended (a failure here is retried with the next look).
+        const found = (await send((options) => api.listTasks(taskQuery({ id }, 0, 1), options))).tasks.find(
+          (task) => task.id === id,
+        );
+        // Not listed yet: the task center lags behind its own Running list. Transient: the next look asks again.
+        if (found === undefined) {
+          throw new NotFoundError(`task ${id} left Running and is not listed yet`, { itemId: id });
         }
+        note(found as Listed);
       }
       const byId: Array<[string, string]> = [['id', instance.id]];
       if (instance.flexus) byId.push(['group_type', 'flexus']);
@@ -116,19 +144,21 @@ function instanceTarget(
       const id = instance.id;
       const self: Instance | undefined = found.instances.find((i) => i.id === id);
       if (self === undefined) {
+        facts.gone = true;
         throw new GoneError(`instance ${instance.ref} no longer exists (deleted)`, {
           hint: 'check the instance in the console; rdsjob list shows what ran on it',
         });
       }
-      lastStatus = typeof self.status === 'string' ? self.status.trim() : undefined;
-      if (since !== undefined && seen.size === 0 && now() - startedAt >= (settings.notFoundGraceMs ?? 0)) {
+      facts.looked = true;
+      facts.status = typeof self.status === 'string' ? self.status.trim() : undefined;
+      if (since !== undefined && !facts.windowSeen && now() - startedAt >= (settings.notFoundGraceMs ?? 0)) {
         throw new GoneError(`no task started on instance ${instance.ref} in the last ${formatDuration(since)}`, {
           hint: 'check the instance and the window (--since), or start the change first',
         });
       }
       return {
         running: [...seen.values()].filter((entry) => entry.ended === undefined).length,
-        status: lastStatus,
+        status: facts.status,
       };
     },
     verdict(state) {
@@ -137,7 +167,7 @@ function instanceTarget(
       if (instanceStateOf(state.status) === 'broken') return 'failed';
       if (failed && settings.failFast) return 'failed'; // --fail-fast: the first Failed task ends the wait
       if (state.running > 0 || instanceStateOf(state.status) !== 'free') return undefined;
-      if (settings.sinceMs !== undefined && seen.size === 0) return undefined; // the change is not visible yet
+      if (settings.sinceMs !== undefined && !facts.windowSeen) return undefined; // the change is not visible yet
       return failed ? 'failed' : 'completed';
     },
     report(state, reporter, at) {
@@ -155,10 +185,19 @@ function instanceTarget(
     },
     tasks: () => [...seen.values()].map((entry) => entry.task),
     taskResults(end) {
-      // A task still running when the wait ended Failed (--fail-fast, a broken instance) was stopped, not failed.
-      const cut = end.outcome === 'failed' ? 'stopped' : end.outcome;
-      return [...seen.entries()].map(([id, entry]) => entry.ended ?? ended(id, entry, cut, end.error));
+      // A task still running when the wait was cut short (a timeout, a signal) shares that ending; one still running
+      // when the instance's own ending stopped the wait (--fail-fast, a broken or deleted instance) was stopped: the
+      // instance's ending says why, once.
+      const cut = end.outcome === 'timeout' || end.outcome === 'interrupted' ? end.outcome : 'stopped';
+      const error = cut === 'stopped' ? undefined : end.error;
+      return [...seen.entries()].map(([id, entry]) => entry.ended ?? ended(id, entry, cut, error));
     },
+    seenEnds() {
+      const ends = new Map<string, number>();
+      for (const [id, entry] of seen) if (entry.endedAt !== undefined) ends.set(id, entry.endedAt);
+      return ends;
+    },
+    facts: () => ({ ...facts }),
   };
 }
 
@@ -170,6 +209,10 @@ export interface InstanceWaitOutcome {
   tasks: Task[];
   /** How each task's wait ended; tasks still running take the instance wait's own outcome. */
   results: TaskResult[];
+  /** When the wait saw each task end (epoch ms), by task id; none for a task already finished when first seen. */
+  seenEnds: Map<string, number>;
+  /** What the looks found out about the instance (its last status, whether it disappeared…). */
+  facts: InstanceFacts;
   /** An error that ended the whole wait (401/403, configuration). */
   fatal?: unknown;
 }
@@ -187,5 +230,12 @@ export async function waitForInstanceTasks(
   const watch = instanceTarget(ref, io.api, io.now, options);
   const waited = await waitForTargets([watch], { ...options, notFoundGraceMs: 0 }, io);
   const end = waited.results[0]!;
-  return { end, tasks: watch.tasks(), results: watch.taskResults(end), fatal: waited.fatal };
+  return {
+    end,
+    tasks: watch.tasks(),
+    results: watch.taskResults(end),
+    seenEnds: watch.seenEnds(),
+    facts: watch.facts(),
+    fatal: waited.fatal,
+  };
 }

@@ -1,5 +1,6 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
 import type { Paint } from '../render/paint.js';
+import { sanitize } from '../render/text.js';
 import { errorText, jobName, reasonText, stateText } from './item-text.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './result.js';
@@ -24,6 +25,14 @@ export function stateLine(short: string, job: ProgressItem): string {
 /** Whatever said so: RDS's 404 or 400, GeminiDB's empty list. */
 export function notVisibleLine(short: string): string {
   return `${short} not visible yet; new jobs take a few seconds to appear, still looking`;
+}
+
+/**
+ * Who a line is about: a job or task by its short id; the instance of `wait --instance` (its own looks, keyed by its
+ * id) as the user named it: `instance orders-db`.
+ */
+export function subjectOf(id: string, short: string, instance?: { id?: string; ref?: string }): string {
+  return instance?.id !== undefined && id === instance.id ? `instance ${sanitize(instance.ref ?? short)}` : short;
 }
 
 export function retryLine(short: string, error: unknown, delayMs: number): string {

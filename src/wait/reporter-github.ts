@@ -1,5 +1,7 @@
 // In GitHub Actions a Failed job also becomes an error annotation on the run's summary page.
 import type { OutStream } from '../deps.js';
+import { brokenHint } from '../status.js';
+import { brokenStatus, type InstanceEnd, type InstanceEnding } from './instance-ending.js';
 import { jobName, reasonText } from './item-text.js';
 import type { ItemNoun } from './lines.js';
 import type { WaitReporter } from './reporter.js';
@@ -35,4 +37,19 @@ export function withGithubAnnotations(
       stream.write(`::error title=${escapeProperty(`${service} ${noun} ${name} failed`)}::${escapeData(reason)}\n`);
     },
   };
+}
+
+/**
+ * `::error title=RDS instance orders-db is STORAGE FULL::scale up …`: an instance wait that failed on the instance's
+ * own account (a status no wait fixes, deleted, no task in the --since window, an error), for the run's summary
+ * page; undefined when it did not (free, a Failed task — annotated as it ended —, a timeout, a signal).
+ */
+export function instanceFailure(ref: string, end: InstanceEnd, ending: InstanceEnding): string | undefined {
+  const broken = brokenStatus(end);
+  if (broken !== undefined) {
+    const title = `RDS instance ${ref} is ${broken}`;
+    return `::error title=${escapeProperty(title)}::${escapeData(brokenHint(broken) ?? ending.sentence)}\n`;
+  }
+  if (end.outcome !== 'not-found' && end.outcome !== 'error') return undefined;
+  return `::error title=${escapeProperty(`RDS instance ${ref}`)}::${escapeData(ending.sentence)}\n`;
 }

@@ -8,7 +8,7 @@ import type { OutStream } from '../deps.js';
 import { paint } from '../render/color.js';
 import { displayWidth } from '../render/width.js';
 import { shortIds } from './item-text.js';
-import { retryLine } from './lines.js';
+import { retryLine, subjectOf } from './lines.js';
 import { finalLines, FRAME_MS, liveLines, type LiveItem, type Screen } from './live-view.js';
 import type { WaitReporter } from './reporter.js';
 
@@ -137,7 +137,8 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       now = at;
       // Kept above the view, like a log line: what went wrong stays readable after the view moved on.
       clearFrame();
-      stream.write(`${chalk.yellow('⚠')} ${retryLine(shortOf(id), error, delayMs)}\n`);
+      const subject = subjectOf(id, shortOf(id), { id: options.instance, ref: options.instanceRef });
+      stream.write(`${chalk.yellow('⚠')} ${retryLine(subject, error, delayMs)}\n`);
       render();
     },
     finished(result, at) {

@@ -6,7 +6,7 @@ import { type Paint, PLAIN } from '../render/paint.js';
 import { sanitize } from '../render/text.js';
 import { shortIds } from './item-text.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
-import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, timestamp } from './lines.js';
+import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, subjectOf, timestamp } from './lines.js';
 import type { ProgressItem, WaitReporter } from './reporter.js';
 
 export interface PlainReporterOptions {
@@ -68,7 +68,8 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
       write(at, line);
     },
     retrying(id, error, delayMs, at) {
-      write(at, retryLine(shortOf(id), error, delayMs));
+      const instance = { id: options.instance, ref: options.instanceRef };
+      write(at, retryLine(subjectOf(id, shortOf(id), instance), error, delayMs));
     },
     finished(result, at) {
       ended.add(result.id);

@@ -1,12 +1,14 @@
 // GitHub Actions' run summary page: when GITHUB_STEP_SUMMARY names a file, a wait appends the final state of every
-// job or task to it as a Markdown table, however the wait ended, so the outcome shows on the run's page and not
-// only in a log. Pure: the Markdown is built here, the command appends it.
+// job or task to it as a Markdown table (for `wait --instance`, the instance and how its wait ended too), however the
+// wait ended, so the outcome shows on the run's page and not only in a log. Pure: the Markdown is built here, the
+// command appends it.
 import { formatElapsed } from '../duration.js';
 import { sanitize, scalarText } from '../render/text.js';
 import { parseRdsTime, roughDuration } from '../render/time.js';
 import { errorText } from './item-text.js';
 import type { ItemNoun } from './lines.js';
 import { OUTCOME_LABELS } from '../outcome.js';
+import type { InstanceEnding } from './instance-ending.js';
 import type { ItemResult } from './result.js';
 
 /** What a cell may not contain: a `|` would start a new cell, a line break a new row; `\` and `*_[]<>` stay text. */
@@ -37,12 +39,57 @@ export function stepSummary(results: readonly ItemResult[], noun: ItemNoun): str
   const counts = new Map<string, number>();
   for (const r of results) counts.set(ENDED[r.outcome], (counts.get(ENDED[r.outcome]) ?? 0) + 1);
   const heading = [...counts].map(([what, n]) => `${n} ${what}`).join(', ') || `no ${noun}s`;
-  const rows = results.map((r) =>
-    [r.id, scalarText(r.item?.name), ENDED[r.outcome], took(r), reason(r)].map(cell).join(' | '),
-  );
+  const rows = results.map((r) => [r.id, scalarText(r.item?.name), ENDED[r.outcome], took(r), reason(r)]);
+  return `### rdsjob wait: ${heading}\n\n${itemTable(noun, rows)}\n\n`;
+}
+
+function itemTable(noun: ItemNoun, rows: readonly (readonly (string | undefined)[])[]): string {
   const head = [
     `| ${noun === 'job' ? 'Job' : 'Task'} | Name | Status | Took | Reason |`,
     '| --- | --- | --- | --- | --- |',
   ];
-  return `### rdsjob wait: ${heading}\n\n${[...head, ...rows.map((row) => `| ${row} |`)].join('\n')}\n\n`;
+  return [...head, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** `wait --instance`: the instance, its last status and how the wait ended, and every task of the wait. */
+export interface InstanceSummary {
+  /** As the user named it. */
+  ref: string;
+  id?: string;
+  status?: string;
+  ending: InstanceEnding;
+  tasks: readonly ItemResult[];
+  /** When the wait saw each task end (a task's `end_time` is its planned end, not when it ended). */
+  seenEnds: ReadonlyMap<string, number>;
+}
+
+/** A task's time from its creation to when the wait saw it end (`~`: roughly); `-` when it ended before it was seen. */
+function taskTook(result: ItemResult, seenEnds: ReadonlyMap<string, number>): string {
+  if (result.outcome !== 'completed' && result.outcome !== 'failed') return formatElapsed(result.elapsedMs);
+  const at = seenEnds.get(result.id);
+  const start = parseRdsTime((result.item as { create_time?: unknown } | undefined)?.create_time);
+  return at !== undefined && start !== undefined && at >= start ? `~${roughDuration(at - start)}` : '-';
+}
+
+/** `### rdsjob wait --instance orders-db: STORAGE FULL`, the instance's row, and the tasks (or that none ran). */
+export function instanceStepSummary(summary: InstanceSummary): string {
+  const { ref, id, ending } = summary;
+  const instance = id === undefined || id === ref ? ref : `${ref} (${id})`;
+  const head = `### rdsjob wait --instance ${cell(ref)}: ${cell(ending.short)}`;
+  const about = [
+    '| Instance | Last status | Ending |',
+    '| --- | --- | --- |',
+    `| ${[instance, summary.status, ending.sentence].map(cell).join(' | ')} |`,
+  ].join('\n');
+  const status = (r: ItemResult) =>
+    r.outcome === 'stopped' && ending.stoppedBy !== undefined ? `stopped (${ending.stoppedBy})` : ENDED[r.outcome];
+  const rows = summary.tasks.map((r) => [
+    r.id,
+    scalarText(r.item?.name),
+    status(r),
+    taskTook(r, summary.seenEnds),
+    reason(r),
+  ]);
+  const tasks = rows.length === 0 ? 'No task ran on the instance during the wait.' : itemTable('task', rows);
+  return `${head}\n\n${about}\n\n${tasks}\n\n`;
 }

@@ -1,7 +1,8 @@
 // What stderr says after a wait that did not end cleanly: why each job stopped and how to pick the wait up again.
 import { NotFoundError, RdsjobError } from '../errors.js';
+import { hintsOnce } from '../render/error.js';
 import { sanitize } from '../render/text.js';
-import { formatLeft } from './estimate.js';
+import { formatLeft, shownLeftMs } from './estimate.js';
 import { errorText, jobName, stateText } from './item-text.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
 import { formatDuration, formatElapsed } from '../duration.js';
@@ -31,7 +32,7 @@ const SAFE_WORD = /^[A-Za-z0-9_.:/=@%+-]+$/;
 const shellWord = (word: string) => (SAFE_WORD.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /** `rdsjob wait <ids> --timeout 60m`, repeating every non-default choice so the resumed wait behaves the same. */
-function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
+export function resumeCommand(ids: readonly string[], options: ResumeOptions): string {
   const what = options.instance === undefined ? ids : ['--instance', options.instance];
   // What the user gave, and nothing more: a default repeated here would read as a choice (and pin it).
   const words = ['rdsjob', ...(options.globalArgs ?? []), 'wait', ...what];
@@ -83,11 +84,12 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
 function leftText(result: ItemResult, options: ResumeOptions): string {
   const left = result.outcome === 'timeout' ? options.leftMs?.(result.id) : undefined;
   if (left === undefined) return '';
-  const covering = Math.ceil((options.timeoutMs + left) / 60_000) * 60_000;
+  // Covers the estimate as shown (rounded up), never less: `~6m left` after 5s is not covered by `--timeout 6m`.
+  const covering = Math.ceil((options.timeoutMs + shownLeftMs(left)) / 60_000) * 60_000;
   return `, ${formatLeft(left)} left (--timeout ${formatDuration(covering)} would have covered it)`;
 }
 
-function unfinishedLine(result: ItemResult, options: ResumeOptions): string {
+export function unfinishedLine(result: ItemResult, options: ResumeOptions): string {
   const name = jobName(result.item);
   const state =
     result.item === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.item)}`;
@@ -107,13 +109,15 @@ export function summaryLines(
   options: ResumeOptions,
   stoppedBy?: ItemResult,
 ): string[] {
-  const lines: string[] = [];
+  const errors: string[] = [];
   const noun = options.instance === undefined ? 'job' : 'task';
   for (const r of result.results) {
     // A task that ended with the instance wait's own error (a refused request) is not reported a second time.
     if (stoppedBy?.error !== undefined && r.error === stoppedBy.error) continue;
-    if (r.outcome === 'not-found' || r.outcome === 'error') lines.push(...errorLines(r, options.notFoundGraceMs, noun));
+    if (r.outcome === 'not-found' || r.outcome === 'error')
+      errors.push(...errorLines(r, options.notFoundGraceMs, noun));
   }
+  const lines = hintsOnce(errors);
   const unfinished = result.results.filter(isUnfinished);
   const cut = unfinished[0] ?? (stoppedBy !== undefined && isUnfinished(stoppedBy) ? stoppedBy : undefined);
   if (cut === undefined) return lines;

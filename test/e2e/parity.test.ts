@@ -3,7 +3,8 @@
 // the result's exitCode for the API). Bad input must also send nothing, either way.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ANALYTICS_DB, ORDERS_DB, sampleTasks } from '../../emulator/sample-tasks.js';
+import { instance, sampleInstances } from '../../emulator/sample-instances.js';
+import { ANALYTICS_DB, ORDERS_DB, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
 import type { Emulator, Fault } from '../../emulator/server.js';
 import { emulator, rdsjob, scriptedJob } from './harness.js';
 
@@ -62,6 +63,35 @@ interface Situation {
 }
 
 const wrongEndpoint = () => `${emu.url}/rds`;
+
+/** An RDS time `ms` ago, as ListTasks writes it. */
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+const busyDb = instance('5e6f7a8b9c0d44b52637e8f9a0b1c2d3in01', 'busy-db');
+const dupPlain = instance('6f7a8b9c0d1e45c63748f9a0b1c2d3e4in01', 'dup-db');
+const dupFlexus = instance('7a8b9c0d1e2f46d74859a0b1c2d3e4f5in01', 'dup-db', 'ACTIVE', { type: 'Single' });
+/** busy-db: a backup started 2 h ago still Running (then Failed), a recent EIP binding Completed. */
+function busySince() {
+  const on = { instance_id: busyDb.id, instance_name: busyDb.name, process: '', end_time: ago(-3_600_000) };
+  const backup = { ...resizeRunning, ...on, id: 'oldbackup', name: 'CreateManualBackup', create_time: ago(7_200_000) };
+  const eip = {
+    ...resizeRunning,
+    ...on,
+    id: 'recenteip',
+    name: 'MysqlBindEIP',
+    status: 'Completed',
+    create_time: ago(120_000),
+  };
+  emu.setInstances([...sampleInstances(), { steps: [busyDb] }]);
+  emu.setTasks([
+    { steps: [eip] },
+    {
+      steps: [
+        { ...backup, process: '40' },
+        { ...backup, status: 'Failed', fail_reason: 'disk full' },
+      ],
+    },
+  ]);
+}
 
 const situations: Record<string, Situation> = {
   'a job that Completes': {
@@ -150,6 +180,18 @@ const situations: Record<string, Situation> = {
   'a name two instances share': {
     cli: ['wait', '--instance', 'reporting', ...FAST],
     api: `return (await api.waitForInstance('reporting', { ${API_FAST} })).exitCode;`,
+    code: 2,
+  },
+  'a Running task older than the --since window (it Fails)': {
+    setup: busySince,
+    cli: ['wait', '--instance', 'busy-db', '--since', '10m', ...FAST],
+    api: `return (await api.waitForInstance('busy-db', { ${API_FAST}, since: 600000 })).exitCode;`,
+    code: 1,
+  },
+  'a name shared by an RDS and a Flexus instance': {
+    setup: () => emu.setInstances([...sampleInstances(), { steps: [dupPlain] }, { steps: [dupFlexus], flexus: true }]),
+    cli: ['wait', '--instance', 'dup-db', ...FAST],
+    api: `return (await api.waitForInstance('dup-db', { ${API_FAST} })).exitCode;`,
     code: 2,
   },
   'an outage while resolving an instance is ridden out within the timeout': {

@@ -32,3 +32,12 @@ export const TASK_LIST: Task[] = [
   tasks.rebootCompleted,
   cjkTask,
 ];
+/**
+ * When `wait --instance` saw each of TASK_LIST end: the backup and both EIP bindings between two looks; the restart
+ * finished before the wait first saw it (no time: `-`), the resize still runs.
+ */
+export const TASK_LIST_SEEN_ENDS: ReadonlyMap<string, number> = new Map([
+  [tasks.backupCompleted.id!, Date.UTC(2026, 10, 27, 8, 12, 30)],
+  [tasks.eipFailed.id!, Date.UTC(2026, 10, 27, 7, 5, 41)],
+  [cjkTask.id!, Date.UTC(2026, 10, 27, 7, 6, 10)],
+]);

@@ -12,7 +12,7 @@ import type { ResultTable } from '../../src/render/result-table.js';
 import { renderJobsResult, renderTasksResult } from '../../src/render/result-text.js';
 import type { Task } from '../../src/task.js';
 import { displayWidth, headToWidth } from '../../src/render/width.js';
-import { SEVERAL_JOBS, TABLES_NOW, TASK_LIST } from '../support/table-samples.js';
+import { SEVERAL_JOBS, TABLES_NOW, TASK_LIST, TASK_LIST_SEEN_ENDS } from '../support/table-samples.js';
 
 const now = TABLES_NOW;
 const at = (width: number | undefined, color = false) => ({ color, now, timeZone: 'UTC', width });
@@ -27,7 +27,11 @@ const ONE: Job = { ...jobs.createFailed, name: '创建只读实例', fail_reason
 const TABLES: [name: string, render: (width: number | undefined) => Promise<string>, ids: string[]][] = [
   ['several jobs', (width) => renderJobsResult(SEVERAL, true, 'table', at(width)), SEVERAL.map((j) => j.id!)],
   ['task list', (width) => renderTasksResult(TASKS, 'table', at(width)), TASKS.map((t) => t.id!)],
-  ['wait --instance', (width) => renderTasksResult(TASKS, 'table', at(width), true), TASKS.map((t) => t.id!)],
+  [
+    'wait --instance',
+    (width) => renderTasksResult(TASKS, 'table', at(width), TASK_LIST_SEEN_ENDS),
+    TASKS.map((t) => t.id!),
+  ],
   ['one job', (width) => renderJobsResult([ONE], false, 'table', at(width)), [ONE.id!]],
 ];
 
@@ -224,7 +228,8 @@ describe('properties', () => {
     }));
     await fc.assert(
       fc.asyncProperty(fc.array(task, { minLength: 1, maxLength: 6 }), width, fc.boolean(), async (list, w, ended) => {
-        const out = await renderTasksResult(list as Task[], 'table', at(w), ended);
+        const seenEnds = ended ? new Map(list.map((t) => [String(t.id), Date.UTC(2026, 11, 5, 17, 29)])) : undefined;
+        const out = await renderTasksResult(list as Task[], 'table', at(w), seenEnds);
         for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(w);
         for (const t of list) expect(idWhole(out, t.id)).toBe(true);
       }),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as jobs from '../../emulator/sample-jobs.js';
 import { renderJobsResult, renderTasksResult } from '../../src/render/result-text.js';
-import { cjkJob, SEVERAL_JOBS, TABLES_NOW, TASK_LIST } from '../support/table-samples.js';
+import { cjkJob, SEVERAL_JOBS, TABLES_NOW, TASK_LIST, TASK_LIST_SEEN_ENDS } from '../support/table-samples.js';
 
 const piped = { now: TABLES_NOW, timeZone: 'UTC' } as const;
 
@@ -15,7 +15,7 @@ const cases: [name: string, render: (color: boolean) => Promise<string>][] = [
   ['several-jobs', (color) => renderJobsResult(SEVERAL_JOBS, true, 'table', { ...piped, color })],
   ['all-sample-jobs', (color) => renderJobsResult([...jobs.allSampleJobs], true, 'table', { ...piped, color })],
   ['task-list', (color) => renderTasksResult(TASK_LIST, 'table', { ...piped, color })],
-  ['instance-wait-tasks', (color) => renderTasksResult(TASK_LIST, 'table', { ...piped, color }, true)],
+  ['instance-wait-tasks', (color) => renderTasksResult(TASK_LIST, 'table', { ...piped, color }, TASK_LIST_SEEN_ENDS)],
 ];
 
 describe('piped tables are byte for byte what they were', () => {

@@ -1,7 +1,7 @@
 // The names `rdsjob config` takes for settings (kebab-case, like the flags; config/settings.ts), checked and
 // turned into the file's keys.
-import { problemWith, resolveProfile } from '../../config/resolve.js';
-import { keyNamed, nameOf, SETTING_KEYS, SETTING_NAMES, isCredential, type SettingKey } from '../../config/settings.js';
+import { problemWith, resolveProfile, shownValue } from '../../config/resolve.js';
+import { keyNamed, nameOf, SETTING_KEYS, SETTING_NAMES, type SettingKey } from '../../config/settings.js';
 import { normalizeEndpoint, quote } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
 
@@ -16,7 +16,7 @@ export function settingKeyOf(name: string): SettingKey {
 
 /** The value as it will be stored (endpoints without trailing slashes); UsageError (exit 2) when invalid. */
 export function checkedValue(key: SettingKey, value: string): string {
-  const shown = isCredential(key) ? '' : ` ${quote(value)}`;
+  const shown = shownValue(key, value);
   if (value === '')
     throw new UsageError(`empty value for ${nameOf(key)}`, {
       hint: `remove it with \`rdsjob config unset ${nameOf(key)}\``,

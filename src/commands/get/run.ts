@@ -3,6 +3,7 @@ import { classify, DeadlineError } from '../../errors.js';
 import type { Job } from '../../job.js';
 import { errorOutcome, OK, type Reported } from '../../outcome.js';
 import { renderJobsResult } from '../../render/result-text.js';
+import { hintsOnce } from '../../render/error.js';
 import type { CommandContext } from '../context.js';
 import { API_BOUND_ENV, RDS_REQUESTS_PER_MINUTE } from '../../limits.js';
 import { RequestBudget } from '../../api/budget.js';
@@ -65,15 +66,17 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
   const jobs: Job[] = [];
   const outcomes: Reported[] = [];
+  const errors: string[] = [];
   for (const [i, result] of results.entries()) {
     if (result.status === 'fulfilled') {
       jobs.push(result.value);
       outcomes.push(OK);
     } else if (ids.indexOf(ids[i]!) === i) {
-      deps.stderr.write(ctx.errorLines(result.reason, ids[i]));
+      errors.push(...ctx.errorLines(result.reason, ids[i]).trimEnd().split('\n'));
       outcomes.push(errorOutcome(result.reason));
     }
   }
+  if (errors.length > 0) deps.stderr.write(`${hintsOnce(errors).join('\n')}\n`);
   deps.stdout.write(
     await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
   );

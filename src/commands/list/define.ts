@@ -28,9 +28,9 @@ export interface ListOptions {
   limit: number;
 }
 
-/** `--name ''` would send `name=`, which matches nothing useful: refused before anything is sent. */
+/** `--name ''` (or only blanks) would send a name no task has: refused before anything is sent. */
 function nameOf(name: string | undefined): string | undefined {
-  if (name === '') throw new UsageError('invalid --name "": give a task name, e.g. ResizeFlavor');
+  if (name?.trim() === '') throw new UsageError(`invalid --name ${quote(name)}: give a task name, e.g. ResizeFlavor`);
   return name;
 }
 

@@ -115,7 +115,7 @@ Examples:
       const options = waitOptionsOf(flags);
       if (flags.instance === undefined) {
         if (flags.since !== undefined) throw new UsageError('--since only applies to --instance');
-        assertJobIds(ids);
+        assertJobIds(ids, 'wait');
         select(self, async (ctx) => (await import('./run.js')).runWait(ids, options, ctx), formatOf(flags));
         return;
       }

@@ -8,10 +8,11 @@ import { serviceOf, serviceTitle } from '../../services/names.js';
 import { requireRdsTaskCenter } from '../../services/task-center.js';
 import { brokenHint } from '../../status.js';
 import { type CoreWorld, runWaitCore } from '../../wait/core.js';
-import { withGithubAnnotations } from '../../wait/reporter-github.js';
+import { brokenStatus, type InstanceEnd, instanceEndLines, instanceEnding } from '../../wait/instance-ending.js';
+import { instanceFailure, withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
-import type { ItemResult, TaskResult } from '../../wait/result.js';
+import type { TaskResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import { Estimates } from '../../wait/estimate.js';
 import { errorText } from '../../wait/item-text.js';
@@ -96,11 +97,11 @@ function coreWorld(ctx: CommandContext, reporter: WaitReporter): CoreWorld {
  * In GitHub Actions, the final state of every item on the run's summary page (GITHUB_STEP_SUMMARY), however the
  * wait ended. A file that cannot be written is a warning: the wait's own outcome stands.
  */
-async function appendStepSummary(ctx: CommandContext, results: readonly ItemResult[], noun: 'job' | 'task') {
+async function appendStepSummary(ctx: CommandContext, summary: () => Promise<string>) {
   const { env, stderr } = ctx.deps;
   const file = env.GITHUB_STEP_SUMMARY;
   if (env.GITHUB_ACTIONS !== 'true' || file === undefined || file === '') return;
-  const markdown = (await import('../../wait/step-summary.js')).stepSummary(results, noun);
+  const markdown = await summary();
   try {
     await (await import('node:fs/promises')).appendFile(file, markdown, 'utf8');
   } catch (error) {
@@ -125,7 +126,9 @@ export async function runWait(
   const reporter = await reporterFor(options, ctx, estimates);
   const result = await runWaitCore({ jobs: ids }, options, coreWorld(ctx, reporter));
   // On the run's summary page however the wait ended, a refused request included.
-  await appendStepSummary(ctx, result.results, 'job');
+  await appendStepSummary(ctx, async () =>
+    (await import('../../wait/step-summary.js')).stepSummary(result.results, 'job'),
+  );
   if (result.fatal !== undefined) throw result.fatal;
 
   // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id
@@ -163,26 +166,47 @@ export async function runWaitInstance(
   const end = waited.instance!;
   const taskResults = waited.results as TaskResult[];
   const tasks = taskResults.map((r) => r.item!);
-  const status = end.item?.status;
+  const seenEnds = waited.seenEnds ?? new Map<string, number>();
+  const instanceEnd: InstanceEnd = {
+    ref,
+    outcome: end.outcome,
+    error: end.error,
+    facts: waited.facts ?? { looked: false, gone: false, windowSeen: false },
+    tasks: taskResults,
+    failFast: options.failFast === true,
+    timeoutMs: options.timeoutMs,
+    sinceMs: options.sinceMs,
+  };
+  const ending = instanceEnding(instanceEnd);
+  const broken = brokenStatus(instanceEnd);
   // The instance's own failure (not a task's): a refused request, a wrong endpoint, gone, no task in the window.
   if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));
-  const hint = end.outcome === 'failed' ? brokenHint(status) : undefined;
-  if (status !== undefined && hint !== undefined) {
+  if (broken !== undefined) {
     deps.stderr.write(
-      `error: instance ${sanitize(ref)} is ${sanitize(status)}: no wait makes it free\nhint: ${hint}\n`,
+      `error: instance ${sanitize(ref)} is ${sanitize(broken)}: no wait makes it free\nhint: ${brokenHint(broken)}\n`,
     );
+  }
+  if (deps.env.GITHUB_ACTIONS === 'true') {
+    const failure = instanceFailure(ref, instanceEnd, ending);
+    if (failure !== undefined) deps.stderr.write(failure);
   }
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
     deps.stderr.write(`instance ${sanitize(ref)} is free (no running task, ACTIVE)\n`);
   }
   deps.stdout.write(
-    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, true),
+    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, seenEnds),
   );
-  await appendStepSummary(ctx, taskResults, 'task');
-  const summary = summaryLines({ results: taskResults }, resumeOptions(options, ctx, estimates, ref), {
-    ...end,
-    item: undefined,
-  });
-  if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
+  await appendStepSummary(ctx, async () =>
+    (await import('../../wait/step-summary.js')).instanceStepSummary({
+      ref,
+      id: instanceEnd.facts.id,
+      status: instanceEnd.facts.status,
+      ending,
+      tasks: taskResults,
+      seenEnds,
+    }),
+  );
+  const lines = instanceEndLines(instanceEnd, resumeOptions(options, ctx, estimates, ref));
+  if (lines.length > 0) deps.stderr.write(`${lines.join('\n')}\n`);
   return [{ outcome: end.outcome, error: end.error }, ...taskResults];
 }
