@@ -251,18 +251,8 @@ describe('a timeout says what kept the instance from being free', () => {
   });
 
   it('--since before any task of the window showed up', async () => {
-    const r = await rdsjob(emu, [
-      'wait',
-      '--instance',
-      'orders-db',
-      '--since',
-      '5m',
-      '--timeout',
-      '1s',
-      '--not-found-grace',
-      '1m',
-      ...FAST,
-    ]);
+    const args = 'wait --instance orders-db --since 5m --timeout 1s --not-found-grace 1m'.split(' ');
+    const r = await rdsjob(emu, [...args, ...FAST]);
     expect(r.code).toBe(6);
     expect(r.stderr).toContain('error: timed out after 1s: no task started on instance orders-db in the last 5m yet\n');
   });
