@@ -201,6 +201,16 @@ describe('retries', () => {
     expect(delays).toEqual([]);
   });
 
+  it('compares Retry-After with what is left of the bound, not the whole bound', async () => {
+    const server = await serve((_req, res) => json(res, 429, { error_code: 'APIGW.0308' }, { 'retry-after': '3' }));
+    // 3 s is well within a 60 s bound, but only 2 s of it are left: waiting would end past it, in a false "no answer".
+    const { http, delays } = client({ maxRetryAfterMs: 60_000, timeLeft: () => 2_000 });
+    const error = await get(http, server).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 3_000 });
+    expect(server.requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
   it('exhausted retries on 5xx end in an ApiError carrying the request id', async () => {
     const server = await serve((_req, res) =>
       json(res, 503, { error_code: 'SYS.0503', error_msg: 'Service unavailable' }, { 'x-request-id': 'r-9' }),
