@@ -1,7 +1,7 @@
 // Short, safe text about a job for progress lines. API data is untrusted: everything goes through scalarText.
 import type { ProgressItem } from './reporter.js';
 import { formatProgress } from '../render/progress.js';
-import { liveProgress } from '../status.js';
+import { liveProgress, statusOf } from '../status.js';
 import { sanitize, scalarText } from '../render/text.js';
 
 const SHORT = 8;
@@ -38,4 +38,12 @@ export function reasonText(job: ProgressItem | undefined): string {
 /** The error's message on one line (our errors already name the HTTP status and request id). */
 export function errorText(error: unknown): string {
   return sanitize(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The word a job that ended without success is shown with: a service's own (TaurusDB's `Canceled`, sanitized as
+ * received), or undefined for `Failed`, which the caller words itself.
+ */
+export function ownEnding(job: ProgressItem | undefined): string | undefined {
+  return statusOf(job) === 'Failed' ? undefined : scalarText(job?.status);
 }

@@ -1,11 +1,9 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
 import type { Paint } from '../render/paint.js';
 import { sanitize } from '../render/text.js';
-import { errorText, jobName, reasonText, stateText } from './item-text.js';
+import { errorText, jobName, ownEnding, reasonText, stateText } from './item-text.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './result.js';
-import { statusOf } from '../status.js';
-import { scalarText } from '../render/text.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
 export function timestamp(at: number): string {
@@ -55,7 +53,7 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
   if (result.outcome === 'failed') {
     const reason = reasonText(result.item);
     // A service's own ending (TaurusDB's Canceled) is named as the service says it, its reason when it has one.
-    const own = statusOf(result.item) === 'Failed' ? undefined : scalarText(result.item?.status);
+    const own = ownEnding(result.item);
     const text = own === undefined ? `Failed: ${reason}` : reason === own ? own : `${own}: ${reason}`;
     return { symbol: chalk.red('✖'), text: `${label(short, result.item)} ${text}` };
   }

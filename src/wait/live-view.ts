@@ -10,7 +10,7 @@ import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../r
 import { OUTCOME_LABELS } from '../outcome.js';
 import { instanceStateOf, liveProgress } from '../status.js';
 import { formatLeft } from './estimate.js';
-import { errorText, jobName, reasonText } from './item-text.js';
+import { errorText, jobName, ownEnding, reasonText } from './item-text.js';
 import type { ProgressItem } from './reporter.js';
 import type { ItemResult } from './result.js';
 
@@ -114,9 +114,14 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
     case 'ended': {
       const { result } = state;
       const ok = result.outcome === 'completed';
+      // A service's own ending (TaurusDB's Canceled) is shown as received; its reason, unless that only repeats it.
+      const own = result.outcome === 'failed' ? ownEnding(result.item) : undefined;
+      const failed = result.outcome === 'failed' ? reasonText(result.item) : undefined;
       const reason =
-        result.outcome === 'failed'
-          ? reasonText(result.item)
+        failed !== undefined
+          ? failed === own
+            ? undefined
+            : failed
           : result.outcome === 'error' || result.outcome === 'not-found'
             ? errorText(result.error)
             : undefined;
@@ -125,7 +130,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
         symbol: ok ? '✔' : '✖',
         paintSymbol: ok ? chalk.green : chalk.red,
         name: jobName(result.item) ?? '',
-        status: ENDED_STATUS[result.outcome],
+        status: own ?? ENDED_STATUS[result.outcome],
         time: formatElapsed(result.elapsedMs),
         reason,
       };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SampleJobOptions, serviceJob } from '../../emulator/sample-services.js';
 import type { Emulator } from '../../emulator/server.js';
 import type { SiblingService } from '../../emulator/types.js';
+import { TerminalScreen } from '../support/screen.js';
 import { emulator, rdsjob } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
@@ -241,5 +242,39 @@ describe('the programmatic API takes the service as an option', () => {
       [2, expect.stringMatching(/^waitForInstance reads RDS's task center/)],
     ]);
     expect(emu.requests).toEqual([]);
+  });
+});
+
+describe('the live view, for another service', () => {
+  it('TaurusDB under a terminal: each job with its percentage, then ✔ and ✖ Canceled, the cursor back', async () => {
+    const emu = emus.taurusdb;
+    emu.reset();
+    const job = (id: string, status: string, progress?: string) =>
+      serviceJob('taurusdb', id, status, { now: Date.now(), progress });
+    emu.setJob('resize', {
+      steps: [job('resize', 'Running', '20%'), job('resize', 'Running', '60%'), job('resize', 'Completed')],
+    });
+    emu.setJob('stopped', {
+      steps: [job('stopped', 'Running', '30%'), job('stopped', 'Running', '50%'), job('stopped', 'Canceled')],
+    });
+    const r = await rdsjob(emu, [], {
+      pty: { cols: 100, rows: 20 },
+      shell: `rdsjob --service taurusdb wait resize stopped ${FAST.join(' ')} >/dev/null`,
+    });
+    expect(r.code).toBe(1);
+    const screen = new TerminalScreen(100, 20);
+    let percentages = false;
+    for (const part of r.stdout.split(/(?<=\u001b\[\?2026l)/)) {
+      screen.write(part);
+      percentages ||= screen.visible().filter((line) => /(resize|stopped) .* \d+%/.test(line)).length === 2;
+    }
+    expect(percentages).toBe(true);
+    const end = screen.lines();
+    expect(end.filter((line) => /^✔ resize /.test(line))).toHaveLength(1);
+    expect(end.filter((line) => /^✖ stopped +CreateGaussDBforMySQLInstance +Canceled +\d+s$/.test(line))).toHaveLength(
+      1,
+    );
+    expect(end).not.toContain('  Canceled'); // the status says it: no reason line that only repeats it
+    expect(r.stdout.lastIndexOf('\u001b[?25h')).toBeGreaterThan(r.stdout.lastIndexOf('\u001b[?25l'));
   });
 });
