@@ -8,6 +8,7 @@ import { timeBound, type TimeBound } from './deadline.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs, PRINT_AND_EXIT_MS } from './limits.js';
 import { colorLevel } from './render/color-level.js';
+import type { Query } from './query.js';
 import { formatError } from './render/error.js';
 import { terminalWidth } from './render/terminal-width.js';
 
@@ -27,6 +28,7 @@ export function createContext(
   output: OutputFormat,
   deps: Deps,
   version: string,
+  query?: Query,
 ): CommandContext & { close(): Promise<void> } {
   const debug = globals.debug === true;
   const noColorFlag = globals.color === false;
@@ -79,6 +81,8 @@ export function createContext(
   return {
     deps,
     output,
+    query,
+    printResult: (text) => void deps.stdout.write(query === undefined ? text : query.answer(text)),
     debug,
     flags,
     color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag }) > 0,

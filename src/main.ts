@@ -41,7 +41,7 @@ async function run(argv: readonly string[], deps: Deps): Promise<ExitCode> {
   }
   if (parsed.kind === 'answered') return parsed.usage ? EXIT.usage : EXIT.ok;
 
-  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, VERSION);
+  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, VERSION, parsed.query);
   try {
     return exitCodeOf(await parsed.run(ctx));
   } catch (error) {

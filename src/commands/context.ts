@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Deps } from '../deps.js';
 import type { GlobalFlags } from '../flags.js';
 import type { Reported } from '../outcome.js';
+import type { Query } from '../query.js';
 import type { OutputFormat } from '../render/result-text.js';
 
 export type { OutputFormat };
@@ -12,6 +13,10 @@ export type { OutputFormat };
 export interface CommandContext {
   deps: Deps;
   output: OutputFormat;
+  /** --query, parsed: what the JSON result is answered with (output is then 'json'). */
+  query?: Query;
+  /** Writes a command's result (rendered in `output`) to stdout: with --query, the query's answer over it. */
+  printResult(text: string): void;
   /** Colour in the data on stdout, decided once from its TTY, NO_COLOR, FORCE_COLOR and --no-color. */
   color: boolean;
   /** The same decision for stderr (progress, spinner), which may be a terminal while stdout is redirected. */

@@ -115,6 +115,7 @@ export function harness(
   const ctx: CommandContext = {
     deps,
     output: options.output ?? 'table',
+    printResult: (text) => void stdout.write(text),
     color: false,
     stderrColor: options.stderrColor ?? options.tty ?? false,
     debug: options.debug ?? false,

@@ -125,6 +125,22 @@ describe('what each path of the bundle loads', () => {
     expect(packagesLoadedBy('src/render/width.ts')).toContain('string-width');
   });
 
+  it('--query alone brings the JMESPath library: get, wait and list without it never load it', () => {
+    const loaded = packagesLoadedBy(
+      ...START,
+      'src/command-line.ts',
+      'src/api/open.ts',
+      'src/commands/get/run.ts',
+      'src/commands/wait/run.ts',
+      'src/commands/list/run.ts',
+      'src/render/job-view.ts',
+      'src/render/jobs-table.ts',
+      'src/render/tasks-table.ts',
+    );
+    expect(loaded).not.toContain('@jmespath-community/jmespath');
+    expect(packagesLoadedBy('src/query.ts')).toContain('@jmespath-community/jmespath');
+  });
+
   it('the live view alone brings log-update and string-width', () => {
     const loaded = packagesLoadedBy('src/wait/reporter-live.ts');
     expect(loaded).toContain('log-update');

@@ -112,7 +112,14 @@ async function appendStepSummary(ctx: CommandContext, summary: () => Promise<str
 function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, estimates: Estimates, instance?: string) {
   const now = ctx.deps.now();
   const leftMs = (id: string) => estimates.leftMs(id, now);
-  return { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags), instance, leftMs };
+  return {
+    ...options,
+    json: ctx.output === 'json',
+    query: ctx.query?.expression,
+    globalArgs: settingArgs(ctx.flags),
+    instance,
+    leftMs,
+  };
 }
 
 /** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
@@ -137,7 +144,7 @@ export async function runWait(
   const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
   const several = ids.length > 1;
   if (several || seen.length > 0) {
-    deps.stdout.write(
+    ctx.printResult(
       await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
     );
   }
@@ -193,7 +200,7 @@ export async function runWaitInstance(
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
     deps.stderr.write(`instance ${sanitize(ref)} is free (no running task, ACTIVE)\n`);
   }
-  deps.stdout.write(
+  ctx.printResult(
     await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, seenEnds),
   );
   await appendStepSummary(ctx, async () =>
