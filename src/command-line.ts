@@ -4,6 +4,7 @@ import type { Api } from './api/types.js';
 import type { CommandContext, OutputFormat } from './commands/context.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Deps } from './deps.js';
+import type { ExitCode } from './exit-codes.js';
 import { timeBound, type TimeBound } from './deadline.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs, PRINT_AND_EXIT_MS } from './limits.js';
@@ -29,12 +30,13 @@ export function createContext(
   deps: Deps,
   version: string,
   query?: Query,
-): CommandContext & { close(): Promise<void> } {
+): CommandContext & { close(exitCode: ExitCode): Promise<void> } {
   const debug = globals.debug === true;
   const noColorFlag = globals.color === false;
   const flags = settingFlags(globals);
   let config: Promise<ResolvedConfig> | undefined;
   let api: Promise<Api> | undefined;
+  const atEnd: ((exitCode: ExitCode) => Promise<void>)[] = [];
 
   // The command's signal: a stop signal, or the time bound the command sets (limit) running out.
   const bound = new AbortController();
@@ -99,9 +101,11 @@ export function createContext(
     // Promises, not values, are cached: two callers at once still share one configuration and one client.
     config: () => (config ??= readConfig()),
     api: () => (api ??= openApi()),
-    close: async () => {
+    atEnd: (report) => void atEnd.push(report),
+    close: async (exitCode) => {
       boundTimer?.cancel();
       (await api?.catch(() => undefined))?.close();
+      for (const report of atEnd) await report(exitCode);
     },
   };
 }

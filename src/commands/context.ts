@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Api } from '../api/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Deps } from '../deps.js';
+import type { ExitCode } from '../exit-codes.js';
 import type { GlobalFlags } from '../flags.js';
 import type { Reported } from '../outcome.js';
 import type { Query } from '../query.js';
@@ -45,6 +46,11 @@ export interface CommandContext {
   config(): Promise<ResolvedConfig>;
   /** The API client, opened once on first use from config(). */
   api(): Promise<Api>;
+  /**
+   * `report` runs once main() has decided the exit code, however the run ended (returned, threw, was interrupted):
+   * for what must state that code (GitHub step outputs). main() alone decides it; this only hears it.
+   */
+  atEnd(report: (exitCode: ExitCode) => Promise<void>): void;
 }
 
 /** A command's work: outcomes only (one, or one per item); main() owns the exit code. */

@@ -126,6 +126,7 @@ export function harness(
     errorLines: (error) => `error: ${(error as Error).message}\n`,
     config: async () => api.config,
     api: async () => api,
+    atEnd: () => undefined,
   };
   return { clock, api, stdout, stderr, interrupt, ctx };
 }
