@@ -1,4 +1,4 @@
-// --query EXPR (README § Output): JMESPath — the query language of KooCLI's --cli-query, aws and az — over exactly
+// --query EXPR (docs/output.md): JMESPath — the query language of KooCLI's --cli-query, aws and az — over exactly
 // the JSON that --json prints. @jmespath-community/jmespath is the maintained implementation of the spec (no
 // dependencies); this module, and the library with it, is loaded with `import()` only when --query is given.
 import { compile, isRegistered, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';

@@ -5,7 +5,7 @@
 import type { ExitCode } from '../exit-codes.js';
 import type { ItemResult } from './result.js';
 
-/** What a workflow branches on; the contract's words (§ Waiting), one per way a wait ends. */
+/** What a workflow branches on; the words docs/ci.md lists, one per way a wait ends. */
 type StepOutcome = 'completed' | 'failed' | 'timed-out' | 'not-found' | 'error' | 'interrupted' | 'free';
 
 export interface StepOutputFacts {

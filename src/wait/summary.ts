@@ -61,7 +61,7 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
     const e = error instanceof RdsjobError ? error : undefined;
-    // What RDS answered: a 404, or a 400 with an RDS code (contract § Waiting: not found, whichever it was).
+    // What RDS answered: a 404, or a 400 with an RDS code (docs/ci.md: not found, whichever it was).
     const answer = [
       `HTTP ${e?.status ?? 404}`,
       e?.status !== 404 && e?.code ? sanitize(e.code) : undefined,

@@ -1,4 +1,4 @@
-// --query EXPR end to end (README § Output): JMESPath over exactly the JSON --json prints, on one job, several ids,
+// --query EXPR end to end (docs/output.md): JMESPath over exactly the JSON --json prints, on one job, several ids,
 // a task list and a wait; a string raw, anything else indented JSON; bad expressions refused before any request.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';

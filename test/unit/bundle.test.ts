@@ -1,5 +1,5 @@
 // What each path of the CLI loads, read from esbuild's metafile of the very bundle bin/rdsjob.js runs: the start-up
-// budget (README § Performance) depends on each lazy `import()` staying at its call site.
+// budget (docs/performance.md) depends on each lazy `import()` staying at its call site.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
