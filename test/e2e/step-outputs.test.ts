@@ -117,10 +117,11 @@ describe('GITHUB_OUTPUT after wait --instance', () => {
     expect(outputs).toMatchObject({ outcome: 'failed', failed: '', result: '[]' });
   });
 
-  it('no such instance: outcome not-found, exit-code 4', async () => {
-    const { r, outputs } = await inActions(['wait', '--instance', 'no-such-db', ...FAST]);
+  it('no such instance: outcome not-found, exit-code 4, result what --json printed', async () => {
+    const { r, outputs } = await inActions(['wait', '--instance', 'no-such-db', ...FAST, '--json']);
     expect(r.code).toBe(4);
-    expect(outputs).toMatchObject({ outcome: 'not-found', result: 'null' });
+    expect(outputs.outcome).toBe('not-found');
+    expect(JSON.parse(outputs.result!)).toEqual(r.stdout === '' ? null : JSON.parse(r.stdout));
   });
 });
 
