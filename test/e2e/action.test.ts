@@ -153,13 +153,16 @@ describe('action.yml, run as the runner runs a composite action', () => {
     expect(fast.steps.at(-1)!.stderr).toContain('--fail-fast');
   });
 
-  it('region and project-id inputs become the flags (a project the emulator does not know: exit 3 or 4, not 0)', async () => {
+  it('service, region and project-id inputs become the flags (a project the emulator does not know: exit 3 or 4, not 0)', async () => {
     const a = await runAction({ 'job-ids': 'fine', region: 'cn-north-4', 'project-id': 'f'.repeat(32) });
     expect(a.code).not.toBe(0);
     expect(a.outputs['exit-code']).toBe(String(a.code));
-    const good = await runAction({ 'job-ids': 'fine', region: 'cn-north-4' });
+    const good = await runAction({ 'job-ids': 'fine', region: 'cn-north-4', service: 'rds' });
     expect(good.code).toBe(0);
     expect(good.outputs.outcome).toBe('completed');
+    const unknown = await runAction({ 'job-ids': 'fine', service: 'no-such-service' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.steps.at(-1)!.stderr).toMatch(/no-such-service/);
   });
 
   it('inputs are data, never code: shell syntax in them runs nothing and reaches rdsjob as a (bad) value', async () => {
