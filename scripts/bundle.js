@@ -1,4 +1,4 @@
-// Bundles the CLI for start-up speed (see README § Performance): one ESM entry holding what every run needs
+// Bundles the CLI for start-up speed (see docs/performance.md): one ESM entry holding what every run needs
 // (commander and the command definitions), and split chunks for what only some runs need (got for requests,
 // log-update for the live view, cli-table3 for tables, the config commands), loaded through the source's dynamic imports.
 // The programmatic API and the emulator keep using tsc's output in dist/.

@@ -4,10 +4,12 @@ import type { Api } from './api/types.js';
 import type { CommandContext, OutputFormat } from './commands/context.js';
 import type { ResolvedConfig } from './config/types.js';
 import type { Deps } from './deps.js';
+import type { ExitCode } from './exit-codes.js';
 import { timeBound, type TimeBound } from './deadline.js';
 import { settingFlags, type GlobalOptions } from './flags.js';
 import { apiBoundMs, PRINT_AND_EXIT_MS } from './limits.js';
 import { colorLevel } from './render/color-level.js';
+import type { Query } from './query.js';
 import { formatError } from './render/error.js';
 import { terminalWidth } from './render/terminal-width.js';
 
@@ -27,12 +29,14 @@ export function createContext(
   output: OutputFormat,
   deps: Deps,
   version: string,
-): CommandContext & { close(): Promise<void> } {
+  query?: Query,
+): CommandContext & { close(exitCode: ExitCode): Promise<void> } {
   const debug = globals.debug === true;
   const noColorFlag = globals.color === false;
   const flags = settingFlags(globals);
   let config: Promise<ResolvedConfig> | undefined;
   let api: Promise<Api> | undefined;
+  const atEnd: ((exitCode: ExitCode) => Promise<void>)[] = [];
 
   // The command's signal: a stop signal, or the time bound the command sets (limit) running out.
   const bound = new AbortController();
@@ -79,6 +83,8 @@ export function createContext(
   return {
     deps,
     output,
+    query,
+    printResult: (text) => void deps.stdout.write(query === undefined ? text : query.answer(text)),
     debug,
     flags,
     color: colorLevel({ isTTY: deps.stdout.isTTY === true, env: deps.env, noColorFlag }) > 0,
@@ -95,9 +101,11 @@ export function createContext(
     // Promises, not values, are cached: two callers at once still share one configuration and one client.
     config: () => (config ??= readConfig()),
     api: () => (api ??= openApi()),
-    close: async () => {
+    atEnd: (report) => void atEnd.push(report),
+    close: async (exitCode) => {
       boundTimer?.cancel();
       (await api?.catch(() => undefined))?.close();
+      for (const report of atEnd) await report(exitCode);
     },
   };
 }

@@ -78,7 +78,7 @@ export function isUnknownApi(error: unknown): boolean {
 }
 
 /**
- * What a failure means (contract § Waiting):
+ * What a failure means (docs/ci.md):
  * - `retry`: an outage (5xx, 429, a network failure once the endpoint answered): try again, within the bound;
  * - `not-visible`: a job never seen that RDS will not show yet (a 404, or a 400 with an RDS `DBS.` code; what RDS
  *   answers then is not documented, and ids are checked before sending): not found once the grace is over;
@@ -161,7 +161,7 @@ export class InterruptedError extends RdsjobError {
 }
 
 // Each class's name, as error.name and in stack traces. Written out because the bundle minifies identifiers
-// (new.target.name would read "e"), and keeping every name costs every run ~5 ms (README § Performance).
+// (new.target.name would read "e"), and keeping every name costs every run ~5 ms (docs/performance.md).
 for (const [name, type] of Object.entries({
   RdsjobError,
   UsageError,

@@ -1,4 +1,4 @@
-// The one mapping from outcomes and errors to exit codes (contract § Exit codes). Only main() calls it for the
+// The one mapping from outcomes and errors to exit codes (README § Exit codes). Only main() calls it for the
 // process; the programmatic API offers it so callers can tell what the CLI would have exited with.
 import {
   ApiError,

@@ -1,4 +1,4 @@
-// The global options (contract § Commands: valid before or after the command), declared once. program.ts makes
+// The global options (README § Usage: valid before or after the command), declared once. program.ts makes
 // commander options of them, config resolution names them as sources (`flag --region`), and a suggested command
 // (resuming a wait) repeats them.
 import { SERVICE_NAMES } from './services/names.js';

@@ -1,10 +1,11 @@
-// The numbers that bound what rdsjob may spend, in one table (README § Reliability states them).
+// The numbers that bound what rdsjob may spend, in one table (docs/reliability.md states them).
 import { parseDuration } from './duration.js';
 import { UsageError } from './errors.js';
 
 /**
- * `get`, `list` and `config list` finish within this, whatever the server does (contract § Ending a wait from
- * outside): every request of the command, its retries and their backoff included. RDSJOB_API_TIMEOUT changes it.
+ * `get`, `list` and `config list` finish within this, whatever the server does (docs/reliability.md § What a
+ * pipeline can rely on): every request of the command, its retries and their backoff included. RDSJOB_API_TIMEOUT
+ * changes it.
  */
 export const API_BOUND_MS = 60_000;
 export const API_BOUND_ENV = 'RDSJOB_API_TIMEOUT';

@@ -41,15 +41,18 @@ async function run(argv: readonly string[], deps: Deps): Promise<ExitCode> {
   }
   if (parsed.kind === 'answered') return parsed.usage ? EXIT.usage : EXIT.ok;
 
-  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, VERSION);
+  const ctx = commandLine.createContext(parsed.globals, parsed.output, deps, VERSION, parsed.query);
+  let code: ExitCode = EXIT.internal;
   try {
-    return exitCodeOf(await parsed.run(ctx));
+    code = exitCodeOf(await parsed.run(ctx));
   } catch (error) {
     deps.stderr.write(commandLine.formatError(error, ctx.debug));
-    return exitCodeFor(error);
+    code = exitCodeFor(error);
   } finally {
-    await ctx.close();
+    // What the run asked to hear the code (GitHub step outputs) hears it here, once decided.
+    await ctx.close(code);
   }
+  return code;
 }
 
 /**

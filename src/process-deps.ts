@@ -39,7 +39,7 @@ export function processDeps(): Deps {
     env: process.env,
     // A stdout closed at launch (`>&-`) cannot be told apart here: Node replaces it with /dev/null opened
     // read-write before any JavaScript runs, exactly as `stdio: 'ignore'` or Python's subprocess.DEVNULL hand a
-    // child its output; treating that as closed would fail their successful runs (README § Reliability).
+    // child its output; treating that as closed would fail their successful runs (docs/reliability.md).
     get stdout() {
       return process.stdout;
     },
@@ -65,7 +65,7 @@ export function processDeps(): Deps {
 
 /**
  * Node ≥ 22.1 keeps the code it compiled for the modules loaded from here on (every chunk but the entry) and reuses
- * it next time: ~4% off `get`, ~2% off `--help` (README § Performance). In the user's cache directory; Node 20 has
+ * it next time: ~4% off `get`, ~2% off `--help` (docs/performance.md). In the user's cache directory; Node 20 has
  * no such API, and a cache that cannot be used is never a reason to fail.
  */
 function enableCompileCache(dir: string | undefined): void {
@@ -101,7 +101,7 @@ const guarded = new WeakSet<NodeJS.WriteStream>();
 
 /**
  * stderr carries progress and messages, never the result: when it cannot be written (`2>&1 | head -1`, a full
- * disk, a terminal that went away) they are dropped and the command goes on (contract § Broken output).
+ * disk, a terminal that went away) they are dropped and the command goes on (docs/reliability.md § What a pipeline can rely on).
  */
 function droppingErrors(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   if (!guarded.has(stream)) {

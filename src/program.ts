@@ -11,16 +11,19 @@ import { defineWait } from './commands/wait/define.js';
 import type { Deps } from './deps.js';
 import { DISPLAY_FLAGS, SETTING_FLAGS, type GlobalOptions } from './flags.js';
 import { helpEpilog } from './help.js';
+import type { Query } from './query.js';
 
 export type Parsed =
-  | { kind: 'run'; run: Run; globals: GlobalOptions; output: OutputFormat }
+  | { kind: 'run'; run: Run; globals: GlobalOptions; output: OutputFormat; query?: Query }
   /** commander answered itself: help or version (`usage: false`), or a usage error it already printed. */
   | { kind: 'answered'; usage: boolean };
 
 export async function parseCommandLine(argv: readonly string[], deps: Deps, version: string): Promise<Parsed> {
-  let selected: Parsed | undefined;
+  let selected: Extract<Parsed, { kind: 'run' }> | undefined;
+  let expression: string | undefined;
   const program = buildProgram(deps, version, (command, run, output = 'table') => {
     selected = { kind: 'run', run, globals: command.optsWithGlobals<GlobalOptions>(), output };
+    expression = command.opts<{ query?: string }>().query;
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -28,7 +31,10 @@ export async function parseCommandLine(argv: readonly string[], deps: Deps, vers
     if (error instanceof CommanderError) return { kind: 'answered', usage: error.exitCode !== 0 };
     throw error;
   }
-  return selected ?? { kind: 'answered', usage: false };
+  if (selected === undefined) return { kind: 'answered', usage: false };
+  // Parsed like every other input, before anything is sent; the JMESPath library loads only for --query.
+  if (expression !== undefined) return { ...selected, query: (await import('./query.js')).compileQuery(expression) };
+  return selected;
 }
 
 function buildProgram(

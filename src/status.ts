@@ -62,7 +62,7 @@ export function parseProgress(process: unknown): number | undefined {
 /** What an instance's status means for the next change. */
 export type InstanceReadiness = 'free' | 'busy' | 'broken';
 
-/** The status in which RDS accepts a change: with no Running task, the instance is free (contract § Task center). */
+/** The status in which RDS accepts a change: with no Running task, the instance is free (docs/instances.md). */
 const FREE_STATUS = 'ACTIVE';
 
 /**

@@ -52,7 +52,7 @@ async function matching(
 }
 
 /**
- * REF → the one instance it names (contract § Task center and instances): a name is looked up in both listings at
+ * REF → the one instance it names (docs/instances.md): a name is looked up in both listings at
  * once (the plain one and the Flexus one, `group_type=flexus`) — found in both, or on several instances of one, it
  * is shared → UsageError (exit 2) listing every candidate and its listing; a name found in neither, or an
  * id-shaped REF, is looked up by id, in the plain listing and then the Flexus one. None → NotFoundError (exit 4).

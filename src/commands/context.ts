@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import type { Api } from '../api/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Deps } from '../deps.js';
+import type { ExitCode } from '../exit-codes.js';
 import type { GlobalFlags } from '../flags.js';
 import type { Reported } from '../outcome.js';
+import type { Query } from '../query.js';
 import type { OutputFormat } from '../render/result-text.js';
 
 export type { OutputFormat };
@@ -12,6 +14,10 @@ export type { OutputFormat };
 export interface CommandContext {
   deps: Deps;
   output: OutputFormat;
+  /** --query, parsed: what the JSON result is answered with (output is then 'json'). */
+  query?: Query;
+  /** Writes a command's result (rendered in `output`) to stdout: with --query, the query's answer over it. */
+  printResult(text: string): void;
   /** Colour in the data on stdout, decided once from its TTY, NO_COLOR, FORCE_COLOR and --no-color. */
   color: boolean;
   /** The same decision for stderr (progress, spinner), which may be a terminal while stdout is redirected. */
@@ -40,6 +46,11 @@ export interface CommandContext {
   config(): Promise<ResolvedConfig>;
   /** The API client, opened once on first use from config(). */
   api(): Promise<Api>;
+  /**
+   * `report` runs once main() has decided the exit code, however the run ended (returned, threw, was interrupted):
+   * for what must state that code (GitHub step outputs). main() alone decides it; this only hears it.
+   */
+  atEnd(report: (exitCode: ExitCode) => Promise<void>): void;
 }
 
 /** A command's work: outcomes only (one, or one per item); main() owns the exit code. */

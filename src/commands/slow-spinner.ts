@@ -1,7 +1,7 @@
 // One spinner line for a slow one-shot command (`get`, `list`): on a terminal, a run still waiting after ~300 ms
 // (a slow gateway, retries, the rate budget, many pages) shows what it waits for, drawn by ora — which draws one
 // spinner line well; the many-line live view of `wait` is log-update's. A fast run shows nothing, and ora is not
-// even loaded then: it comes with the first frame (README § Performance; test/unit/bundle.test.ts).
+// even loaded then: it comes with the first frame (docs/performance.md; test/unit/bundle.test.ts).
 import { canDrawLive } from '../wait/reporter.js';
 import type { CommandContext } from './context.js';
 

@@ -1,4 +1,4 @@
-// Where rdsjob and KooCLI keep their files (contract § Where files go). Empty environment values count as unset,
+// Where rdsjob and KooCLI keep their files (docs/configuration.md). Empty environment values count as unset,
 // as everywhere in config, and relative XDG directories are ignored, as the XDG spec says: rdsjob never writes into
 // the current directory unless a path given to it (RDSJOB_CONFIG) says so.
 import { isAbsolute, join } from 'node:path';

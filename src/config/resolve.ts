@@ -1,4 +1,4 @@
-// Configuration resolution (contract § Configuration): each setting from the first source that has it, with its source.
+// Configuration resolution (README § Configuration): each setting from the first source that has it, with its source.
 import { ConfigError, UsageError } from '../errors.js';
 import { flagOf, type GlobalFlagKey, type GlobalFlags } from '../flags.js';
 import { DEFAULT_SERVICE, isServiceName, SERVICE_NAMES, sdkEndpointEnvName } from '../services/names.js';

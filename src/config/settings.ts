@@ -1,4 +1,4 @@
-// Every setting rdsjob resolves, in one table (contract § Configuration): its name for `rdsjob config`, the
+// Every setting rdsjob resolves, in one table (README § Configuration): its name for `rdsjob config`, the
 // environment variables that set it (first set wins), KooCLI's field for it, and how it may be shown.
 // Everything else (config keys, env lookups, masking, completion, help) is derived from this table.
 
@@ -83,7 +83,7 @@ export type SettingName = (typeof SETTINGS)[SettingKey]['name'];
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
 export const SETTING_NAMES = SETTING_KEYS.map((key) => SETTINGS[key].name) as SettingName[];
 
-/** Never printed whole (contract § Secrets). */
+/** Never printed whole (docs/reliability.md § Security). */
 export function isSecret(key: SettingKey): boolean {
   return SETTINGS[key].shown === 'secret';
 }

@@ -1,4 +1,4 @@
-// Input checks from contract § Input checks: pure predicates, plus the job-id assertion every command runs first.
+// Input checks from docs/reliability.md § Errors: pure predicates, plus the job-id assertion every command runs first.
 import { UsageError } from '../errors.js';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,6 +1,6 @@
 // Label/value rows aligned in two columns: the one-job view (like `kubectl describe` or `gh … view`).
 // It needs nothing but padding, so it does not go through cli-table3, whose cell machinery costs ~15 ms on first
-// use — most of what `rdsjob get <id>` may spend (README § Performance). The output is the same as `columns()`
+// use — most of what `rdsjob get <id>` may spend (docs/performance.md). The output is the same as `columns()`
 // gives for these rows (test/unit/render-fields.test.ts holds them to it). Labels are rdsjob's own words or
 // humanized entity keys; values may carry colour and several lines.
 export function fieldList(rows: readonly (readonly [label: string, value: string])[]): string {

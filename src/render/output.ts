@@ -1,5 +1,5 @@
 // The one writer of the result (stdout). Pipelines truncate and redirect it, and the exit code must still tell the
-// truth (contract § Broken output): a reader that goes away (`| head -1`) ends the writing quietly, while any other
+// truth (docs/reliability.md § What a pipeline can rely on): a reader that goes away (`| head -1`) ends the writing quietly, while any other
 // failure (a full disk, a closed descriptor) is kept so main() reports it once and exits 5 — a result that was not
 // written is never reported as success.
 import type { OutStream } from '../deps.js';

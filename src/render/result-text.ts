@@ -1,5 +1,5 @@
 // A command's result on stdout, in the chosen format. Each format loads only its own renderer, with an `import()`
-// where it is needed (README § Performance): JSON needs neither chalk nor cli-table3, the one-job view (padded rows)
+// where it is needed (docs/performance.md): JSON needs neither chalk nor cli-table3, the one-job view (padded rows)
 // no cli-table3, and only a table on a terminal whose text is not all ASCII loads string-width and cli-truncate
 // (~50 ms, measure.ts).
 import type { Job } from '../job.js';

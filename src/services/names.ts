@@ -1,4 +1,4 @@
-// The database services whose jobs rdsjob reads (contract § Other Huawei Cloud databases), by the name `--service`
+// The database services whose jobs rdsjob reads (docs/services.md), by the name `--service`
 // takes; and the one place each service's own file (services/<name>.ts: its hosts, its job request, how to read its
 // job) is loaded — with `import()`, only for the service a run chose, so RDS's start-up carries none of the others.
 import type { ResolvedConfig } from '../config/types.js';

@@ -41,7 +41,7 @@ export interface FailureFacts {
   graceMs: number;
 }
 
-/** A failed look (contract § Waiting): errors.classify says what it is, the grace and the item say what follows. */
+/** A failed look (docs/ci.md): errors.classify says what it is, the grace and the item say what follows. */
 export function afterFailure(error: unknown, facts: FailureFacts): Decision {
   switch (classify(error, facts)) {
     case 'fatal':

@@ -1,4 +1,4 @@
-// Defaults of the wait options (contract § Waiting), as the user would type them.
+// Defaults of the wait options (docs/ci.md), as the user would type them.
 
 export const DEFAULT_TIMEOUT = '60m';
 export const DEFAULT_INTERVAL = '5s';

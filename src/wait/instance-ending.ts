@@ -1,4 +1,4 @@
-// How a `wait --instance` ended, said as it happened (contract § Task center and instances): a status no wait fixes
+// How a `wait --instance` ended, said as it happened (docs/instances.md): a status no wait fixes
 // is the reason (never --fail-fast unless that flag ended it), a timeout names what kept the instance from being free,
 // a deleted instance stops its tasks rather than making them "not found". Pure: stderr, the step summary and the
 // GitHub annotation all say it in these words.

@@ -101,7 +101,7 @@ function instanceTarget(
     id: ref,
     async look(send) {
       // Resolving REF is the first look's first request: an outage while resolving is ridden out like any other
-      // within --timeout, and what its failure means is decided like any other (contract § Task center).
+      // within --timeout, and what its failure means is decided like any other (docs/instances.md).
       if (instance === undefined) {
         const resolved = await resolveInstance(ref, (query) => send((options) => api.listInstances(query, options)));
         instance = { id: resolved.instance.id, ref, flexus: resolved.flexus };

@@ -154,7 +154,7 @@ interface Level {
 }
 
 /**
- * Names stay whole while the bar, the id column and an implied "Running" can give way (README § the live view):
+ * Names stay whole while the bar, the id column and an implied "Running" can give way (docs/live-view.md):
  * what a job is matters more than how it is drawn. Then names are cut, and only then do statuses go.
  */
 const WHOLE = Number.POSITIVE_INFINITY;

@@ -15,6 +15,8 @@ export interface ResumeOptions {
   notFoundGraceMs: number;
   quiet: boolean;
   json: boolean;
+  /** --query EXPR as given: repeated instead of --json. */
+  query?: string;
   /** Requests per minute, when not the default. */
   requestsPerMinute?: number;
   /** The global options as given (`--profile prod --region eu-west-101`): the resumed wait must ask the same account. */
@@ -48,7 +50,8 @@ export function resumeCommand(ids: readonly string[], options: ResumeOptions): s
     words.push('--rate-limit', String(options.requestsPerMinute));
   }
   if (options.failFast) words.push('--fail-fast');
-  if (options.json) words.push('--json');
+  if (options.query !== undefined) words.push('--query', options.query);
+  else if (options.json) words.push('--json');
   if (options.quiet) words.push('--quiet');
   return words.map(shellWord).join(' ');
 }
@@ -58,7 +61,7 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
     const e = error instanceof RdsjobError ? error : undefined;
-    // What RDS answered: a 404, or a 400 with an RDS code (contract § Waiting: not found, whichever it was).
+    // What RDS answered: a 404, or a 400 with an RDS code (docs/ci.md: not found, whichever it was).
     const answer = [
       `HTTP ${e?.status ?? 404}`,
       e?.status !== 404 && e?.code ? sanitize(e.code) : undefined,

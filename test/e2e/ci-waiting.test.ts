@@ -1,4 +1,4 @@
-// CI-native waiting (contract § Waiting): --fail-fast and the run's summary page, from the built binary.
+// CI-native waiting (docs/ci.md): --fail-fast and the run's summary page, from the built binary.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

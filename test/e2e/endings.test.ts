@@ -1,4 +1,4 @@
-// Every ending tells the truth (contract § Waiting, § Task center and instances, § Exit codes): the paths nobody
+// Every ending tells the truth (docs/ci.md, docs/instances.md, README § Exit codes): the paths nobody
 // scripted, each through the built binary against the emulator, with the exit code a pipeline would read.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANALYTICS_DB, eipFailed, ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';

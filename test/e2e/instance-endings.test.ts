@@ -1,4 +1,4 @@
-// The instance path tells the truth (contract § Task center and instances): --since and a Running task older than
+// The instance path tells the truth (docs/instances.md): --since and a Running task older than
 // the window, a name shared by an RDS and a Flexus instance, how an instance wait ends (stderr, the step summary),
 // ENDED/TOOK from what the wait saw, the permission a 403 names — the built binary against the emulator, and the
 // programmatic API beside it where the contract asks for one answer.

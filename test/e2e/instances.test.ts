@@ -1,4 +1,4 @@
-// Free means free (contract § Task center and instances): `--instance REF` by id or name, and `wait --instance`
+// Free means free (docs/instances.md): `--instance REF` by id or name, and `wait --instance`
 // until no task runs and the instance is ACTIVE — the built binary against the emulator's ListTasks and
 // ListInstances, with the requests each step costs counted from the emulator's log.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

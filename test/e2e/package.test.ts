@@ -1,6 +1,7 @@
 // The published package: `npm pack`, installed into an empty project, runs as `rdsjob` and imports as 'rdsjob'
-// with its types. Slow (npm), so it is one test. Installs --prefer-offline: from npm's cache when it holds the
-// dependencies (offline machines), from the registry otherwise (CI).
+// with its types; and installed from git as users install CLIs (`npm install -g github:OWNER/rdsjob`, `npx …`),
+// which builds dist/ in npm's clone through the `prepare` script. Slow (npm), so few tests. Installs
+// --prefer-offline where npm allows: from npm's cache when it holds the packages, from the registry otherwise (CI).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,10 @@ async function npm(args: string[], cwd: string): Promise<string> {
 it.skipIf(process.env.RDSJOB_PACKAGE_TESTED === '1')(
   'npm pack → install into an empty directory → rdsjob --version, get, and import with types',
   async () => {
-    const [packed] = JSON.parse(await npm(['pack', '--json', '--pack-destination', dir], root)) as Array<{
+    // dist/ is fresh (the global setup built it); `prepare` would rebuild it under the other tests' feet.
+    const [packed] = JSON.parse(
+      await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root),
+    ) as Array<{
       filename: string;
       files: Array<{ path: string }>;
     }>;
@@ -104,4 +108,41 @@ console.log(status, NotFoundError.name);
     expect([imported.code, imported.stdout, imported.stderr]).toEqual([0, 'Completed\n', '']);
   },
   120_000,
+);
+
+// The repository as a user's npm sees it: a bare clone (of what is committed: HEAD), no dist/, no node_modules.
+// npm clones it, installs its devDependencies, runs `prepare` (scripts/prepare.js: tsc and the bundle), packs the
+// result and installs that.
+it.skipIf(process.env.RDSJOB_PACKAGE_TESTED === '1')(
+  'from a git URL: npm install -g into a fresh prefix, and npx, build dist/ and run rdsjob',
+  async () => {
+    const bare = join(dir, 'rdsjob.git');
+    await run('git', ['clone', '--quiet', '--bare', root, bare]);
+    const url = `git+file://${bare}`;
+
+    const prefix = join(dir, 'prefix');
+    await npm(['install', '--global', '--prefix', prefix, url], dir);
+    const bin = join(prefix, 'bin', 'rdsjob');
+    expect(existsSync(join(prefix, 'lib', 'node_modules', 'rdsjob', 'dist', 'cli', 'rdsjob.js'))).toBe(true);
+    const v = await rdsjob(emu, ['--version'], { command: [bin] });
+    expect([v.code, v.stdout]).toEqual([0, `${version}\n`]);
+    const get = await rdsjob(emu, ['get', createInstanceCompleted.id!, '--query', 'status'], { command: [bin] });
+    expect([get.code, get.stdout, get.stderr]).toEqual([0, 'Completed\n', '']);
+
+    // npx installs into npm's cache (_npx/<hash>) and runs the bin from there: `which` names it. npm itself runs
+    // outside the harness, whose loopback guard would refuse the registry; rdsjob then runs inside it.
+    const { stdout } = await run('npm', ['exec', '--yes', `--package=${url}`, '--', 'which', 'rdsjob'], {
+      cwd: dir,
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
+    const npxBin = stdout.trim();
+    try {
+      expect(npxBin).toMatch(/_npx/);
+      const npx = await rdsjob(emu, ['get', createInstanceCompleted.id!, '--query', 'name'], { command: [npxBin] });
+      expect([npx.code, npx.stdout]).toEqual([0, 'CreateMysqlSingleHAInstance\n']);
+    } finally {
+      rmSync(join(npxBin, '..', '..', '..'), { recursive: true, force: true }); // _npx/<hash>: this test's only
+    }
+  },
+  1_200_000,
 );

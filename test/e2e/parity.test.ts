@@ -1,4 +1,4 @@
-// One wait, one answer (contract § The programmatic API): each situation runs through the binary and through
+// One wait, one answer (docs/api.md): each situation runs through the binary and through
 // `import … from 'rdsjob'` against the same emulator, and both must end with the same exit code (`exitCodeFor` or
 // the result's exitCode for the API). Bad input must also send nothing, either way.
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// An exit code a pipeline can trust (contract § Broken output, § Ending a wait from outside, § Where files go):
+// An exit code a pipeline can trust (docs/reliability.md § What a pipeline can rely on; docs/configuration.md):
 // the built binary as pipelines run it — streams filtered, truncated and redirected, cancelled by signals, pointed
 // at servers that never answer, with an unusable HOME.
 import { once } from 'node:events';

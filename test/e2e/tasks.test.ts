@@ -1,4 +1,4 @@
-// The task center end to end (contract § Task center): `rdsjob list` and `rdsjob wait --instance`, the built binary
+// The task center end to end (docs/instances.md): `rdsjob list` and `rdsjob wait --instance`, the built binary
 // against the emulator's ListTasks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';

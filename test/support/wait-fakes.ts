@@ -115,6 +115,7 @@ export function harness(
   const ctx: CommandContext = {
     deps,
     output: options.output ?? 'table',
+    printResult: (text) => void stdout.write(text),
     color: false,
     stderrColor: options.stderrColor ?? options.tty ?? false,
     debug: options.debug ?? false,
@@ -125,6 +126,7 @@ export function harness(
     errorLines: (error) => `error: ${(error as Error).message}\n`,
     config: async () => api.config,
     api: async () => api,
+    atEnd: () => undefined,
   };
   return { clock, api, stdout, stderr, interrupt, ctx };
 }

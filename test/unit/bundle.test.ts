@@ -1,5 +1,5 @@
 // What each path of the CLI loads, read from esbuild's metafile of the very bundle bin/rdsjob.js runs: the start-up
-// budget (README § Performance) depends on each lazy `import()` staying at its call site.
+// budget (docs/performance.md) depends on each lazy `import()` staying at its call site.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,22 @@ describe('what each path of the bundle loads', () => {
     );
     for (const heavy of ['string-width', 'cli-truncate']) expect(fitting).not.toContain(heavy);
     expect(packagesLoadedBy('src/render/width.ts')).toContain('string-width');
+  });
+
+  it('--query alone brings the JMESPath library: get, wait and list without it never load it', () => {
+    const loaded = packagesLoadedBy(
+      ...START,
+      'src/command-line.ts',
+      'src/api/open.ts',
+      'src/commands/get/run.ts',
+      'src/commands/wait/run.ts',
+      'src/commands/list/run.ts',
+      'src/render/job-view.ts',
+      'src/render/jobs-table.ts',
+      'src/render/tasks-table.ts',
+    );
+    expect(loaded).not.toContain('@jmespath-community/jmespath');
+    expect(packagesLoadedBy('src/query.ts')).toContain('@jmespath-community/jmespath');
   });
 
   it('the live view alone brings log-update and string-width', () => {

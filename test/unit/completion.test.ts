@@ -109,6 +109,7 @@ describe.skipIf(!installed('bash'))('what bash offers', () => {
         '--limit',
         '--output',
         '--json',
+        '--query',
       ],
     ],
     ['rdsjob wait --inst', ['--instance']],

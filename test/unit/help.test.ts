@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SETTING_KEYS, SETTINGS } from '../../src/config/settings.js';
+import { PROFILE_ENV, SETTING_KEYS, SETTINGS } from '../../src/config/settings.js';
 import { EXIT } from '../../src/exit-codes.js';
+import { SETTING_FLAGS } from '../../src/flags.js';
 import { EXIT_ROWS as EXIT_MEANINGS } from '../../src/exit-meanings.js';
 import { helpEpilog } from '../../src/help.js';
 
@@ -46,5 +47,40 @@ describe('--help Environment: every setting from SETTINGS, in one aligned column
   it('each description starts in the same column', () => {
     const columns = block.map((line) => /^ {2}\S.*?\S {2,}(?=\S)/.exec(line)![0].length);
     expect(new Set(columns).size).toBe(1);
+  });
+});
+
+/** The README's § Configuration table: one row per setting, as [setting, flag, environment, profile key, otherwise]. */
+function readmeSettingRows(): string[][] {
+  const start = readme.indexOf('\n## Configuration\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
+    .slice(1) // the header
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+}
+
+const code = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(', ');
+
+describe("the README's environment variables: SETTINGS, row for row", () => {
+  const rows = readmeSettingRows();
+
+  it('one row per setting, plus the profile that chooses them', () => {
+    expect(rows).toHaveLength(SETTING_KEYS.length + 1);
+    expect(rows.find((row) => row[0] === 'profile')?.slice(1, 3)).toEqual(['`--profile`', code([PROFILE_ENV])]);
+  });
+
+  it.each(SETTING_KEYS)('%s: its variables in order (first set wins), its flag and its profile key', (key) => {
+    const row = rows.find((cells) => cells[3] === `\`${key}\``);
+    expect(row, `no README row with profile key \`${key}\``).toBeDefined();
+    expect(row![2]).toBe(code(SETTINGS[key].env));
+    const flag = SETTING_FLAGS.find((f) => f.key === key)?.flag;
+    expect(row![1]).toBe(flag === undefined ? '—' : `\`${flag}\``);
   });
 });

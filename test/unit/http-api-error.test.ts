@@ -100,7 +100,7 @@ describe('errorFromResponse', () => {
       /check the system clock: requests more than 15 minutes off are refused/,
     ],
     [401, '{"error_code":"APIGW.0307","error_msg":"The token expires."}', AuthError, /IAM token has expired/],
-    // The gateway knows no such API: a wrong endpoint, never "not found" (contract § Waiting): exit 5.
+    // The gateway knows no such API: a wrong endpoint, never "not found" (docs/ci.md): exit 5.
     [404, '{"error_code":"APIGW.0101","error_msg":"The API does not exist"}', ApiError, /check --endpoint/],
     [429, '{"error_code":"APIGW.0308","error_msg":"throttled"}', ApiError, /60 requests per minute/],
     [500, '', ApiError, /try again later/],

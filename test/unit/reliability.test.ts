@@ -316,7 +316,7 @@ describe('get and list bound the whole run, from the process start to its exit',
     const ctx = createContext({}, 'table', deps, '0.0.0-test');
     ctx.limit(...limit);
     const at = await new Promise<number>((resolve) => ctx.signal.addEventListener('abort', () => resolve(clock.now())));
-    await ctx.close();
+    await ctx.close(0);
     return { elapsed: at - T0, reason: ctx.signal.reason as DeadlineError };
   }
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { assertJobIds } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
 import type { Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
+import { addOutputOptions, addQueryOption, formatOf, type OutputFlags } from '../output-flags.js';
 import { addWaitOptions, givenWaitOption, waitOptionsOf, type WaitFlags } from '../wait/define.js';
 
 export function defineGet(program: Command, select: Select): void {
@@ -14,6 +14,7 @@ export function defineGet(program: Command, select: Select): void {
     .argument('<job-id...>', 'job ids, e.g. a9767ede-fe0f-4888-9003-e843a4c90514')
     .option('--wait', 'wait until every job is Completed or Failed');
   addOutputOptions(command);
+  addQueryOption(command);
   addWaitOptions(command);
   command.addHelpText(
     'after',

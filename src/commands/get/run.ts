@@ -77,7 +77,7 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
     }
   }
   if (errors.length > 0) deps.stderr.write(`${hintsOnce(errors).join('\n')}\n`);
-  deps.stdout.write(
+  ctx.printResult(
     await renderJobsResult(jobs, ids.length > 1, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
   );
   return outcomes;

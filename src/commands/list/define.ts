@@ -8,7 +8,7 @@ import { positiveDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
 import { TASK_STATUSES, type TaskStatus, taskStatusOf } from '../../task.js';
 import type { Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
+import { addOutputOptions, addQueryOption, formatOf, type OutputFlags } from '../output-flags.js';
 
 export interface ListFlags {
   instance?: string;
@@ -66,6 +66,7 @@ export function defineList(program: Command, select: Select): void {
     .option('--since <duration>', 'only tasks created this recently, e.g. 2h')
     .option('--limit <n>', `show at most this many tasks (1–${LIST_LIMIT.max})`, String(LIST_LIMIT.default));
   addOutputOptions(command);
+  addQueryOption(command);
   command.addHelpText(
     'after',
     `

@@ -43,9 +43,7 @@ export async function runList(options: ListOptions, ctx: CommandContext): Promis
   })();
   // Cleared before anything is printed, whatever happened.
   const { tasks, totalCount, exhausted } = await listing.finally(() => spinner.stop());
-  deps.stdout.write(
-    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
-  );
+  ctx.printResult(await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }));
   if (tasks.length === 0 && ctx.output === 'table') deps.stderr.write('no tasks found\n');
   if (totalCount !== undefined && totalCount > tasks.length) {
     // When the pages ran out first, a larger --limit would show nothing more: say that instead.

@@ -12,7 +12,7 @@ import {
 } from '../../wait/defaults.js';
 import { parseDuration, positiveDuration } from '../../duration.js';
 import type { Select } from '../context.js';
-import { addOutputOptions, formatOf, type OutputFlags } from '../output-flags.js';
+import { addOutputOptions, addQueryOption, formatOf, type OutputFlags } from '../output-flags.js';
 
 /** The wait options as commander parses them. */
 export interface WaitFlags {
@@ -99,6 +99,7 @@ export function defineWait(program: Command, select: Select): void {
     .option('--instance <ref>', 'instead of job ids: until this DB instance (id or name) is free for the next change')
     .option('--since <duration>', 'with --instance: also wait for the tasks started this recently, e.g. 10m');
   addOutputOptions(command);
+  addQueryOption(command);
   addWaitOptions(command);
   command.addHelpText(
     'after',

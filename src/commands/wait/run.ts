@@ -15,8 +15,8 @@ import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/report
 import type { TaskResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import { Estimates } from '../../wait/estimate.js';
-import { errorText } from '../../wait/item-text.js';
 import type { CommandContext } from '../context.js';
+import { appendGithubFile, githubFile, recordStepOutputs } from './github-files.js';
 import type { WaitCommandOptions } from './define.js';
 
 export type { WaitCommandOptions };
@@ -98,21 +98,22 @@ function coreWorld(ctx: CommandContext, reporter: WaitReporter): CoreWorld {
  * wait ended. A file that cannot be written is a warning: the wait's own outcome stands.
  */
 async function appendStepSummary(ctx: CommandContext, summary: () => Promise<string>) {
-  const { env, stderr } = ctx.deps;
-  const file = env.GITHUB_STEP_SUMMARY;
-  if (env.GITHUB_ACTIONS !== 'true' || file === undefined || file === '') return;
-  const markdown = await summary();
-  try {
-    await (await import('node:fs/promises')).appendFile(file, markdown, 'utf8');
-  } catch (error) {
-    stderr.write(`warning: cannot write the step summary ${sanitize(file)}: ${errorText(error)}\n`);
-  }
+  const file = githubFile(ctx, 'GITHUB_STEP_SUMMARY');
+  if (file === undefined) return;
+  await appendGithubFile(ctx, file, await summary(), 'step summary');
 }
 
 function resumeOptions(options: WaitCommandOptions, ctx: CommandContext, estimates: Estimates, instance?: string) {
   const now = ctx.deps.now();
   const leftMs = (id: string) => estimates.leftMs(id, now);
-  return { ...options, json: ctx.output === 'json', globalArgs: settingArgs(ctx.flags), instance, leftMs };
+  return {
+    ...options,
+    json: ctx.output === 'json',
+    query: ctx.query?.expression,
+    globalArgs: settingArgs(ctx.flags),
+    instance,
+    leftMs,
+  };
 }
 
 /** An error that ends the whole wait (401/403, configuration) is thrown so main() reports it once, like any other. */
@@ -122,6 +123,7 @@ export async function runWait(
   ctx: CommandContext,
 ): Promise<Reported[]> {
   const { deps } = ctx;
+  const outputs = recordStepOutputs(ctx, false);
   const estimates = new Estimates();
   const reporter = await reporterFor(options, ctx, estimates);
   const result = await runWaitCore({ jobs: ids }, options, coreWorld(ctx, reporter));
@@ -129,6 +131,7 @@ export async function runWait(
   await appendStepSummary(ctx, async () =>
     (await import('../../wait/step-summary.js')).stepSummary(result.results, 'job'),
   );
+  outputs.results = result.results;
   if (result.fatal !== undefined) throw result.fatal;
 
   // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id
@@ -137,9 +140,10 @@ export async function runWait(
   const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
   const several = ids.length > 1;
   if (several || seen.length > 0) {
-    deps.stdout.write(
-      await renderJobsResult(seen, several, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }),
-    );
+    const renderOptions = { color: ctx.color, now: deps.now(), width: ctx.width };
+    // The step outputs' `result` is what --json prints, whatever the format asked for.
+    outputs.json = await renderJobsResult(seen, several, 'json', renderOptions);
+    ctx.printResult(await renderJobsResult(seen, several, ctx.output, renderOptions));
   }
 
   const summary = summaryLines(result, resumeOptions(options, ctx, estimates));
@@ -158,6 +162,7 @@ export async function runWaitInstance(
   ctx: CommandContext,
 ): Promise<Reported[]> {
   const { deps } = ctx;
+  const outputs = recordStepOutputs(ctx, true);
   requireRdsTaskCenter(await ctx.config(), 'rdsjob wait --instance');
   const estimates = new Estimates();
   const reporter = await reporterFor(options, ctx, estimates, ref, ref);
@@ -193,9 +198,11 @@ export async function runWaitInstance(
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
     deps.stderr.write(`instance ${sanitize(ref)} is free (no running task, ACTIVE)\n`);
   }
-  deps.stdout.write(
-    await renderTasksResult(tasks, ctx.output, { color: ctx.color, now: deps.now(), width: ctx.width }, seenEnds),
-  );
+  const renderOptions = { color: ctx.color, now: deps.now(), width: ctx.width };
+  outputs.results = taskResults;
+  // The step outputs' `result` is what --json prints, whatever the format asked for.
+  outputs.json = await renderTasksResult(tasks, 'json', renderOptions, seenEnds);
+  ctx.printResult(await renderTasksResult(tasks, ctx.output, renderOptions, seenEnds));
   await appendStepSummary(ctx, async () =>
     (await import('../../wait/step-summary.js')).instanceStepSummary({
       ref,
