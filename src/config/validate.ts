@@ -9,7 +9,8 @@ export const ID_RULE = 'use 1–64 characters of A-Z a-z 0-9 - _';
 export const PROFILE_RULE = 'use 1–64 characters of A-Z a-z 0-9 _ . -';
 
 export function isValidJobId(id: string): boolean {
-  return ID.test(id);
+  // The programmatic API is called from JavaScript too: `getJob(process.env.JOB_ID)` must not ask for "undefined".
+  return typeof id === 'string' && ID.test(id);
 }
 
 export function isValidProjectId(id: string): boolean {
@@ -29,6 +30,7 @@ export function isValidProfileName(name: string): boolean {
  * and a very long value is cut so the message stays one line.
  */
 export function quote(value: string, max = 80): string {
+  if (typeof value !== 'string') return String(value); // a JavaScript caller's undefined, null or number, as it is
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
@@ -40,9 +42,12 @@ const NO_ID_HINT = {
 
 /** Throws UsageError (exit 2) naming the first invalid id, before anything is sent. */
 export function assertJobIds(ids: readonly string[], command: keyof typeof NO_ID_HINT = 'get'): void {
+  if (!Array.isArray(ids))
+    throw new UsageError(`invalid job ids ${quote(ids as unknown as string)}: pass an array of job ids`);
   if (ids.length === 0) throw new UsageError('no job id given', { hint: NO_ID_HINT[command] });
-  const bad = ids.find((id) => !isValidJobId(id));
-  if (bad !== undefined) throw new UsageError(`invalid job id ${quote(bad)}: ${ID_RULE}`);
+  // findIndex, not find: the bad id may itself be undefined.
+  const bad = ids.findIndex((id) => !isValidJobId(id));
+  if (bad !== -1) throw new UsageError(`invalid job id ${quote(ids[bad]!)}: ${ID_RULE}`);
 }
 
 /** `--instance` takes an instance id, under the job-id rule; UsageError (exit 2) naming it otherwise. */

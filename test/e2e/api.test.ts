@@ -72,6 +72,29 @@ describe('import { … } from "rdsjob"', () => {
     expect(out).toEqual({ notFound: true, base: true, code: 4 });
   });
 
+  it('an id or instance that is not a string (an unset variable: getJob(process.env.JOB_ID)) is a UsageError before any request', async () => {
+    const out = await script(`
+      const outcome = async (f) => { try { await f(); return 'no error'; } catch (e) { return [e.constructor.name, api.exitCodeFor(e), e.message]; } };
+      const unset = process.env.RDSJOB_TEST_UNSET_JOB_ID;
+      return [
+        await outcome(() => api.getJob(unset)),
+        await outcome(() => api.waitForJob(null, { notFoundGraceMs: 0 })),
+        await outcome(() => api.waitForJobs('abc')),
+        await outcome(() => api.waitForJobs([42])),
+        await outcome(() => api.resolveInstance(unset)),
+        await outcome(() => api.waitForInstance(unset)),
+      ];`);
+    expect(out).toEqual([
+      ['UsageError', 2, 'invalid job id undefined: use 1–64 characters of A-Z a-z 0-9 - _'],
+      ['UsageError', 2, 'invalid job id null: use 1–64 characters of A-Z a-z 0-9 - _'],
+      ['UsageError', 2, 'invalid job ids "abc": pass an array of job ids'],
+      ['UsageError', 2, 'invalid job id 42: use 1–64 characters of A-Z a-z 0-9 - _'],
+      ['UsageError', 2, 'invalid --instance undefined: use 1–64 characters of A-Z a-z 0-9 - _'],
+      ['UsageError', 2, 'invalid --instance undefined: use 1–64 characters of A-Z a-z 0-9 - _'],
+    ]);
+    expect(emu.requests).toEqual([]);
+  });
+
   it('options override the environment like flags do', async () => {
     const out = await script(`
       const config = await api.loadConfig({ region: 'eu-west-0', projectId: 'from-option' });
