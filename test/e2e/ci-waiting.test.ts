@@ -90,7 +90,8 @@ describe('an estimate of the time left', () => {
     emu.setJob('steady', {
       steps: ['10%', '20%', '30%', '40%'].map((process) => job('steady', 'Running', { process })),
     });
-    const r = await rdsjob(emu, ['wait', 'steady', '--timeout', '5s', '--interval', '200ms', '--rate-limit', '6000']);
+    // Four looks are needed before the deadline, which counts from the process's start: room for a loaded start-up.
+    const r = await rdsjob(emu, ['wait', 'steady', '--timeout', '10s', '--interval', '200ms', '--rate-limit', '6000']);
     expect(r.code).toBe(6);
     const lines = r.stderr.split('\n');
     // None before the second advance; from the third percentage on, `… ~Ns left`.

@@ -49,7 +49,8 @@ describe('config set / get / path', () => {
     expect((await bare(['config', 'get', 'secret-key', '--profile', 'ci'])).stdout).toBe(`${SK.slice(0, 4)}****\n`);
     const path = await bare(['config', 'path']);
     expect(path.stdout).toBe(`${configPath}\n`);
-  });
+    // Nine runs of the binary one after another: the harness's limit, not a bound on rdsjob, sized for a loaded machine.
+  }, 90_000);
 
   it('--show-secret prints the secret itself (only on request)', async () => {
     writeJson(configPath, { profiles: { default: { secretKey: 'shown-on-request-0123' } } });
