@@ -5,7 +5,7 @@ import { sanitize } from '../render/text.js';
 import { formatLeft, shownLeftMs } from './estimate.js';
 import { errorText, jobName, stateText } from './item-text.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
-import { formatDuration, formatElapsed } from '../duration.js';
+import { formatDuration } from '../duration.js';
 import type { ItemResult } from './result.js';
 import { isUnfinished, type WaitResult } from './result.js';
 
@@ -61,16 +61,18 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
     const e = error instanceof RdsjobError ? error : undefined;
-    // What RDS answered: a 404, or a 400 with an RDS code (docs/ci.md: not found, whichever it was).
+    // What RDS answered: a 404, or a 400 with an RDS code (docs/ci.md: not found, whichever it was); GeminiDB
+    // answers 200 with a list that lacks the job, which "HTTP 200" would misstate.
+    const listedNone = e?.status !== undefined && e.status < 300;
     const answer = [
-      `HTTP ${e?.status ?? 404}`,
+      listedNone ? 'no job with this id listed' : `HTTP ${e?.status ?? 404}`,
       e?.status !== 404 && e?.code ? sanitize(e.code) : undefined,
       e?.requestId ? `request id ${sanitize(e.requestId)}` : undefined,
     ]
       .filter(Boolean)
       .join(', ');
     return [
-      `error: job ${id} not found (${answer}), still after ${formatElapsed(graceMs)}`,
+      `error: job ${id} not found (${answer}), still after ${formatDuration(graceMs)}`,
       'hint: check the id, the region and the project; only jobs of the last month can be queried',
     ];
   }

@@ -94,6 +94,12 @@ describe.each(SERVICES)('--service %s', (service) => {
     const r = await rdsjob(emu, ['--service', service, 'wait', 'ghost', '--not-found-grace', '300ms', ...FAST]);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/job ghost not found/);
+    // GeminiDB answers 200 with an empty list: the message says that, not "not found (HTTP 200".
+    expect(r.stderr).not.toMatch(/HTTP 200/);
+    if (service === 'geminidb')
+      expect(r.stderr).toMatch(
+        /job ghost not found \(no job with this id listed, request id \w+\), still after 300ms\n/,
+      );
     const get = await rdsjob(emu, ['--service', service, 'get', 'ghost']);
     expect(get.code).toBe(4);
   });
