@@ -41,6 +41,16 @@ describe('refused before anything is sent', () => {
     );
   });
 
+  it('`rdsjob get` with no argument: the same line as wait, with get\'s hint (not commander\'s "missing required argument")', async () => {
+    const r = await rdsjob(emu, ['get', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: no job id given\nhint: pass one or more job ids, e.g. `rdsjob get 2d3f…` (`rdsjob list` shows recent tasks)\n',
+    );
+    expect(r.stdout).toBe('');
+    expect(emu.requests).toEqual([]);
+  });
+
   it('`rdsjob help nope`: an unknown command, said so, exit 2 (not the whole help)', async () => {
     const r = await rdsjob(emu, ['help', 'nope']);
     expect(r.code).toBe(2);
