@@ -21,11 +21,11 @@ const EXIT_MEANINGS = {
   config: [3, 'configuration or credentials error: no region, no credentials, unreadable config, HTTP 401/403'],
   notFound: [
     4,
-    'not found: a job (`get`: HTTP 404; `wait`: still not visible after the grace period, never one already seen), an instance (`--instance`, or deleted during the wait), no task in the `--since` window after the grace period',
+    'not found: a job (`get`: HTTP 404, or an empty GeminiDB job list; `wait`: still not visible after the grace period, never one already seen), an instance (`--instance`, or deleted during the wait), no task in the `--since` window after the grace period',
   ],
   api: [
     5,
-    'API or network failure after retries: 5xx, throttled too long, unreachable, a host that never answered, malformed response; a wait that timed out while its last attempt failed; the output could not be written',
+    'API or network failure after retries: 5xx, throttled too long, unreachable, a host that never answered, a gateway that knows no such API (`APIGW.0101`: the endpoint, service or region), malformed response; a wait that timed out while its last attempt failed; the output could not be written',
   ],
   timeout: [6, '`wait` timed out, every unfinished job last seen still running'],
   internal: [70, 'internal error: a bug in rdsjob (reported as such, never as an API failure); please report it'],
