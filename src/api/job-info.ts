@@ -7,6 +7,7 @@ import { rds } from '../services/rds.js';
 import { serviceTitle } from '../services/names.js';
 import type { JobService } from '../services/types.js';
 import { malformedBody } from './malformed.js';
+import type { CallOptions } from './types.js';
 
 const NOT_VISIBLE_HINT =
   'a new job takes a few seconds to become visible, and only jobs of the last month can be queried; ' +
@@ -20,6 +21,7 @@ export async function fetchJob(
   signal?: AbortSignal,
   retries?: number,
   service: JobService = rds,
+  onPause?: CallOptions['onPause'],
 ): Promise<Job> {
   let response;
   try {
@@ -30,6 +32,7 @@ export async function fetchJob(
       { 'X-Project-Id': projectId },
       signal,
       retries,
+      onPause,
     );
   } catch (error) {
     if (error instanceof NotFoundError) throw jobNotFound(jobId, error);

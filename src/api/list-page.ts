@@ -27,6 +27,7 @@ export async function fetchListPage<T>(
     { 'X-Project-Id': projectId },
     options.signal,
     options.retries,
+    options.onPause,
   );
   const body = response.body;
   const items = isObject(body) ? body[list.member] : undefined;

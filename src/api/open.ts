@@ -48,7 +48,7 @@ export const openApi: ApiFactory = async (config, context) => {
   const api: Api = {
     config: resolved,
     getJob: (jobId, options) =>
-      fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries, service),
+      fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries, service, options?.onPause),
     listTasks: async (query, options) => {
       requireRdsTaskCenter(config, 'listing tasks');
       return fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) });

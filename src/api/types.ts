@@ -3,11 +3,14 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Job } from '../job.js';
 import type { Instance } from '../instance.js';
 import type { Task, TaskStatus } from '../task.js';
+import type { RetryPause } from '../http/client.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
   /** HTTP-level retries (network errors, 5xx, 429); `wait` passes 0 since it retries on its own schedule. */
   retries?: number;
+  /** Told of each pause between those retries as it begins (a spinner says "RDS asked to wait (12s)"). */
+  onPause?: (pause: RetryPause) => void;
 }
 
 export interface Api {

@@ -46,6 +46,15 @@ interface JsonResponse {
   headers: ResponseHeaders;
 }
 
+/** A pause between two attempts of one request, as it begins (what a spinner says while it lasts). */
+export interface RetryPause {
+  ms: number;
+  /** The server asked for it (Retry-After), rather than our backoff after a failure. */
+  asked: boolean;
+  /** Who asked or failed: "RDS", "IAM", a sibling service's title. */
+  service: string;
+}
+
 export interface HttpClient {
   getJson(
     baseUrl: string,
@@ -55,6 +64,8 @@ export interface HttpClient {
     signal?: AbortSignal,
     /** Retries for this request; default the client's `retries`. */
     retries?: number,
+    /** Told of each pause between attempts, as it begins. */
+    onPause?: (pause: RetryPause) => void,
   ): Promise<JsonResponse>;
   /** Destroys the keep-alive sockets so the process can exit. */
   close(): void;
@@ -83,6 +94,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     extraHeaders: Record<string, string> = {},
     signal?: AbortSignal,
     retries?: number,
+    onPause?: (pause: RetryPause) => void,
   ): Promise<JsonResponse> {
     const base = new URL(baseUrl);
     // The path is signed unencoded (the signer encodes each segment) and sent encoded the same way.
@@ -114,6 +126,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const delay = attempt <= limit ? retryDelayFor(error, attempt, maxRetryAfter) : undefined;
         if (delay === undefined) throw error;
         trace.retry(delay, retryReason(error));
+        onPause?.({ ms: Math.max(0, delay), asked: (error as RdsjobError).retryAfterMs !== undefined, service });
         try {
           await pause(Math.max(0, delay), signal);
         } catch {

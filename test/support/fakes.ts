@@ -62,6 +62,16 @@ export class MemoryStream implements OutStream {
   get text(): string {
     return this.chunks.join('');
   }
+  // A terminal's cursor moves (tty.WriteStream), which a spinner redrawing its line uses: nothing to record.
+  cursorTo(): boolean {
+    return true;
+  }
+  moveCursor(): boolean {
+    return true;
+  }
+  clearLine(): boolean {
+    return true;
+  }
 }
 
 const notScripted = async (): Promise<never> => {

@@ -179,6 +179,23 @@ describe('retries', () => {
     expect(delays).toEqual([3000]);
   });
 
+  it('tells the caller of each pause as it begins: asked for (Retry-After) or a backoff after a failure', async () => {
+    const server = await serve((_req, res, i) =>
+      i === 0
+        ? json(res, 429, { error_code: 'APIGW.0308' }, { 'retry-after': '12' })
+        : i === 1
+          ? json(res, 503, {})
+          : json(res, 200, {}),
+    );
+    const { http, delays } = client();
+    const pauses: unknown[] = [];
+    await http.getJson(server.url, '/v3/proj-1/jobs', [['id', 'x']], {}, undefined, 2, (p) => pauses.push(p));
+    expect(pauses).toEqual([
+      { ms: 12_000, asked: true, service: 'RDS' },
+      { ms: delays[1], asked: false, service: 'RDS' },
+    ]);
+  });
+
   it('honours a Retry-After given as an HTTP date', async () => {
     const server = await serve((_req, res, i) =>
       i === 0 ? json(res, 503, {}, { 'retry-after': new Date(Date.now() + 10_000).toUTCString() }) : json(res, 200, {}),

@@ -7,7 +7,7 @@ import { hintsOnce } from '../../render/error.js';
 import type { CommandContext } from '../context.js';
 import { API_BOUND_ENV, RDS_REQUESTS_PER_MINUTE } from '../../limits.js';
 import { RequestBudget } from '../../api/budget.js';
-import { formatElapsed } from '../../duration.js';
+import { formatDelay } from '../../duration.js';
 import { slowSpinner } from '../slow-spinner.js';
 
 /** A few requests at a time, not one per id at once: throttled or not, a burst is not what RDS expects. */
@@ -24,12 +24,13 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
   const spinner = slowSpinner(ctx, `fetching ${noun}`);
   let done = 0;
   let budgetUntil = 0;
-  const progress = () => {
-    const waiting = budgetUntil > deps.now() ? unique.length - done : 0;
-    const budgetNote =
-      waiting > 0 ? `, ${waiting} wait for the rate budget (${formatElapsed(budgetUntil - deps.now())})` : '';
-    spinner.say(unique.length === 1 ? `fetching ${noun}` : `fetching ${noun}: ${done} done${budgetNote}`);
-  };
+  // Written anew as time passes (the spinner's clock), so the budget's countdown ticks.
+  const progress = () =>
+    spinner.say((now) => {
+      const waiting = budgetUntil > now ? unique.length - done : 0;
+      const budgetNote = waiting > 0 ? `, ${waiting} wait for the rate budget (${formatDelay(budgetUntil - now)})` : '';
+      return unique.length === 1 ? `fetching ${noun}` : `fetching ${noun}: ${done} done${budgetNote}`;
+    });
   let fetched: PromiseSettledResult<Job>[];
   // Cleared before anything is printed, whatever happened.
   try {
@@ -42,7 +43,7 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
         await deps.sleep(slot - deps.now(), ctx.signal);
       }
       try {
-        return await api.getJob(id, { signal: ctx.signal });
+        return await api.getJob(id, { signal: ctx.signal, onPause: spinner.onPause });
       } finally {
         done += 1;
         progress();

@@ -31,11 +31,16 @@ export async function runList(options: ListOptions, ctx: CommandContext): Promis
     const instance =
       options.instanceRef === undefined
         ? undefined
-        : await resolveInstance(options.instanceRef, (query) => api.listInstances(query, { signal: ctx.signal }));
+        : await resolveInstance(options.instanceRef, (query) =>
+            api.listInstances(query, { signal: ctx.signal, onPause: spinner.onPause }),
+          );
     const filters = taskFiltersOf(options, deps.now(), instance?.instance.id);
     let pages = 0;
     return listTaskPages(async (offset, limit) => {
-      const page = await api.listTasks(taskQuery(filters, offset, limit), { signal: ctx.signal });
+      const page = await api.listTasks(taskQuery(filters, offset, limit), {
+        signal: ctx.signal,
+        onPause: spinner.onPause,
+      });
       pages += 1;
       spinner.say(`listing tasks: ${offset + page.tasks.length} fetched (${pages} ${pages === 1 ? 'page' : 'pages'})`);
       return page;
