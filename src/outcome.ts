@@ -35,6 +35,9 @@ export function errorOutcome(error: unknown): Reported {
 /** How one item (a job, a task, an instance) of a wait ended. */
 export type ItemOutcome = Exclude<Outcome, 'ok' | 'unset'>;
 
+/** What an ended item says instead of its time when it had ended before the wait began (`--since`). */
+export const ENDED_BEFORE_WAIT = 'before the wait began';
+
 /** Each ending's name wherever it is shown: the live view, the step summary, the table of an instance wait. */
 export const OUTCOME_LABELS: Readonly<Record<ItemOutcome, string>> = {
   completed: 'Completed',

@@ -93,8 +93,10 @@ function instanceTarget(
     const outcome = verdictOf(task);
     if (outcome === undefined || entry.ended !== undefined) return;
     entry.ended = ended(task.id, entry, outcome);
-    // Seen running before, so it ended between two looks: roughly now. Finished at first sight: nobody knows when.
+    // Seen running before, so it ended between two looks: roughly now. Finished at first sight: nobody knows when —
+    // and at the first look (--since), that is before the wait began.
     if (known !== undefined) entry.endedAt = now();
+    else if (!facts.looked) entry.ended.endedBeforeWait = true;
   };
 
   return {

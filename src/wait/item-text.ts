@@ -3,6 +3,9 @@ import type { ProgressItem } from './reporter.js';
 import { formatProgress } from '../render/progress.js';
 import { liveProgress, statusOf } from '../status.js';
 import { sanitize, scalarText } from '../render/text.js';
+import { formatElapsed } from '../duration.js';
+import { ENDED_BEFORE_WAIT } from '../outcome.js';
+import type { ItemResult } from './result.js';
 
 const SHORT = 8;
 /** Ids up to this long are shown whole: cutting them would hide more than it saves. */
@@ -33,6 +36,11 @@ function failReason(job: ProgressItem | undefined): string | undefined {
 /** The fail reason, or that RDS gave none: a Failed line always says why, or that nobody said. */
 export function reasonText(job: ProgressItem | undefined): string {
   return failReason(job) ?? '(no reason given)';
+}
+
+/** How long the wait for an ended item took (`15s`), or that it had ended before the wait began. */
+export function tookText(result: Pick<ItemResult, 'elapsedMs' | 'endedBeforeWait'>): string {
+  return result.endedBeforeWait ? ENDED_BEFORE_WAIT : formatElapsed(result.elapsedMs);
 }
 
 /** The error's message on one line (our errors already name the HTTP status and request id). */

@@ -1,7 +1,8 @@
 // The lines both progress displays print (the TTY one without timestamps), so they read the same everywhere.
 import type { Paint } from '../render/paint.js';
 import { sanitize } from '../render/text.js';
-import { errorText, jobName, ownEnding, reasonText, stateText } from './item-text.js';
+import { errorText, jobName, ownEnding, reasonText, stateText, tookText } from './item-text.js';
+import { OUTCOME_LABELS } from '../outcome.js';
 import { formatDelay, formatElapsed } from '../duration.js';
 import type { ItemResult, ProgressItem } from './result.js';
 
@@ -45,10 +46,9 @@ export interface SymbolLine {
 /** The ✔/✖ line for a job that reached a final status; undefined for every other outcome. */
 export function outcomeLine(result: ItemResult, short: string, chalk: Paint): SymbolLine | undefined {
   if (result.outcome === 'completed') {
-    return {
-      symbol: chalk.green('✔'),
-      text: `${label(short, result.item)} Completed in ${formatElapsed(result.elapsedMs)}`,
-    };
+    // `Completed in 15s`; `Completed (before the wait began)` for a task nobody saw run (--since).
+    const took = result.endedBeforeWait ? `(${tookText(result)})` : `in ${tookText(result)}`;
+    return { symbol: chalk.green('✔'), text: `${label(short, result.item)} ${OUTCOME_LABELS.completed} ${took}` };
   }
   if (result.outcome === 'failed') {
     const reason = reasonText(result.item);

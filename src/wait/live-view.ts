@@ -10,7 +10,7 @@ import { displayWidth, padStartToWidth, padToWidth, truncateToWidth } from '../r
 import { OUTCOME_LABELS } from '../outcome.js';
 import { instanceStateOf, liveProgress } from '../status.js';
 import { formatLeft } from './estimate.js';
-import { errorText, jobName, ownEnding, reasonText } from './item-text.js';
+import { errorText, jobName, ownEnding, reasonText, tookText } from './item-text.js';
 import type { ProgressItem } from './reporter.js';
 import type { ItemResult } from './result.js';
 
@@ -131,7 +131,7 @@ function cellsOf(item: LiveItem, frame: LiveFrame, chalk: Paint): Cells {
         paintSymbol: ok ? chalk.green : chalk.red,
         name: jobName(result.item) ?? '',
         status: own ?? ENDED_STATUS[result.outcome],
-        time: formatElapsed(result.elapsedMs),
+        time: tookText(result),
         reason,
       };
     }

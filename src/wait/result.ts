@@ -31,6 +31,11 @@ export interface ItemResult<T = ProgressItem> extends Reported {
   error?: unknown;
   /** From the start of the wait (a task: from when it was first seen) to the end of this item's wait. */
   elapsedMs: number;
+  /**
+   * A task already finished at the wait's first look (`--since`): nobody saw it run, so `elapsedMs` says nothing
+   * (its ENDED and TOOK read `-` in the table for the same reason: the result's `seenEnds` has no time for it).
+   */
+  endedBeforeWait?: boolean;
 }
 
 export type JobResult = ItemResult<Job>;

@@ -160,6 +160,24 @@ describe('wait --instance --since: the change just started', () => {
     expect(Number(asked.end_time) - Number(asked.start_time)).toBeGreaterThanOrEqual(600_000);
   });
 
+  it('a task already Completed at the first look says so, not "Completed in 0s": it was never seen running', async () => {
+    const done = fresh(-60_000, { instance_id: ordersDb.id, status: 'Completed', process: '' });
+    emu.setTasks([{ steps: [done] }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', '--since', '10m', ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`✔ ${done.id} ResizeFlavor Completed \\(before the wait began\\)\n`));
+    expect(r.stderr).not.toContain('Completed in');
+  });
+
+  it('one that appears at a later look, already Completed, ran during the wait: not "before the wait began"', async () => {
+    const done = fresh(-1_000, { instance_id: ordersDb.id, status: 'Completed', process: '' });
+    emu.setTasks([{ steps: [done], hiddenPolls: 2 }]);
+    const r = await rdsjob(emu, ['wait', '--instance', 'orders-db', '--since', '5m', ...FAST]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`✔ ${done.id} ResizeFlavor Completed`);
+    expect(r.stderr).not.toContain('before the wait began');
+  });
+
   it('one that appears later: waited for, exit 0 once it Completed and the instance is ACTIVE', async () => {
     const running = fresh(-5_000);
     emu.setTasks([{ steps: [running, { ...running, status: 'Completed', process: '' }], hiddenPolls: 2 }]);

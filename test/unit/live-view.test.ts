@@ -323,6 +323,15 @@ describe('finalLines: what stays once the wait ends', () => {
     ]);
   });
 
+  it('a task already finished when the wait began (--since) says so where its time would be', () => {
+    const before = ended('1a2b3c4d', 'ResizeFlavor', 'completed', 0);
+    if (before.state.kind === 'ended') before.state.result.endedBeforeWait = true;
+    expect(finalLines([before, THREE[1]!], 80, PLAIN)).toEqual([
+      '✔ 1a2b3c4d… ResizeFlavor               Completed before the wait began',
+      '✔ 7e3b2d5a… CreateMysqlReplicaInstance Completed                   48s',
+    ]);
+  });
+
   it('timeouts, errors and Ctrl-C are left to the summary', () => {
     const items = [
       ended('a', 'X', 'timeout', 1000),
