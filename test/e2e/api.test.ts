@@ -1,25 +1,14 @@
 // The programmatic API as a user's script sees it: `import … from 'rdsjob'`, resolved through package.json
 // "exports" to the built dist/index.js (package self-reference), in a child process against the emulator.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
-import { ORDERS_DB, eipFailed, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
-import { emulator, rdsjob } from './harness.js';
+import { ORDERS_DB, eipFailed, resizeRunning } from '../../emulator/sample-tasks.js';
+import { emulatorPerFile, rdsjob } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator({ tasks: sampleTasks() });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  emu.reset();
-  emu.setTasks(sampleTasks());
-});
+const emu = emulatorPerFile();
 
 /** Runs an ES module body with `api` = the package's exports; it must print one JSON value. */
 async function script(body: string, env: Record<string, string | undefined> = {}) {

@@ -17,10 +17,11 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server.js';
 import { sampleInstances } from '../../emulator/sample-instances.js';
 import { PROJECT_ID, allSampleJobs } from '../../emulator/sample-jobs.js';
+import { sampleTasks } from '../../emulator/sample-tasks.js';
 import type { Job } from '../../src/job.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -65,6 +66,32 @@ export function scriptedJob(id: string, status: string, extra: Partial<Job> = {}
 
 export async function emulator(overrides: Partial<EmulatorOptions> = {}): Promise<Emulator> {
   return startEmulator(defaultEmulatorOptions(overrides));
+}
+
+/**
+ * One emulator for a test file, with the sample jobs, instances and task center: started before the file's tests,
+ * closed after them, and back to the samples (requests, faults, tasks) before each test. The returned object stands
+ * for the emulator once it has started, so a file can use it as a plain `const emu`.
+ */
+export function emulatorPerFile(): Emulator {
+  let started: Emulator | undefined;
+  beforeAll(async () => {
+    started = await emulator({ tasks: sampleTasks() });
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  beforeEach(() => {
+    started?.reset();
+    started?.setTasks(sampleTasks());
+  });
+  return new Proxy({} as Emulator, {
+    get(_target, key) {
+      if (started === undefined) throw new Error('emulatorPerFile: the emulator is used before the file started it');
+      const value: unknown = Reflect.get(started, key, started);
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }
 
 export interface RunResult {

@@ -1,7 +1,7 @@
 // Free means free (docs/instances.md): `--instance REF` by id or name, and `wait --instance`
 // until no task runs and the instance is ACTIVE — the built binary against the emulator's ListTasks and
 // ListInstances, with the requests each step costs counted from the emulator's log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   analyticsDb,
   edgeDb,
@@ -11,23 +11,14 @@ import {
   reportingB,
   sampleInstances,
 } from '../../emulator/sample-instances.js';
-import { eipFailed, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
-import type { Emulator } from '../../emulator/server.js';
+import { eipFailed, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { TaskRecord } from '../../emulator/types.js';
-import { emulator, rdsjob } from './harness.js';
+import { emulatorPerFile, rdsjob } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator({ tasks: sampleTasks() });
-});
-afterAll(async () => {
-  await emu.close();
-});
+const emu = emulatorPerFile();
 beforeEach(() => {
-  emu.reset();
-  emu.setTasks(sampleTasks());
   emu.setInstances(sampleInstances());
 });
 

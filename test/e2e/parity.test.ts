@@ -2,11 +2,11 @@
 // `import … from 'rdsjob'` against the same emulator, and both must end with the same exit code (`exitCodeFor` or
 // the result's exitCode for the API). Bad input must also send nothing, either way.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { instance, sampleInstances } from '../../emulator/sample-instances.js';
-import { ANALYTICS_DB, ORDERS_DB, resizeRunning, sampleTasks } from '../../emulator/sample-tasks.js';
-import type { Emulator, Fault } from '../../emulator/server.js';
-import { emulator, rdsjob, scriptedJob } from './harness.js';
+import { ANALYTICS_DB, ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
+import type { Fault } from '../../emulator/server.js';
+import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
@@ -20,16 +20,8 @@ const dbs400 = {
   body: '{"error_code":"DBS.200001","error_msg":"Parameter error."}',
 } satisfies Fault;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator({ tasks: sampleTasks() });
-});
-afterAll(async () => {
-  await emu.close();
-});
+const emu = emulatorPerFile();
 beforeEach(() => {
-  emu.reset();
-  emu.setTasks(sampleTasks());
   // Each way in has its own jobs (`api-done`…): the two run at once, and a job's script advances per poll.
   for (const p of ['', 'api-']) {
     emu.setJob(`${p}done`, { steps: [scriptedJob(`${p}done`, 'Running'), scriptedJob(`${p}done`, 'Completed')] });

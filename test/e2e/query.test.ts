@@ -1,27 +1,16 @@
 // --query EXPR end to end (docs/output.md): JMESPath over exactly the JSON --json prints, on one job, several ids,
 // a task list and a wait; a string raw, anything else indented JSON; bad expressions refused before any request.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server.js';
+import { describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, resizeVolume } from '../../emulator/sample-jobs.js';
-import { ORDERS_DB, sampleTasks } from '../../emulator/sample-tasks.js';
-import { emulator, rdsjob, scriptedJob } from './harness.js';
+import { ORDERS_DB } from '../../emulator/sample-tasks.js';
+import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const ONE = createInstanceCompleted.id!;
 const RESIZE = resizeVolume.id!;
 const FAILED = createFailed.id!;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator({ tasks: sampleTasks() });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  emu.reset();
-  emu.setTasks(sampleTasks());
-});
+const emu = emulatorPerFile();
 
 const query = async (args: string[]) => {
   const r = await rdsjob(emu, args);

@@ -1,13 +1,12 @@
 // Result tables on a real terminal (docs/tables.md): the binary under a pseudo-terminal (util-linux `script`) of 80
 // and 100 columns, its bytes played through a terminal model. No line may wrap (the model counts soft wraps), and
 // every id must stand whole at the start of a screen line, where it can be double-clicked and copied.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { ANALYTICS_DB, eipFailed, rebootCompleted, sampleTasks } from '../../emulator/sample-tasks.js';
 import type { Job } from '../../src/job.js';
 import { TerminalScreen } from '../support/screen.js';
-import { emulator, rdsjob, scriptedJob } from './harness.js';
+import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
 
 const FAST = '--interval 100ms --rate-limit 6000';
 const REASON =
@@ -18,16 +17,8 @@ const C = createFailed.id!;
 /** Three jobs a wait sees end: Completed, Completed (a CJK name), Failed with a long reason. */
 const W = ['0a1b2c3d-0000-4000-8000-000000000001', '0a1b2c3d-0000-4000-8000-000000000002', C] as const;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator({ tasks: sampleTasks() });
-});
-afterAll(async () => {
-  await emu.close();
-});
+const emu = emulatorPerFile();
 beforeEach(() => {
-  emu.reset();
-  emu.setTasks(sampleTasks());
   emu.setJob(C, { steps: [{ ...createFailed, fail_reason: REASON }] });
   const ends = (job: Job): { steps: Job[] } => ({ steps: [{ ...job, status: 'Running', process: '50%' }, job] });
   emu.setJob(W[0], ends(scriptedJob(W[0], 'Completed', { name: 'MysqlResizeVolume' })));

@@ -1,7 +1,6 @@
 // The task center end to end (docs/instances.md): `rdsjob list` and `rdsjob wait --instance`, the built binary
 // against the emulator's ListTasks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server.js';
+import { describe, expect, it } from 'vitest';
 import {
   ANALYTICS_DB,
   ORDERS_DB,
@@ -10,25 +9,14 @@ import {
   rebootCompleted,
   resizeHistory,
   resizeRunning,
-  sampleTasks,
 } from '../../emulator/sample-tasks.js';
 import type { TaskRecord, TaskScript } from '../../emulator/types.js';
-import { ANSI, AUTH_TOKEN, emulator, rdsjob } from './harness.js';
+import { ANSI, AUTH_TOKEN, emulatorPerFile, rdsjob } from './harness.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const INSTANCE = ORDERS_DB.id;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await emulator({ tasks: sampleTasks() });
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(() => {
-  emu.reset();
-  emu.setTasks(sampleTasks());
-});
+const emu = emulatorPerFile();
 
 const taskRequests = () => emu.requests.filter((r) => r.api === 'ListTasks');
 const params = (query: string) => Object.fromEntries(new URLSearchParams(query));
