@@ -17,10 +17,16 @@ export interface StepOutputFacts {
   json?: string;
   /** `wait --instance`: a wait that ended well is `free`, not `completed`. */
   instance: boolean;
+  /**
+   * `wait --instance`: how the instance's own watch ended, which main() ranks beside the tasks (a timeout while the
+   * instance's status, or an empty --since window, kept it from being free has no task to say so).
+   */
+  own?: Pick<ItemResult, 'outcome'>;
 }
 
 /** How the wait ended, in one word, from the exit code (the outcome that decided it) and, for 5, why. */
-export function stepOutcome({ exitCode, results, instance }: StepOutputFacts): StepOutcome {
+export function stepOutcome({ exitCode, results, instance, own }: StepOutputFacts): StepOutcome {
+  const ranked = own === undefined ? results : [own, ...results];
   switch (exitCode) {
     case 0:
       return instance ? 'free' : 'completed';
@@ -36,7 +42,7 @@ export function stepOutcome({ exitCode, results, instance }: StepOutputFacts): S
       return 'interrupted';
     case 5:
       // A timeout whose last attempt failed exits 5 (nobody knows whether it still runs): still a timeout.
-      return results.some((r) => r.outcome === 'timeout') && !results.some((r) => r.outcome === 'error')
+      return ranked.some((r) => r.outcome === 'timeout') && !ranked.some((r) => r.outcome === 'error')
         ? 'timed-out'
         : 'error';
     default:

@@ -54,6 +54,13 @@ describe('the step outputs GITHUB_OUTPUT gets', () => {
     },
   );
 
+  it('wait --instance: a timeout with no task, whose last look failed (exit 5), is timed out; an outage is an error', () => {
+    // BACKING UP until --timeout, or a --since window still empty: the instance's own watch ended, no task did.
+    expect(stepOutcome({ exitCode: 5, results: [], instance: true, own: { outcome: 'timeout' } })).toBe('timed-out');
+    expect(stepOutcome({ exitCode: 5, results: [], instance: true, own: { outcome: 'error' } })).toBe('error');
+    expect(stepOutcome({ exitCode: 6, results: [], instance: true, own: { outcome: 'timeout' } })).toBe('timed-out');
+  });
+
   it('a value with a line break takes the heredoc form; a plain word does not', () => {
     expect(outputEntry('failed', 'a-1,b_2', DELIMITER)).toBe('failed=a-1,b_2\n');
     expect(outputEntry('x', 'one\ntwo', 'EOF')).toBe('x<<EOF\none\ntwo\nEOF\n');

@@ -200,6 +200,7 @@ export async function runWaitInstance(
   }
   const renderOptions = { color: ctx.color, now: deps.now(), width: ctx.width };
   outputs.results = taskResults;
+  outputs.own = { outcome: end.outcome };
   // The step outputs' `result` is what --json prints, whatever the format asked for.
   outputs.json = await renderTasksResult(tasks, 'json', renderOptions, seenEnds);
   ctx.printResult(await renderTasksResult(tasks, ctx.output, renderOptions, seenEnds));
