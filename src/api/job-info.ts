@@ -28,7 +28,8 @@ export async function fetchJob(
     response = await http.getJson(
       endpoint,
       `/v3/${projectId}/jobs`,
-      service.jobQuery(jobId),
+      // `GET /v3/{project_id}/jobs?id=…` for every service so far (src/services/*.ts cite each SDK's request).
+      [['id', jobId]],
       { 'X-Project-Id': projectId },
       signal,
       retries,

@@ -13,6 +13,5 @@ const FIELDS: ModelFields = { progress: ['progress', 'process'], created: ['crea
 export const dds: JobService = {
   name: 'dds',
   endpoint: hostRule('dds'),
-  jobQuery: (id) => [['id', id]],
   readJob: (body, text) => readJobMember(body, text, FIELDS),
 };

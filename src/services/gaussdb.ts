@@ -29,6 +29,5 @@ export const gaussdb: JobService = {
       'af-north-1',
     ],
   }),
-  jobQuery: (id) => [['id', id]],
   readJob: (body, text) => readJobMember(body, text, FIELDS),
 };

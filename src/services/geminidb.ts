@@ -21,7 +21,6 @@ const FIELDS: ModelFields = { progress: ['progress', 'process'], created: ['star
 export const geminidb: JobService = {
   name: 'geminidb',
   endpoint: hostRule('gaussdb-nosql'),
-  jobQuery: (id) => [['id', id]],
   readJob(body, text, id) {
     const jobs = isObject(body) ? body.jobs : undefined;
     if (!Array.isArray(jobs)) return { malformed: 'has no list of jobs' };

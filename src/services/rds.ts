@@ -11,7 +11,6 @@ import type { JobService } from './types.js';
 export const rds: JobService = {
   name: 'rds',
   endpoint: hostRule('rds'),
-  jobQuery: (id) => [['id', id]],
   // The job object itself is the model: nothing to rename.
   readJob(body, text) {
     const job = isObject(body) ? body.job : undefined;

@@ -26,6 +26,5 @@ export const taurusdb: JobService = {
     // cn-southwest-3 is in the Node SDK's table only (the Go SDK's has no entry for it).
     'gaussdb-mysql': ['af-south-1', 'cn-east-5', 'la-north-2', 'cn-southwest-3'],
   }),
-  jobQuery: (id) => [['id', id]],
   readJob: (body, text) => readJobMember(body, text, FIELDS),
 };

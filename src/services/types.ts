@@ -16,8 +16,6 @@ export interface JobService {
   readonly name: ServiceName;
   /** The endpoint the official SDKs use in `region` (an https URL without a trailing slash). */
   endpoint(region: string): string;
-  /** The query of the single-job request, `GET /v3/{project_id}/jobs?…` for every service so far. */
-  jobQuery(id: string): Array<[string, string]>;
   /** The job `id` out of a 2xx answer: its parsed body, and its text as received. */
   readJob(body: unknown, text: string, id: string): JobReading;
 }

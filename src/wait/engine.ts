@@ -97,7 +97,7 @@ export async function waitForTargets<S>(
   const interrupt = () => stop.abort(io.signal?.reason);
   if (io.signal?.aborted) interrupt();
   else io.signal?.addEventListener('abort', interrupt, { once: true });
-  // What never worked is a configuration problem, what worked and then stopped is an outage (errors.ts isTransient).
+  // What never worked is a configuration problem, what worked and then stopped is an outage (errors.ts classify, through decide.ts).
   let answered = false;
   const unanswered = () =>
     new NetworkError(

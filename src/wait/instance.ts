@@ -36,8 +36,6 @@ export interface InstanceFacts {
 }
 
 interface InstanceWatch extends Target<InstanceState> {
-  /** Every task of the wait, in the order first seen, each as last seen (its final state once it ended). */
-  tasks(): Task[];
   /** How each task's wait ended; tasks still running take the instance wait's own outcome (timeout, a signal). */
   taskResults(end: ItemResult<InstanceState>): TaskResult[];
   /** When the wait saw each task end (epoch ms), by task id; none for a task already finished when first seen. */
@@ -185,7 +183,6 @@ function instanceTarget(
     reportEnd() {
       // Each task said how it ended as it did; what is still running is the summary's to list.
     },
-    tasks: () => [...seen.values()].map((entry) => entry.task),
     taskResults(end) {
       // A task still running when the wait was cut short (a timeout, a signal) shares that ending; one still running
       // when the instance's own ending stopped the wait (--fail-fast, a broken or deleted instance) was stopped: the
@@ -207,9 +204,7 @@ function instanceTarget(
 export interface InstanceWaitOutcome {
   /** completed (nothing runs), failed (a task Failed), timeout, interrupted, error (the instance's own failure). */
   end: ItemResult<InstanceState>;
-  /** Every task seen Running, in the order first seen, as last seen. */
-  tasks: Task[];
-  /** How each task's wait ended; tasks still running take the instance wait's own outcome. */
+  /** How each task's wait ended, in the order first seen; tasks still running take the instance wait's own outcome. */
   results: TaskResult[];
   /** When the wait saw each task end (epoch ms), by task id; none for a task already finished when first seen. */
   seenEnds: Map<string, number>;
@@ -234,7 +229,6 @@ export async function waitForInstanceTasks(
   const end = waited.results[0]!;
   return {
     end,
-    tasks: watch.tasks(),
     results: watch.taskResults(end),
     seenEnds: watch.seenEnds(),
     facts: watch.facts(),

@@ -175,7 +175,7 @@ describe('each service’s job request, over each host its endpoint rule gives, 
     vi.setSystemTime(new Date('2026-12-05T09:40:00Z'));
     for (const region of REGIONS) {
       const endpoint = service.endpoint(region);
-      const query = service.jobQuery('a9767ede-fe0f-4888-9003-e843a4c90514');
+      const query: Array<[string, string]> = [['id', 'a9767ede-fe0f-4888-9003-e843a4c90514']];
       const sdk = await basicCredentials(credentials.accessKey, credentials.secretKey, projectId).processAuthRequest(
         null,
         sdkHttpRequest({
