@@ -187,16 +187,14 @@ export async function runWaitInstance(
   // The instance's own failure (not a task's): a refused request, a wrong endpoint, gone, no task in the window.
   if (end.outcome === 'error' || end.outcome === 'not-found') deps.stderr.write(ctx.errorLines(end.error));
   if (broken !== undefined) {
-    deps.stderr.write(
-      `error: instance ${sanitize(ref)} is ${sanitize(broken)}: no wait makes it free\nhint: ${brokenHint(broken)}\n`,
-    );
+    deps.stderr.write(`error: instance ${sanitize(ref)} is ${ending.sentence}\nhint: ${brokenHint(broken)}\n`);
   }
   if (deps.env.GITHUB_ACTIONS === 'true') {
     const failure = instanceFailure(ref, instanceEnd, ending);
     if (failure !== undefined) deps.stderr.write(failure);
   }
   if (tasks.length === 0 && end.outcome === 'completed' && !options.quiet) {
-    deps.stderr.write(`instance ${sanitize(ref)} is free (no running task, ACTIVE)\n`);
+    deps.stderr.write(`instance ${sanitize(ref)} is ${ending.sentence}\n`);
   }
   const renderOptions = { color: ctx.color, now: deps.now(), width: ctx.width };
   outputs.results = taskResults;
