@@ -63,7 +63,7 @@ export function createContext(
     for (const warning of loaded.warnings) deps.stderr.write(warning);
     return loaded.config;
   };
-  const openApi = async () => {
+  const openApi = async (taskCenter: boolean) => {
     const resolved = await (config ??= readConfig());
     const open = deps.openApi ?? (await loadApiOpener()).openApi;
     return open(resolved, {
@@ -77,6 +77,7 @@ export function createContext(
       sleep: deps.sleep,
       random: deps.random,
       userAgent: `rdsjob/${version}`,
+      taskCenter,
     });
   };
 
@@ -100,7 +101,7 @@ export function createContext(
     apiBoundMs: () => apiBoundMs(deps.env),
     // Promises, not values, are cached: two callers at once still share one configuration and one client.
     config: () => (config ??= readConfig()),
-    api: () => (api ??= openApi()),
+    api: (options) => (api ??= openApi(options?.taskCenter === true)),
     atEnd: (report) => void atEnd.push(report),
     close: async (exitCode) => {
       boundTimer?.cancel();

@@ -24,7 +24,6 @@ import { DEFAULT_WAIT_MS } from './wait/defaults.js';
 import { type CoreWorld, exitCodeOfWait, runWaitCore } from './wait/core.js';
 import { quietReporter, type ProgressItem } from './wait/reporter.js';
 import { VERSION } from './version.js';
-import { requireRdsTaskCenter } from './services/task-center.js';
 import type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
@@ -142,7 +141,15 @@ export async function loadConfig(options: RdsjobOptions = {}): Promise<ResolvedC
 }
 
 /** A client with one keep-alive pool for many calls; call `close()` when done. */
-export async function openRdsApi(options: RdsjobOptions = {}): Promise<Api> {
+export function openRdsApi(options: RdsjobOptions = {}): Promise<Api> {
+  return openClient(options, false);
+}
+
+/**
+ * `taskCenter`: the call lists tasks or instances (listTasks, resolveInstance, waitForInstance): another service
+ * than RDS is refused with the CLI's usage error (exit 2) before the IAM lookup, as the CLI refuses it.
+ */
+async function openClient(options: RdsjobOptions, taskCenter: boolean): Promise<Api> {
   const { env, homedir } = environment(options);
   return openApi(await loadConfig(options), {
     env,
@@ -151,15 +158,8 @@ export async function openRdsApi(options: RdsjobOptions = {}): Promise<Api> {
     signal: options.signal,
     debug: options.debug,
     userAgent: `rdsjob/${VERSION}`,
+    taskCenter,
   });
-}
-
-/**
- * RDS's task center and instances only (`list`, `wait --instance`): another service is refused with the CLI's usage
- * error (exit 2) before any request.
- */
-async function requireRds(options: RdsjobOptions, what: string): Promise<void> {
-  requireRdsTaskCenter(await loadConfig(options), what);
 }
 
 /** @deprecated the client lists tasks too: use openRdsApi. */
@@ -171,8 +171,9 @@ async function withApi<T>(
   options: RdsjobOptions,
   signal: AbortSignal | undefined,
   use: (api: Api) => Promise<T>,
+  taskCenter = false,
 ): Promise<T> {
-  const api = await openRdsApi({ ...options, signal });
+  const api = await openClient({ ...options, signal }, taskCenter);
   try {
     return await use(api);
   } finally {
@@ -194,7 +195,7 @@ export async function getJob(id: string, options: RdsjobOptions = {}): Promise<J
  * CLI's stop signal; `timeoutMs` bounds the configuration, the IAM lookup, resolving an instance and every look,
  * through the one deadline mechanism (deadline.ts). `done()` stops the bound's timer and closes the client.
  */
-function apiWorld(options: RdsjobOptions, onProgress?: (item: ProgressItem) => void) {
+function apiWorld(options: RdsjobOptions, taskCenter: boolean, onProgress?: (item: ProgressItem) => void) {
   const startedAt = Date.now();
   const sleep: CoreWorld['sleep'] = (ms, signal) => delay(ms, undefined, { signal });
   const stop = interruptible(options.signal);
@@ -213,7 +214,7 @@ function apiWorld(options: RdsjobOptions, onProgress?: (item: ProgressItem) => v
       signal = stop === undefined ? bound.signal : AbortSignal.any([stop, bound.signal]);
       return signal;
     },
-    api: () => (api ??= openRdsApi({ ...options, signal })),
+    api: () => (api ??= openClient({ ...options, signal }, taskCenter)),
   };
   const done = async () => {
     bound?.cancel();
@@ -246,7 +247,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
   assertJobIds(ids, 'wait');
   const waitOptions = waitOptionsOf(options);
   const onProgress = options.onProgress;
-  const { world, done } = apiWorld(options, onProgress && ((job) => onProgress(job as Job)));
+  const { world, done } = apiWorld(options, false, onProgress && ((job) => onProgress(job as Job)));
   try {
     const result = await runWaitCore({ jobs: ids }, waitOptions, world);
     return {
@@ -277,10 +278,12 @@ export async function listTasks(filters: ListTasksFilters = {}, options: RdsjobO
   if (since !== undefined && (rest.startTime !== undefined || rest.endTime !== undefined))
     throw new UsageError('sinceMs and startTime/endTime cannot be used together: sinceMs sets both');
   const query = checkedTaskFilters({ ...rest, ...sinceWindow(since, Date.now()) });
-  await requireRds(options, 'listTasks');
   return call(options, (signal) =>
-    withApi(options, signal, (api) =>
-      listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal }), limit),
+    withApi(
+      options,
+      signal,
+      (api) => listTaskPages((offset, size) => api.listTasks(taskQuery(query, offset, size), { signal }), limit),
+      true,
     ),
   );
 }
@@ -321,12 +324,12 @@ export interface WaitForInstanceOptions extends RdsjobOptions {
  */
 export async function resolveInstance(ref: string, options: RdsjobOptions = {}): Promise<Instance & { id: string }> {
   instanceIdOf(ref);
-  await requireRds(options, 'resolveInstance');
   return call(options, (signal) =>
     withApi(
       options,
       signal,
       async (api) => (await resolveInstanceRef(ref, (query) => api.listInstances(query, { signal }))).instance,
+      true,
     ),
   );
 }
@@ -340,9 +343,8 @@ export async function waitForInstance(ref: string, options: WaitForInstanceOptio
   instanceIdOf(ref);
   const sinceMs = options.since === undefined ? undefined : durationMs(options.since, 'since', '--since', 1);
   const waitOptions = waitOptionsOf(options);
-  await requireRds(options, 'waitForInstance');
   const onProgress = options.onProgress;
-  const { world, done } = apiWorld(options, onProgress && ((task) => onProgress(task as Task)));
+  const { world, done } = apiWorld(options, true, onProgress && ((task) => onProgress(task as Task)));
   try {
     const waited = await runWaitCore({ instance: ref, sinceMs }, waitOptions, world);
     if (waited.fatal !== undefined) throw waited.fatal;

@@ -10,7 +10,7 @@ import { fetchInstancePage } from './instances.js';
 import { fetchTaskPage } from './tasks.js';
 import { resolveProjectId } from './project-id.js';
 import { loadService, serviceOf, serviceTitle } from '../services/names.js';
-import { requireRdsTaskCenter } from '../services/task-center.js';
+import { taskCenterRefusal } from '../services/task-center.js';
 import type { Api, ApiFactory } from './types.js';
 
 export const openApi: ApiFactory = async (config, context) => {
@@ -34,6 +34,11 @@ export const openApi: ApiFactory = async (config, context) => {
     serviceFor: (_base, path) => (path.startsWith('/v3/projects') ? 'IAM' : title),
   });
 
+  // Another service's task center is refused here, before the IAM lookup: for a client opened to list tasks or
+  // instances at once, else when one of them is asked for.
+  const refusal = taskCenterRefusal(config);
+  if (refusal !== undefined && context.taskCenter) throw refusal;
+
   let resolved;
   try {
     // The lookup keeps the client's usual retries even under `wait`: nothing else would retry it, and one IAM
@@ -50,11 +55,11 @@ export const openApi: ApiFactory = async (config, context) => {
     getJob: (jobId, options) =>
       fetchJob(http, endpoint, projectId, jobId, either(options?.signal), options?.retries, service, options?.onPause),
     listTasks: async (query, options) => {
-      requireRdsTaskCenter(config, 'listing tasks');
+      if (refusal !== undefined) throw refusal;
       return fetchTaskPage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) });
     },
     listInstances: async (query, options) => {
-      requireRdsTaskCenter(config, 'listing instances');
+      if (refusal !== undefined) throw refusal;
       return fetchInstancePage(http, endpoint, projectId, query, { ...options, signal: either(options?.signal) });
     },
     close: () => http.close(),

@@ -50,6 +50,11 @@ export interface ApiContext {
   /** The pause between a request's attempts and the jitter of its backoff (deps.sleep, deps.random). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /**
+   * The client will list tasks or instances (`list`, `wait --instance`, listTasks…): another service than RDS is
+   * refused when it opens, before the IAM lookup (services/task-center.ts).
+   */
+  taskCenter?: boolean;
 }
 
 /** Opens a client for a configuration; may look the project id up in IAM (and cache it) first. */

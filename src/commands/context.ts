@@ -44,8 +44,11 @@ export interface CommandContext {
   apiBoundMs(): number;
   /** The configuration, read and resolved on first use (after input checks, so bad input sends nothing). */
   config(): Promise<ResolvedConfig>;
-  /** The API client, opened once on first use from config(). */
-  api(): Promise<Api>;
+  /**
+   * The API client, opened once on first use from config(). `taskCenter`: the command lists tasks or instances, so
+   * another service than RDS is refused (exit 2) before the IAM lookup.
+   */
+  api(options?: { taskCenter?: boolean }): Promise<Api>;
   /**
    * `report` runs once main() has decided the exit code, however the run ended (returned, threw, was interrupted):
    * for what must state that code (GitHub step outputs). main() alone decides it; this only hears it.

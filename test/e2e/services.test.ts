@@ -131,11 +131,13 @@ describe.each(SERVICES)('--service %s', (service) => {
     const list = await rdsjob(emu, ['list'], { env: { RDSJOB_SERVICE: service } });
     expect(list.code).toBe(2);
     expect(list.stderr).toMatch(
-      new RegExp(`rdsjob list reads RDS's task center .* the service is ${service} \\(env RDSJOB_SERVICE\\)`),
+      new RegExp(
+        `^error: tasks and instances are listed for RDS only; the service is ${service} \\(env RDSJOB_SERVICE\\)`,
+      ),
     );
     const wait = await rdsjob(emu, ['--service', service, 'wait', '--instance', 'orders-db']);
     expect(wait.code).toBe(2);
-    expect(wait.stderr).toMatch(/wait --instance reads RDS's task center/);
+    expect(wait.stderr).toMatch(/^error: tasks and instances are listed for RDS only/);
     expect(emu.requests).toEqual([]);
   });
 });
@@ -198,9 +200,9 @@ describe('choosing a service', () => {
 
 describe('the programmatic API takes the service as an option', () => {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  async function script(emu: Emulator, body: string) {
+  async function script(emu: Emulator, body: string, env?: Record<string, string | undefined>) {
     const source = `import * as api from 'rdsjob';\nconst out = await (async () => { ${body} })();\nprocess.stdout.write(JSON.stringify(out));`;
-    const r = await rdsjob(emu, [], { command: ['--input-type=module', '-e', source], cwd: root });
+    const r = await rdsjob(emu, [], { command: ['--input-type=module', '-e', source], cwd: root, env });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     return JSON.parse(r.stdout);
@@ -233,21 +235,38 @@ describe('the programmatic API takes the service as an option', () => {
     expect(out).toEqual({ status: 'Canceled', reason: 'Canceled', exitCode: 1 });
   });
 
-  it('listTasks and waitForInstance with another service: the CLI’s usage error (exit 2), no request', async () => {
+  it('listTasks, resolveInstance, waitForInstance with another service: the CLI’s one refusal (exit 2), before the IAM lookup', async () => {
     const emu = emus.dds;
     emu.reset();
-    const out = await script(
+    // No project id: a refusal that came after the IAM lookup would show as a request to the emulator's IAM.
+    const env = { HUAWEICLOUD_SDK_PROJECT_ID: undefined, RDSJOB_SERVICE: 'dds' };
+    const out: [number, string][] = await script(
       emu,
       `const codes = [];
-       for (const call of [() => api.listTasks({}, { service: 'dds' }), () => api.waitForInstance('orders-db', { service: 'dds' })])
-         codes.push(await call().then(() => 0, (e) => [api.exitCodeFor(e), e.message]));
+       for (const call of [() => api.listTasks({}), () => api.resolveInstance('orders-db'), () => api.waitForInstance('orders-db')])
+         codes.push(await call().then(() => [0, ''], (e) => [api.exitCodeFor(e), e.message]));
        return codes;`,
+      env,
     );
-    expect(out).toEqual([
-      [2, expect.stringMatching(/^listTasks reads RDS's task center/)],
-      [2, expect.stringMatching(/^waitForInstance reads RDS's task center/)],
+    const cli = await Promise.all([
+      rdsjob(emu, ['list'], { env }),
+      rdsjob(emu, ['wait', '--instance', 'orders-db'], { env }),
     ]);
     expect(emu.requests).toEqual([]);
+    // One check, one sentence: the same words and code whichever way in.
+    const sentence =
+      'tasks and instances are listed for RDS only; the service is dds (env RDSJOB_SERVICE), whose task list rdsjob does not read yet';
+    expect(out).toEqual([
+      [2, sentence],
+      [2, sentence],
+      [2, sentence],
+    ]);
+    for (const r of cli) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `error: ${sentence}\nhint: wait for a dds job by its id: rdsjob --service dds wait JOB_ID; or use --service rds\n`,
+      );
+    }
   });
 });
 

@@ -8,7 +8,6 @@ import { renderTasksResult } from '../../render/result-text.js';
 import type { CommandContext } from '../context.js';
 import type { ListOptions } from './define.js';
 import { slowSpinner } from '../slow-spinner.js';
-import { requireRdsTaskCenter } from '../../services/task-center.js';
 
 /** The ListTasks filters for these options at `now`: --since is a window from now − since to now, in ms. */
 export function taskFiltersOf(options: ListOptions, now: number, instanceId?: string): TaskFilters {
@@ -22,11 +21,10 @@ export function taskFiltersOf(options: ListOptions, now: number, instanceId?: st
 
 export async function runList(options: ListOptions, ctx: CommandContext): Promise<Reported> {
   const { deps } = ctx;
-  requireRdsTaskCenter(await ctx.config(), 'rdsjob list');
   ctx.limit(ctx.apiBoundMs(), API_BOUND_ENV, { wholeRun: true });
   const spinner = slowSpinner(ctx, 'listing tasks');
   const listing = (async () => {
-    const api = await ctx.api();
+    const api = await ctx.api({ taskCenter: true });
     // --instance: the id or name resolved once, before anything is listed.
     const instance =
       options.instanceRef === undefined

@@ -5,7 +5,6 @@ import { renderJobsResult, renderTasksResult } from '../../render/result-text.js
 import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
 import { serviceOf, serviceTitle } from '../../services/names.js';
-import { requireRdsTaskCenter } from '../../services/task-center.js';
 import { brokenHint } from '../../status.js';
 import { type CoreWorld, runWaitCore } from '../../wait/core.js';
 import { brokenStatus, type InstanceEnd, instanceEndLines, instanceEnding } from '../../wait/instance-ending.js';
@@ -76,7 +75,7 @@ async function reporterFor(
  * The core's world from the command's: its clock starts with the process (--timeout bounds the whole run, the IAM
  * lookup included), its bound is the command's (ctx.limit), its API the command's.
  */
-function coreWorld(ctx: CommandContext, reporter: WaitReporter): CoreWorld {
+function coreWorld(ctx: CommandContext, reporter: WaitReporter, taskCenter = false): CoreWorld {
   const { deps } = ctx;
   return {
     now: deps.now,
@@ -89,7 +88,7 @@ function coreWorld(ctx: CommandContext, reporter: WaitReporter): CoreWorld {
       ctx.limit(boundMs, what, { from });
       return ctx.signal;
     },
-    api: () => ctx.api(),
+    api: () => ctx.api({ taskCenter }),
   };
 }
 
@@ -163,10 +162,13 @@ export async function runWaitInstance(
 ): Promise<Reported[]> {
   const { deps } = ctx;
   const outputs = recordStepOutputs(ctx, true);
-  requireRdsTaskCenter(await ctx.config(), 'rdsjob wait --instance');
   const estimates = new Estimates();
   const reporter = await reporterFor(options, ctx, estimates, ref, ref);
-  const waited = await runWaitCore({ instance: ref, sinceMs: options.sinceMs }, options, coreWorld(ctx, reporter));
+  const waited = await runWaitCore(
+    { instance: ref, sinceMs: options.sinceMs },
+    options,
+    coreWorld(ctx, reporter, true),
+  );
   if (waited.fatal !== undefined) throw waited.fatal;
   const end = waited.instance!;
   const taskResults = waited.results as TaskResult[];
