@@ -27,11 +27,11 @@ export function notVisibleLine(short: string): string {
 }
 
 /**
- * Who a line is about: a job or task by its short id; the instance of `wait --instance` (its own looks, keyed by its
- * id) as the user named it: `instance orders-db`.
+ * Who a line is about: a job or task by its short id; the instance of `wait --instance` (its own looks, keyed by the
+ * REF the user gave) as the user named it: `instance orders-db`.
  */
-export function subjectOf(id: string, short: string, instance?: { id?: string; ref?: string }): string {
-  return instance?.id !== undefined && id === instance.id ? `instance ${sanitize(instance.ref ?? short)}` : short;
+export function subjectOf(id: string, short: string, instance?: string): string {
+  return instance !== undefined && id === instance ? `instance ${sanitize(instance)}` : short;
 }
 
 export function retryLine(short: string, error: unknown, delayMs: number): string {

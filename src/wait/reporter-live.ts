@@ -18,10 +18,11 @@ const SHOW_CURSOR = '\u001b[?25h';
 export interface LiveReporterOptions {
   stream: OutStream;
   color: boolean;
-  /** `wait --instance`: the engine's one target is the instance; the items are its tasks. */
+  /**
+   * `wait --instance`: the instance as the user named it (`orders-db`, an id) — the engine's one target, keyed by
+   * that REF, and how its line names it; the items are its tasks.
+   */
   instance?: string;
-  /** How the user named the instance (`orders-db`), for its line. */
-  instanceRef?: string;
   /** The estimated time left of each item, where it fits. */
   estimates?: Estimates;
   /** Deps.onExit: the cursor comes back even when a second signal exits at once, without the engine's stop(). */
@@ -101,14 +102,8 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       startedAt = at;
       now = at;
       if (options.instance !== undefined) {
-        // As the user named it (`orders-db`), else its short id.
-        instance = {
-          short:
-            options.instanceRef === undefined
-              ? shortIds([options.instance]).get(options.instance)!
-              : sanitize(options.instanceRef),
-          startedAt: at,
-        };
+        // As the user named it (`orders-db`, an id whole), as every other line names it.
+        instance = { short: sanitize(options.instance), startedAt: at };
       } else {
         short = shortIds(ids);
         for (const id of ids) item(id);
@@ -137,7 +132,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       now = at;
       // Kept above the view, like a log line: what went wrong stays readable after the view moved on.
       clearFrame();
-      const subject = subjectOf(id, shortOf(id), { id: options.instance, ref: options.instanceRef });
+      const subject = subjectOf(id, shortOf(id), options.instance);
       stream.write(`${chalk.yellow('⚠')} ${retryLine(subject, error, delayMs)}\n`);
       render();
     },

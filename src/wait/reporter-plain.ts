@@ -17,10 +17,11 @@ export interface PlainReporterOptions {
   estimates?: Estimates;
   /** Colour for the ✔/✖ symbols (FORCE_COLOR on a pipe); default none. */
   chalk?: Paint;
-  /** `wait --instance`: what it waits on are the instance's tasks (the engine's one target is the instance). */
+  /**
+   * `wait --instance`: the instance as the user named it (`orders-db`, an id) — the engine's one target, keyed by
+   * that REF, and how its status lines name it; what the wait waits on are its tasks.
+   */
   instance?: string;
-  /** How the user named the instance (`orders-db`), for its status lines. */
-  instanceRef?: string;
 }
 
 export function plainReporter(options: PlainReporterOptions): WaitReporter {
@@ -55,7 +56,7 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     },
     instanceStatus(status, at) {
       // Said once per change, while it keeps the instance from being free (and when it becomes ACTIVE again).
-      const line = `instance ${sanitize(options.instanceRef ?? shortOf(options.instance ?? ''))}: ${instanceStateOf(status) !== 'busy' ? status : `${status ?? 'without a status'} (not free yet)`}`;
+      const line = `instance ${sanitize(options.instance ?? '')}: ${instanceStateOf(status) !== 'busy' ? status : `${status ?? 'without a status'} (not free yet)`}`;
       if (shown.get('\u0000instance') === line || (instanceStateOf(status) === 'free' && !shown.has('\u0000instance')))
         return;
       shown.set('\u0000instance', line);
@@ -68,8 +69,7 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
       write(at, line);
     },
     retrying(id, error, delayMs, at) {
-      const instance = { id: options.instance, ref: options.instanceRef };
-      write(at, retryLine(subjectOf(id, shortOf(id), instance), error, delayMs));
+      write(at, retryLine(subjectOf(id, shortOf(id), options.instance), error, delayMs));
     },
     finished(result, at) {
       ended.add(result.id);

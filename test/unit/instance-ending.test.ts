@@ -185,9 +185,11 @@ describe('small helpers', () => {
   });
 
   it('subjectOf: the instance of an instance wait by the name the user gave', () => {
-    const instance = { id: '4d00c7e9d22145deb889937a72b59c8ein01', ref: 'orders-db' };
-    expect(subjectOf(instance.id, '4d00c7e9…', instance)).toBe('instance orders-db');
-    expect(subjectOf('task1', 'task1', instance)).toBe('task1');
+    // The engine keys the instance's own looks by the REF the user gave.
+    expect(subjectOf('orders-db', 'orders-db', 'orders-db')).toBe('instance orders-db');
+    const id = '4d00c7e9d22145deb889937a72b59c8ein01';
+    expect(subjectOf(id, '4d00c7e9…', id)).toBe(`instance ${id}`);
+    expect(subjectOf('task1', 'task1', 'orders-db')).toBe('task1');
     expect(subjectOf('job1', 'job1')).toBe('job1');
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { heartbeatLine } from '../../src/wait/lines.js';
 import { backoff } from '../../src/pacing.js';
+import { liveReporter } from '../../src/wait/reporter-live.js';
 import { plainReporter } from '../../src/wait/reporter-plain.js';
 import { MemoryStream } from '../support/fakes.js';
+import { TerminalScreen } from '../support/screen.js';
 
 const S = 1000;
 
@@ -35,5 +37,35 @@ describe('heartbeats count what is waited on, by its name', () => {
     reporter.observed('task-1', { name: 'ResizeFlavor', status: 'Running', process: '30' }, 1);
     reporter.tick(5 * 60 * S);
     expect(stream.text).toMatch(/still waiting \(5m elapsed\): 1 task running\n$/);
+  });
+});
+
+describe('wait --instance: both reporters name the instance as the user gave it, from one option', () => {
+  // An id-shaped REF longer than the short ids (16): a view that shortened it would name another thing than the user
+  // typed, and than the summary and the resume command do.
+  const REF = '4d00c7e9d22145deb889937a72b59c8ein01';
+  const busy = new Error('RDS API error 503 (SYS.0503): busy');
+
+  it('plain lines: its status and its retries', () => {
+    const stream = new MemoryStream();
+    const reporter = plainReporter({ stream, instance: REF });
+    reporter.start([REF], 0);
+    reporter.instanceStatus?.('BACKING UP', 1);
+    reporter.retrying(REF, busy, 2 * S, 2);
+    expect(stream.text).toContain(`instance ${REF}: BACKING UP (not free yet)\n`);
+    expect(stream.text).toContain(`instance ${REF} RDS API error 503 (SYS.0503): busy; retrying in 2s\n`);
+  });
+
+  it('the live view: its line and its retries', () => {
+    const stream = new MemoryStream(true, 120, 20);
+    const reporter = liveReporter({ stream, color: false, instance: REF });
+    reporter.start([REF], 0);
+    reporter.instanceStatus?.('BACKING UP', 1);
+    reporter.retrying(REF, busy, 2 * S, 2);
+    reporter.tick(3);
+    const screen = new TerminalScreen(120, 20).write(stream.text).lines().join('\n');
+    expect(screen).toMatch(new RegExp(`instance ${REF}: .*BACKING UP`));
+    expect(screen).toContain(`instance ${REF} RDS API error 503 (SYS.0503): busy; retrying in 2s`);
+    reporter.stop({ results: [], elapsedMs: 3 }, 3);
   });
 });

@@ -29,7 +29,6 @@ async function reporterFor(
   ctx: CommandContext,
   estimates: Estimates,
   instance?: string,
-  instanceRef?: string,
 ): Promise<WaitReporter> {
   const { stderr, env } = ctx.deps;
   const base = options.quiet
@@ -40,7 +39,6 @@ async function reporterFor(
           stream: stderr,
           color: ctx.stderrColor,
           instance,
-          instanceRef,
           estimates,
           onExit: ctx.deps.onExit,
         })
@@ -48,7 +46,6 @@ async function reporterFor(
         plainReporter({
           stream: stderr,
           instance,
-          instanceRef,
           estimates,
           // chalk loads only when the lines are coloured
           chalk: ctx.stderrColor ? (await import('../../render/color.js')).paint(true) : undefined,
@@ -163,7 +160,7 @@ export async function runWaitInstance(
   const { deps } = ctx;
   const outputs = recordStepOutputs(ctx, true);
   const estimates = new Estimates();
-  const reporter = await reporterFor(options, ctx, estimates, ref, ref);
+  const reporter = await reporterFor(options, ctx, estimates, ref);
   const waited = await runWaitCore(
     { instance: ref, sinceMs: options.sinceMs },
     options,
