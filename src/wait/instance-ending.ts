@@ -3,14 +3,22 @@
 // a deleted instance stops its tasks rather than making them "not found". Pure: stderr, the step summary and the
 // GitHub annotation all say it in these words.
 import { formatDuration } from '../duration.js';
-import { RdsjobError } from '../errors.js';
 import { sanitize } from '../render/text.js';
 import { instanceStateOf } from '../status.js';
 import type { InstanceFacts } from './instance.js';
 import { errorText } from './item-text.js';
 import type { ItemResult } from './result.js';
 import { isUnfinished, type WaitOutcome } from './result.js';
-import { type ResumeOptions, resumeCommand, unfinishedLine } from './summary.js';
+import { OUTCOME_LABELS } from '../outcome.js';
+import {
+  FAIL_FAST_STOP,
+  interruption,
+  lastFailure,
+  type ResumeOptions,
+  resumeCommand,
+  timedOutAfter,
+  unfinishedLine,
+} from './summary.js';
 
 /** Everything an ending is said from: the instance's own result, its tasks' results and what the looks found. */
 export interface InstanceEnd {
@@ -41,10 +49,6 @@ const tasks = (n: number) => `${n} ${n === 1 ? 'task' : 'tasks'}`;
 export function brokenStatus(end: Pick<InstanceEnd, 'outcome' | 'facts'>): string | undefined {
   const status = end.facts.status;
   return end.outcome === 'failed' && instanceStateOf(status) === 'broken' ? status : undefined;
-}
-
-function lastFailure(error: unknown): string {
-  return error === undefined ? '' : ` (last attempt failed: ${errorText(error)})`;
 }
 
 /**
@@ -81,7 +85,7 @@ export function instanceEnding(end: InstanceEnd): InstanceEnding {
       if (end.failFast && running > 0) {
         return {
           short: 'stopped at a Failed task (--fail-fast)',
-          sentence: `${failed} Failed: stopped at the first failure (--fail-fast)`,
+          sentence: `${failed} Failed: ${FAIL_FAST_STOP}`,
           stoppedBy: '--fail-fast',
         };
       }
@@ -94,17 +98,12 @@ export function instanceEnding(end: InstanceEnd): InstanceEnding {
         stoppedBy: end.facts.gone ? 'instance deleted' : undefined,
       };
     case 'timeout':
-      return { short: 'timed out', sentence: `timed out after ${formatDuration(end.timeoutMs)}: ${cutWith}` };
+      return { short: OUTCOME_LABELS.timeout, sentence: `${timedOutAfter(end.timeoutMs)}: ${cutWith}` };
     case 'interrupted':
-      return { short: 'interrupted', sentence: `${interruption(end.error)}: ${cutWith}` };
+      return { short: OUTCOME_LABELS.interrupted, sentence: `${interruption(end.error)}: ${cutWith}` };
     default:
       return { short: 'error', sentence: errorText(end.error), stoppedBy: 'error' };
   }
-}
-
-/** `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it. */
-function interruption(error: unknown): string {
-  return error instanceof RdsjobError ? errorText(error) : 'interrupted';
 }
 
 /**
@@ -118,11 +117,11 @@ export function instanceEndLines(end: InstanceEnd, options: ResumeOptions): stri
   const resume = `resume with: ${resumeCommand([], options)}`;
   const cut = (how: string) =>
     unfinished.length === 0 ? [`${how}: ${blocker(end)}`, resume] : [`${how} with ${running}:`, ...list, resume];
-  if (end.outcome === 'timeout') return cut(`error: timed out after ${formatDuration(end.timeoutMs)}`);
+  if (end.outcome === 'timeout') return cut(`error: ${timedOutAfter(end.timeoutMs)}`);
   if (end.outcome === 'interrupted') return cut(interruption(end.error));
   if (unfinished.length === 0) return [];
   const broken = brokenStatus(end);
   if (broken !== undefined) return [`${running} when it became ${sanitize(broken)}:`, ...list];
-  if (end.outcome === 'failed') return [`stopped at the first failure (--fail-fast) with ${running}:`, ...list, resume];
+  if (end.outcome === 'failed') return [`${FAIL_FAST_STOP} with ${running}:`, ...list, resume];
   return [`${running} when ${end.facts.gone ? 'it disappeared' : 'the wait ended'}:`, ...list];
 }

@@ -8,6 +8,25 @@ import { DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_WAIT_MS } from './defaults.js';
 import { formatDuration } from '../duration.js';
 import type { ItemResult } from './result.js';
 import { isUnfinished, type WaitResult } from './result.js';
+import { OUTCOME_LABELS } from '../outcome.js';
+
+/** `timed out after 10s`: how a wait that ran out of --timeout says so, for jobs and instances alike. */
+export function timedOutAfter(timeoutMs: number): string {
+  return `${OUTCOME_LABELS.timeout} after ${formatDuration(timeoutMs)}`;
+}
+
+/** `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it. */
+export function interruption(error: unknown): string {
+  return error instanceof RdsjobError ? errorText(error) : OUTCOME_LABELS.interrupted;
+}
+
+/** ` (last attempt failed: …)` after a timeout whose last attempt failed (nobody knows whether it still runs). */
+export function lastFailure(error: unknown): string {
+  return error === undefined ? '' : ` (last attempt failed: ${errorText(error)})`;
+}
+
+/** What --fail-fast did, for jobs and instances alike. */
+export const FAIL_FAST_STOP = 'stopped at the first failure (--fail-fast)';
 
 export interface ResumeOptions {
   timeoutMs: number;
@@ -98,10 +117,7 @@ export function unfinishedLine(result: ItemResult, options: ResumeOptions): stri
   const name = jobName(result.item);
   const state =
     result.item === undefined ? 'not seen yet' : `${name === undefined ? '' : `${name} `}${stateText(result.item)}`;
-  const failure =
-    result.outcome !== 'timeout' || result.error === undefined
-      ? ''
-      : ` (last attempt failed: ${errorText(result.error)})`;
+  const failure = result.outcome === 'timeout' ? lastFailure(result.error) : '';
   return `  ${sanitize(result.id)}  ${state}${failure}${leftText(result, options)}`;
 }
 
@@ -128,19 +144,17 @@ export function summaryLines(
   if (cut === undefined) return lines;
   const state = options.instance === undefined ? 'unfinished' : 'still running';
   const count = `${unfinished.length} ${unfinished.length === 1 ? noun : `${noun}s`} ${state}`;
-  // `interrupted`, `terminated (SIGTERM)`, … as the signal's InterruptedError says it.
-  const how = cut.outcome === 'interrupted' && cut.error instanceof RdsjobError ? cut.error.message : 'interrupted';
   const on = options.instance === undefined ? '' : ` on instance ${sanitize(options.instance)}`;
   lines.push(
     cut.outcome === 'interrupted'
-      ? `${how} with ${count}${on}:`
+      ? `${interruption(cut.error)} with ${count}${on}:`
       : cut.outcome === 'stopped'
-        ? `stopped at the first failure (--fail-fast) with ${count}${on}:`
-        : `error: timed out after ${formatDuration(options.timeoutMs)} with ${count}${on}:`,
+        ? `${FAIL_FAST_STOP} with ${count}${on}:`
+        : `error: ${timedOutAfter(options.timeoutMs)} with ${count}${on}:`,
   );
   lines.push(...unfinished.map((r) => unfinishedLine(r, options)));
   if (unfinished.length === 0 && cut.outcome === 'timeout' && cut.error !== undefined)
-    lines.push(`  (last attempt failed: ${errorText(cut.error)})`);
+    lines.push(` ${lastFailure(cut.error)}`);
   lines.push(
     `resume with: ${resumeCommand(
       unfinished.map((r) => r.id),

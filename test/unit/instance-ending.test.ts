@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { shownValue } from '../../src/config/resolve.js';
 import { InterruptedError, NetworkError } from '../../src/errors.js';
+import { OUTCOME_LABELS } from '../../src/outcome.js';
 import { hintsOnce } from '../../src/render/error.js';
 import { type InstanceEnd, instanceEndLines, instanceEnding } from '../../src/wait/instance-ending.js';
 import type { InstanceFacts } from '../../src/wait/instance.js';
@@ -191,5 +192,39 @@ describe('small helpers', () => {
     expect(subjectOf(id, '4d00c7e9…', id)).toBe(`instance ${id}`);
     expect(subjectOf('task1', 'task1', 'orders-db')).toBe('task1');
     expect(subjectOf('job1', 'job1')).toBe('job1');
+  });
+});
+
+describe('an unfinished ending is named with the one vocabulary, for an instance as for its tasks and for jobs', () => {
+  it.each(['timeout', 'interrupted'] as const)('%s: the heading is the label its tasks’ rows carry', (outcome) => {
+    const ending = instanceEnding(end({ outcome, tasks: [{ ...running, outcome }] }));
+    expect(ending.short).toBe(OUTCOME_LABELS[outcome]);
+    expect(ending.sentence.startsWith(OUTCOME_LABELS[outcome])).toBe(true);
+  });
+
+  it('a timeout and --fail-fast read the same after a job wait and after an instance wait', () => {
+    const jobs = summaryLines({ results: [running] }, resume);
+    const instance = instanceEndLines(end({ outcome: 'timeout', tasks: [running] }), resume);
+    expect(jobs[0]).toBe('error: timed out after 10s with 1 job unfinished:');
+    expect(instance[0]).toBe('error: timed out after 10s with 1 task still running on instance orders-db:');
+    const stoppedJobs = summaryLines({ results: [failed, { ...running, outcome: 'stopped' }] }, resume);
+    const stoppedTasks = instanceEndLines(
+      end({ outcome: 'failed', failFast: true, tasks: [failed, { ...running, outcome: 'stopped' }] }),
+      resume,
+    );
+    expect(stoppedJobs[0]).toBe('stopped at the first failure (--fail-fast) with 1 job unfinished:');
+    expect(stoppedTasks[0]).toBe(
+      'stopped at the first failure (--fail-fast) with 1 task still running on instance orders-db:',
+    );
+  });
+
+  it('a timeout whose last attempt failed says so in the same words for a job and an instance', () => {
+    const error = new NetworkError('connection reset');
+    const jobs = summaryLines({ results: [{ ...running, error }] }, resume);
+    const instance = instanceEndLines(end({ outcome: 'timeout', error, facts: facts({ looked: false }) }), resume);
+    expect(jobs[1]).toMatch(/ \(last attempt failed: connection reset\)$/);
+    expect(instance[0]).toBe(
+      'error: timed out after 10s: no look at instance orders-db was answered (last attempt failed: connection reset)',
+    );
   });
 });
