@@ -2,6 +2,7 @@
 // waiter's acceptors. Pure: the loop does the sleeping, the reporting and the bookkeeping.
 import { formatDuration } from '../duration.js';
 import { ApiError, classify, NotFoundError, RdsjobError } from '../errors.js';
+import { jobNotFound } from '../job-not-found.js';
 import { MAX_RETRY_AFTER_MS } from '../limits.js';
 import type { Verdict } from '../status.js';
 import type { WaitOutcome } from './result.js';
@@ -85,13 +86,7 @@ function retryAfterOf(error: unknown): number | undefined {
 function notFoundAfterGrace(error: unknown, id: string): NotFoundError {
   if (error instanceof NotFoundError) return error;
   const e = error instanceof RdsjobError ? error : undefined;
-  return new NotFoundError(`job ${id} not found: ${e?.message ?? String(error)}`, {
-    itemId: id,
-    status: e?.status,
-    code: e?.code,
-    requestId: e?.requestId,
-    cause: error,
-  });
+  return jobNotFound(id, { status: e?.status, code: e?.code, requestId: e?.requestId, cause: error });
 }
 
 /** A Retry-After that reaches past the deadline: the wait ends now, exit 5, saying so (never a false "timed out"). */

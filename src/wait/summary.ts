@@ -1,5 +1,6 @@
 // What stderr says after a wait that did not end cleanly: why each job stopped and how to pick the wait up again.
 import { NotFoundError, RdsjobError } from '../errors.js';
+import { jobNotFound } from '../job-not-found.js';
 import { hintsOnce } from '../render/error.js';
 import { sanitize } from '../render/text.js';
 import { formatLeft, shownLeftMs } from './estimate.js';
@@ -79,20 +80,11 @@ function errorLines(result: ItemResult, graceMs: number, noun: 'job' | 'task'): 
   const error = result.error;
   const id = sanitize(result.id);
   if (result.outcome === 'not-found') {
-    const e = error instanceof RdsjobError ? error : undefined;
-    // What RDS answered: a 404, or a 400 with an RDS code (docs/ci.md: not found, whichever it was); GeminiDB
-    // answers 200 with a list that lacks the job, which "HTTP 200" would misstate.
-    const listedNone = e?.status !== undefined && e.status < 300;
-    const answer = [
-      listedNone ? 'no job with this id listed' : `HTTP ${e?.status ?? 404}`,
-      e?.status !== 404 && e?.code ? sanitize(e.code) : undefined,
-      e?.requestId ? `request id ${sanitize(e.requestId)}` : undefined,
-    ]
-      .filter(Boolean)
-      .join(', ');
+    // The wait's not-found error says what the service answered, in the words `get` uses (job-not-found.ts).
+    const e = error instanceof NotFoundError ? error : jobNotFound(result.id, {});
     return [
-      `error: job ${id} not found (${answer}), still after ${formatDuration(graceMs)}`,
-      'hint: check the id, the region and the project; only jobs of the last month can be queried',
+      `error: ${errorText(e)}, still after ${formatDuration(graceMs)}`,
+      ...(e.hint ? [`hint: ${sanitize(e.hint)}`] : []),
     ];
   }
   const lines = [`error: ${noun} ${id}: ${errorText(error)}`];

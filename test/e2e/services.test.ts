@@ -98,10 +98,14 @@ describe.each(SERVICES)('--service %s', (service) => {
     expect(r.stderr).not.toMatch(/HTTP 200/);
     if (service === 'geminidb')
       expect(r.stderr).toMatch(
-        /job ghost not found \(no job with this id listed, request id \w+\), still after 300ms\n/,
+        /job ghost not found \(GeminiDB lists no job with this id, request id \w+\), still after 300ms\n/,
       );
     const get = await rdsjob(emu, ['--service', service, 'get', 'ghost']);
     expect(get.code).toBe(4);
+    // `get` says it in the same sentence, with the same hint.
+    const noId = (text: string) => text.replace(/request id \w+/g, 'request id …');
+    const [sentence, hint] = noId(get.stderr).split('\n');
+    expect(noId(r.stderr)).toContain(`${sentence}, still after 300ms\n${hint}\n`);
   });
 
   it('timeout: exit 6, the last percentage, and a resume command that repeats --service', async () => {

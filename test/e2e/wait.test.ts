@@ -81,10 +81,19 @@ describe('rdsjob wait', () => {
     expect(emu.requests.filter((q) => q.jobId === 'late').map((q) => q.status)).toEqual([404, 404, 200]);
   });
 
-  it('still not found after the grace period: exit 4', async () => {
+  it('still not found after the grace period: exit 4, in the sentence and hint `get` says it with', async () => {
     const r = await rdsjob(emu, ['wait', 'ghost', '--not-found-grace', '300ms', ...FAST]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/ghost.*not found/);
+    const get = await rdsjob(emu, ['get', 'ghost']);
+    expect(get.code).toBe(4);
+    const [sentence, hint] = get.stderr.split('\n');
+    expect(sentence).toMatch(/^error: job ghost not found \(HTTP 404, request id [0-9a-f]{32}\)$/);
+    expect(hint).toMatch(/^hint: check the id, the region and the project id; /);
+    // The same words, the request id aside (another request), and the grace said after them.
+    const noId = (line: string) => line.replace(/request id [0-9a-f]+/, 'request id …');
+    expect(r.stderr.split('\n').map(noId)).toEqual(
+      expect.arrayContaining([`${noId(sentence!)}, still after 300ms`, hint]),
+    );
   });
 
   it('outages (503, reset, HTML 502) do not end the wait', async () => {

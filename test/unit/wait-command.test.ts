@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runWait, type WaitCommandOptions } from '../../src/commands/wait/run.js';
-import { ApiError, AuthError, NotFoundError } from '../../src/errors.js';
+import { ApiError, AuthError } from '../../src/errors.js';
 import { EXIT, exitCodeFor, exitCodeOf } from '../../src/exit-codes.js';
+import { JOB_NOT_FOUND_HINT, jobNotFound } from '../../src/job-not-found.js';
 import { shortIds } from '../../src/wait/item-text.js';
 import { escapeData, escapeProperty } from '../../src/wait/reporter-github.js';
 import { harness, job, type Step } from '../support/wait-fakes.js';
@@ -21,11 +22,8 @@ const ESC = /\u001b/;
 const running = (process = '') => job({ status: 'Running', process });
 const completed = job({ status: 'Completed', process: '60% ', ended: '2026-11-27T09:50:00+0000' });
 const failed = job({ id: ID2, status: 'Failed', fail_reason: 'createVM failed.', unknown_field: { kept: true } });
-const notFound = () =>
-  new NotFoundError('RDS API error 404 (DBS.280239: job not found, request id 5b7e)', {
-    status: 404,
-    requestId: '5b7e',
-  });
+/** What the API's getJob throws for a 404 (api/job-info.ts). */
+const notFound = (id = ID) => jobNotFound(id, { status: 404, code: 'DBS.280239', requestId: '5b7e' });
 
 async function wait(
   scripts: Record<string, Step[]>,
@@ -102,8 +100,8 @@ describe('rdsjob wait, stderr not a TTY', () => {
     const r = await wait({ [ID]: [notFound()] }, [ID], { notFoundGraceMs: 10 * S });
     expect(r.code).toBe(EXIT.notFound);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`error: job ${ID} not found (HTTP 404, request id 5b7e), still after 10s`);
-    expect(r.err).toMatch(/hint: /);
+    expect(r.err).toContain(`error: job ${ID} not found (HTTP 404, request id 5b7e), still after 10s\n`);
+    expect(r.err).toContain(`\nhint: ${JOB_NOT_FOUND_HINT}\n`);
   });
 
   it('logs transient failures and keeps going', async () => {
@@ -126,7 +124,10 @@ describe('rdsjob wait, stderr not a TTY', () => {
   });
 
   it('several ids: a JSON array in argument order; mixed outcomes pick the most important exit code', async () => {
-    const h = harness({ [ID]: [running(), completed], [ID2]: [failed], missing: [notFound()] }, { output: 'json' });
+    const h = harness(
+      { [ID]: [running(), completed], [ID2]: [failed], missing: [notFound('missing')] },
+      { output: 'json' },
+    );
     const r = await wait({}, [ID2, 'missing', ID], { notFoundGraceMs: 0 }, h);
     expect(r.code).toBe(EXIT.jobFailed);
     expect(JSON.parse(r.out).map((j: { id: string }) => j.id)).toEqual([ID2, ID]);
