@@ -32,29 +32,42 @@ const OPTIONAL: readonly ColumnRole[] = ['progress', 'created', 'ended', 'took',
 const CUT_ORDER: readonly ColumnRole[] = ['reason', 'instance', 'name'];
 const NAMES_CUT = { reason: 24, instance: 12, name: 16 };
 
-const LEVELS: readonly Level[] = [
-  { fold: false, dropEmpty: false, drop: [], floors: { reason: 24 } },
-  { fold: true, dropEmpty: false, drop: [], floors: { reason: 24 } },
-  { fold: true, dropEmpty: true, drop: [], floors: { reason: 24 } },
-  { fold: true, dropEmpty: true, drop: [], floors: NAMES_CUT },
-  { fold: true, dropEmpty: true, drop: ['created'], floors: NAMES_CUT },
-  { fold: true, dropEmpty: true, drop: ['created', 'took'], floors: NAMES_CUT },
-  { fold: true, dropEmpty: true, drop: ['created', 'took', 'instance'], floors: { reason: 16, name: 12 } },
+/**
+ * What gives way, in order (the list at the top of this file, docs/tables.md): each step keeps what the steps before
+ * it did — PROGRESS folded, empty columns gone, the columns dropped — and sets the floors the cut columns may reach.
+ */
+const STEPS: readonly (Partial<Omit<Level, 'floors'>> & Pick<Level, 'floors'>)[] = [
+  { floors: { reason: 24 } },
+  { fold: true, floors: { reason: 24 } },
+  { dropEmpty: true, floors: { reason: 24 } },
+  { floors: NAMES_CUT },
+  { drop: ['created'], floors: NAMES_CUT },
+  { drop: ['took'], floors: NAMES_CUT },
+  { drop: ['instance'], floors: { reason: 16, name: 12 } },
+  // Under an id line only: what is left when even the last level above does not fit the rest.
+  { floors: { reason: 12, name: 6 } },
+  // Every cell may be cut to one column (and the heads with them): a terminal too narrow for any table.
+  { floors: { name: 1, status: 1, reason: 1, progress: 1 } },
 ];
-/** Under an id line only: what is left when even the last of LEVELS does not fit the rest. */
-const DEEPEST: Level = {
-  fold: true,
-  dropEmpty: true,
-  drop: ['created', 'took', 'instance'],
-  floors: { reason: 12, name: 6 },
-};
-/** Every cell may be cut to one column (and the heads with them): a terminal too narrow for any table. */
-const LAST: Level = {
-  fold: true,
-  dropEmpty: true,
-  drop: ['created', 'took', 'instance'],
-  floors: { name: 1, status: 1, reason: 1, progress: 1 },
-};
+
+const LADDER: readonly Level[] = (() => {
+  const levels: Level[] = [];
+  let before: Level = { fold: false, dropEmpty: false, drop: [], floors: {} };
+  for (const step of STEPS) {
+    before = {
+      fold: step.fold ?? before.fold,
+      dropEmpty: step.dropEmpty ?? before.dropEmpty,
+      drop: [...before.drop, ...(step.drop ?? [])],
+      floors: step.floors,
+    };
+    levels.push(before);
+  }
+  return levels;
+})();
+/** The levels a table tries on one line per row; the deepest two only under an id line. */
+const LEVELS = LADDER.slice(0, -2);
+const DEEPEST = LADDER.at(-2)!;
+const LAST = LADDER.at(-1)!;
 
 /** Columns as one level shows them: heads and cells plain, widths before any cut. */
 interface Shown {
