@@ -4,6 +4,7 @@
 // GitHub annotation all say it in these words.
 import { formatDuration } from '../duration.js';
 import { RdsjobError } from '../errors.js';
+import { OUTCOME_LABELS } from '../outcome.js';
 import { sanitize } from '../render/text.js';
 import { instanceStateOf } from '../status.js';
 import type { InstanceFacts } from './instance.js';
@@ -94,11 +95,14 @@ export function instanceEnding(end: InstanceEnd): InstanceEnding {
         stoppedBy: end.facts.gone ? 'instance deleted' : undefined,
       };
     case 'timeout':
-      return { short: 'timed out', sentence: `timed out after ${formatDuration(end.timeoutMs)}: ${cutWith}` };
+      return {
+        short: OUTCOME_LABELS.timeout,
+        sentence: `timed out after ${formatDuration(end.timeoutMs)}: ${cutWith}`,
+      };
     case 'interrupted':
-      return { short: 'interrupted', sentence: `${interruption(end.error)}: ${cutWith}` };
+      return { short: OUTCOME_LABELS.interrupted, sentence: `${interruption(end.error)}: ${cutWith}` };
     default:
-      return { short: 'error', sentence: errorText(end.error), stoppedBy: 'error' };
+      return { short: OUTCOME_LABELS.error, sentence: errorText(end.error), stoppedBy: 'error' };
   }
 }
 
