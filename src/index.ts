@@ -24,7 +24,7 @@ import { DEFAULT_WAIT_MS } from './wait/defaults.js';
 import { type CoreWorld, exitCodeOfWait, runWaitCore } from './wait/core.js';
 import { quietReporter, type ProgressItem } from './wait/reporter.js';
 import { VERSION } from './version.js';
-import type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/result.js';
+import type { ItemResult, TaskResult, WaitOutcome } from './wait/result.js';
 
 export type { Job, JobEntities, JobInstanceEntity } from './job.js';
 export type { Task, TaskStatus } from './task.js';
@@ -251,7 +251,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
   try {
     const result = await runWaitCore({ jobs: ids }, waitOptions, world);
     return {
-      results: result.results as JobResult[],
+      results: result.results,
       fatal: result.fatal,
       elapsedMs: result.elapsedMs,
       exitCode: exitCodeOfWait(result),
@@ -348,8 +348,7 @@ export async function waitForInstance(ref: string, options: WaitForInstanceOptio
   try {
     const waited = await runWaitCore({ instance: ref, sinceMs }, waitOptions, world);
     if (waited.fatal !== undefined) throw waited.fatal;
-    const end = waited.instance!;
-    const tasks = waited.results as TaskResult[];
+    const { instance: end, results: tasks } = waited;
     return {
       outcome: end.outcome,
       error: end.error,

@@ -18,21 +18,19 @@ export const openApi: ApiFactory = async (config, context) => {
   const auth = authFrom(config);
   // The chosen service's file only (its job request and shape): RDS's is part of this chunk already.
   const service = await loadService(serviceOf(config));
-  const title = serviceTitle(service.name);
   const bound = context.requestBoundMs ?? API_BOUND_MS;
-  const http = createHttpClient({
-    auth,
-    now: context.now,
-    debug: context.debug,
-    proxyEnv: context.env,
-    timeoutMs: attemptTimeoutMs(bound),
-    maxRetryAfterMs: Math.min(bound, MAX_RETRY_AFTER_MS),
-    timeLeft: context.timeLeft,
-    sleep: context.sleep,
-    random: context.random,
-    userAgent: context.userAgent,
-    serviceFor: (_base, path) => (path.startsWith('/v3/projects') ? 'IAM' : title),
-  });
+  const http = createHttpClient(
+    {
+      auth,
+      debug: context.debug,
+      proxyEnv: context.env,
+      timeoutMs: attemptTimeoutMs(bound),
+      maxRetryAfterMs: Math.min(bound, MAX_RETRY_AFTER_MS),
+      userAgent: context.userAgent,
+      service: serviceTitle(service.name),
+    },
+    context,
+  );
 
   // Another service's task center is refused here, before the IAM lookup: for a client opened to list tasks or
   // instances at once, else when one of them is asked for.

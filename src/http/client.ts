@@ -12,29 +12,32 @@ import { clip, errorFromNetwork, errorFromResponse, header, requestIdOf, type Re
 import { createTracer } from './debug.js';
 import { createAgentPool, throughProxy } from './proxy.js';
 
+/** What the requests look like: production sets each of these (api/open.ts). */
 export interface HttpClientOptions {
   auth: Auth;
-  /** Epoch ms; the signing time of each attempt. */
-  now(): number;
   /** One --debug line; nothing secret is ever passed to it. */
   debug?: (line: string) => void;
   /** Per attempt, default 20 s. */
   timeoutMs?: number;
-  /** Retries for GET after network errors, 5xx and 429; default 2. */
-  retries?: number;
   /** Longest Retry-After we wait for; a longer one ends the retries. Default 10 minutes. */
   maxRetryAfterMs?: number;
-  /** What is left of the caller's time bound (ms): a Retry-After longer than that ends the retries. Default: no bound. */
-  timeLeft?: () => number;
+  userAgent?: string;
+  /** Names the API in error messages (a sibling service's title); default "RDS". IAM's /v3/projects is "IAM". */
+  service?: string;
+  /** Where HTTPS_PROXY/HTTP_PROXY/NO_PROXY are read from (see proxy.ts); default: no proxy. */
+  proxyEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The world the client runs in, injected like every command's clock and sleep (deps.now, deps.sleep…). */
+export interface HttpClientDeps {
+  /** Epoch ms; the signing time of each attempt. */
+  now(): number;
   /** The pause between attempts (deps.sleep: a test's controlled clock); default a real timer. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** For the backoff jitter (deps.random); default Math.random. */
   random?: () => number;
-  userAgent?: string;
-  /** Names the API in error messages; default "IAM" for IAM's /v3/projects or an iam.* host, else "RDS". */
-  serviceFor?: (baseUrl: string, path: string) => string;
-  /** Where HTTPS_PROXY/HTTP_PROXY/NO_PROXY are read from (see proxy.ts); default: no proxy. */
-  proxyEnv?: Readonly<Record<string, string | undefined>>;
+  /** What is left of the caller's time bound (ms): a Retry-After longer than that ends the retries. Default: no bound. */
+  timeLeft?: () => number;
 }
 
 interface JsonResponse {
@@ -62,7 +65,7 @@ export interface HttpClient {
     query: Array<[string, string]>,
     headers?: Record<string, string>,
     signal?: AbortSignal,
-    /** Retries for this request; default the client's `retries`. */
+    /** Retries for this request after network errors, 5xx and 429; default 2. */
     retries?: number,
     /** Told of each pause between attempts, as it begins. */
     onPause?: (pause: RetryPause) => void,
@@ -81,11 +84,12 @@ function retryReason(error: unknown): string {
   return typeof e.status === 'number' ? String(e.status) : String(e.code ?? 'error');
 }
 
-export function createHttpClient(options: HttpClientOptions): HttpClient {
+export function createHttpClient(options: HttpClientOptions, deps: HttpClientDeps): HttpClient {
   const agents = createAgentPool(options.proxyEnv ?? {}, options.debug);
   const trace = createTracer(options.debug);
-  const random = options.random ?? Math.random;
-  const pause = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
+  const { now } = deps;
+  const random = deps.random ?? Math.random;
+  const pause = deps.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
 
   async function getJson(
     baseUrl: string,
@@ -101,8 +105,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const fullPath = decodePath(base.pathname.replace(/\/+$/, '')) + path;
     const queryString = encodeQuery(query);
     const url = `${base.protocol}//${base.host}${encodePath(fullPath)}${queryString ? `?${queryString}` : ''}`;
-    const service = options.serviceFor?.(baseUrl, path) ?? defaultService(base.hostname, path);
-    const limit = retries ?? options.retries ?? ATTEMPTS - 1;
+    const service = path.startsWith('/v3/projects') ? 'IAM' : (options.service ?? 'RDS');
+    const limit = retries ?? ATTEMPTS - 1;
     const maxRetryAfter = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
 
     /** Why the request stopped when `signal` did: the command's bound names the host that kept us waiting. */
@@ -141,7 +145,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // One request: the endpoint has not (knowingly) answered before, so a wrong host or certificate fails fast.
     if (!(error instanceof RdsjobError) || classify(error) !== 'retry') return undefined;
     // Compared with the time left, not the whole bound: a pause past the bound would end in a false "no answer".
-    const longest = Math.min(maxRetryAfter, options.timeLeft?.() ?? Infinity);
+    const longest = Math.min(maxRetryAfter, deps.timeLeft?.() ?? Infinity);
     if (error.retryAfterMs !== undefined) return error.retryAfterMs > longest ? undefined : error.retryAfterMs;
     return backoff(attempt, BACKOFF_BASE_MS, BACKOFF_CAP_MS, random);
   }
@@ -155,10 +159,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     service: string,
     signal: AbortSignal | undefined,
   ): Promise<JsonResponse> {
-    let attemptStart = options.now();
+    let attemptStart = now();
     let tooLarge = false;
     const authorize = (request: NormalizedOptions): void => {
-      attemptStart = options.now();
+      attemptStart = now();
       const signable: Record<string, string> = { host: base.host, ...extraHeaders };
       const auth = options.auth;
       if (auth.kind === 'token') {
@@ -194,7 +198,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         beforeRequest: [authorize],
         afterResponse: [
           (response) => {
-            trace.response(response.statusCode, options.now() - attemptStart, requestIdOf(response.headers));
+            trace.response(response.statusCode, now() - attemptStart, requestIdOf(response.headers));
             return response;
           },
         ],
@@ -226,7 +230,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           body: typeof failed.response.body === 'string' ? failed.response.body : '',
           headers: failed.response.headers,
           service,
-          now: options.now(),
+          now: now(),
           endpoint: base.href,
           path: fullPath,
         });
@@ -258,10 +262,6 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       agents.destroy();
     },
   };
-}
-
-function defaultService(hostname: string, path: string): string {
-  return path.startsWith('/v3/projects') || /^iam[.-]/i.test(hostname) ? 'IAM' : 'RDS';
 }
 
 function encodePath(path: string): string {

@@ -7,9 +7,10 @@ import { waitBound } from '../deadline.js';
 import { DeadlineError, InterruptedError } from '../errors.js';
 import { type ExitCode, exitCodeOf } from '../exit-codes.js';
 import type { Job } from '../job.js';
+import type { Reported } from '../outcome.js';
 import type { Task } from '../task.js';
 import { waitForJobs, type WaitIo, type WaitOptions } from './engine.js';
-import { type InstanceFacts, type InstanceState, waitForInstanceTasks } from './instance.js';
+import { type InstanceFacts, type InstanceState, NO_LOOK, waitForInstanceTasks } from './instance.js';
 import type { ItemResult, WaitOutcome } from './result.js';
 
 /** What to wait for: job ids, or an instance (by the REF the user gave) until it is free. */
@@ -30,24 +31,40 @@ export interface CoreWorld extends Omit<WaitIo, 'signal'> {
 }
 
 /** How a wait ended: one shape for jobs and instances, for the CLI and the API. */
-export interface CoreResult {
-  /** Jobs: one per distinct id, in argument order. An instance: every task of the wait, in the order first seen. */
-  results: ItemResult<Job | Task>[];
-  /** `wait --instance`: how the wait for the instance itself ended, and its status at the last look. */
-  instance?: ItemResult<InstanceState>;
-  /** `wait --instance`: what the looks found out about the instance (its id, last status, gone…). */
-  facts?: InstanceFacts;
-  /** `wait --instance`: when the wait saw each task end, by id (a task's `end_time` is its planned end). */
-  seenEnds?: ReadonlyMap<string, number>;
+interface CoreResultBase<T> {
+  results: ItemResult<T>[];
   /** An error that ended the whole wait (401/403, configuration, a wrong endpoint): reported once. */
   fatal?: unknown;
   elapsedMs: number;
 }
 
+/** Jobs: one result per distinct id, in argument order. */
+export type JobsCoreResult = CoreResultBase<Job>;
+
+/** `wait --instance`: every task of the wait in `results`, in the order first seen, and the instance's own ending. */
+export interface InstanceCoreResult extends CoreResultBase<Task> {
+  /** How the wait for the instance itself ended, and its status at the last look. */
+  instance: ItemResult<InstanceState>;
+  /** What the looks found out about the instance (its id, last status, gone…). */
+  facts: InstanceFacts;
+  /** When the wait saw each task end, by id (a task's `end_time` is its planned end). */
+  seenEnds: ReadonlyMap<string, number>;
+}
+
+export type CoreResult = JobsCoreResult | InstanceCoreResult;
+
+/**
+ * What decides a wait's exit code (main() and the programmatic API map it with exitCodeOf): an error that ended the
+ * whole wait alone; else the instance's own ending beside its tasks, or every job.
+ */
+export function reportedOf(result: CoreResult): Reported[] {
+  if (result.fatal !== undefined) return [{ outcome: 'error', error: result.fatal }];
+  return 'instance' in result ? [result.instance, ...result.results] : result.results;
+}
+
 /** The exit code the CLI gives a wait's result (the programmatic API reports the same). */
 export function exitCodeOfWait(result: CoreResult): ExitCode {
-  if (result.fatal !== undefined) return exitCodeOf({ outcome: 'error', error: result.fatal });
-  return exitCodeOf(result.instance === undefined ? result.results : [result.instance, ...result.results]);
+  return exitCodeOf(reportedOf(result));
 }
 
 /** Stopped or out of time before the first look (a hanging IAM lookup): unfinished, not failed. Else rethrown. */
@@ -57,6 +74,16 @@ function endedEarly(error: unknown): 'interrupted' | 'timeout' {
   throw error;
 }
 
+export async function runWaitCore(
+  target: { jobs: readonly string[] },
+  options: WaitOptions,
+  world: CoreWorld,
+): Promise<JobsCoreResult>;
+export async function runWaitCore(
+  target: { instance: string; sinceMs?: number },
+  options: WaitOptions,
+  world: CoreWorld,
+): Promise<InstanceCoreResult>;
 export async function runWaitCore(target: WaitTarget, options: WaitOptions, world: CoreWorld): Promise<CoreResult> {
   const { startedAt, now } = world;
   const bound = waitBound(options.timeoutMs);
@@ -71,7 +98,13 @@ export async function runWaitCore(target: WaitTarget, options: WaitOptions, worl
     const ended = (id: string) => ({ id, outcome, error, elapsedMs: now() - startedAt });
     return 'jobs' in target
       ? { results: [...new Set(target.jobs)].map(ended), elapsedMs: now() - startedAt }
-      : { results: [], instance: ended(target.instance), elapsedMs: now() - startedAt };
+      : {
+          results: [],
+          instance: ended(target.instance),
+          facts: NO_LOOK,
+          seenEnds: new Map(),
+          elapsedMs: now() - startedAt,
+        };
   }
   if ('jobs' in target) return waitForJobs(target.jobs, settings, { ...io, api });
   const waited = await waitForInstanceTasks(target.instance, { ...settings, sinceMs: target.sinceMs }, { ...io, api });

@@ -4,16 +4,24 @@
 import { setMaxListeners } from 'node:events';
 import { RequestBudget } from '../api/budget.js';
 import type { Api, CallOptions } from '../api/types.js';
-import { formatElapsed } from '../duration.js';
-import { DeadlineError, MalformedResponseError, NETWORK_HINT, NetworkError, RdsjobError } from '../errors.js';
+import { RdsjobError } from '../errors.js';
 import type { Job } from '../job.js';
 import { verdictOf } from '../status.js';
-import { OVERDUE_GRACE_MS } from '../limits.js';
-import { afterAnswer, afterFailure, type Decision, pastDeadline } from './decide.js';
+import {
+  afterLook,
+  type Ending,
+  FAILED_FAST,
+  FIRST_LOOK,
+  isAnswer,
+  type Looked,
+  retryIn,
+  sleepBefore,
+  stoppedEnding,
+} from './decide.js';
 import { DEFAULT_REQUESTS_PER_MINUTE, MAX_BACKOFF_MS } from './defaults.js';
 import { backoff, jitter } from '../pacing.js';
 import type { WaitReporter } from './reporter.js';
-import type { ItemResult, WaitOutcome, WaitResult } from './result.js';
+import type { ItemResult, WaitResult } from './result.js';
 
 export interface WaitOptions {
   /** 0 = no limit. */
@@ -44,6 +52,8 @@ export interface WaitIo {
   reporter: WaitReporter;
 }
 
+type Look<S> = { ok: true; state: S } | { ok: false; error: unknown };
+
 /** Sends one request of a look, once the shared budget has a slot for it (the engine's own signal, no retries). */
 type Send = <R>(request: (options: CallOptions) => Promise<R>) => Promise<R>;
 
@@ -71,10 +81,6 @@ function itemOf(error: unknown): string | undefined {
 /** Why a look did not happen: no budget slot before the deadline, or the wait was stopped while it queued. */
 const NO_SLOT = Symbol('no budget slot before the deadline');
 const STOPPED = Symbol('stopped');
-/** Why the other loops stop under --fail-fast. */
-const FAILED_FAST = Symbol('a target failed under --fail-fast');
-
-type Look<S> = { ok: true; state: S } | { ok: false; error: unknown };
 
 export async function waitForTargets<S>(
   targets: readonly Target<S>[],
@@ -97,15 +103,8 @@ export async function waitForTargets<S>(
   const interrupt = () => stop.abort(io.signal?.reason);
   if (io.signal?.aborted) interrupt();
   else io.signal?.addEventListener('abort', interrupt, { once: true });
-  // What never worked is a configuration problem, what worked and then stopped is an outage (errors.ts classify, through decide.ts).
+  // What never worked is a configuration problem, what worked and then stopped is an outage (decide.ts, classify).
   let answered = false;
-  const unanswered = () =>
-    new NetworkError(
-      `no answer from the API: the request was still unanswered ${formatElapsed(OVERDUE_GRACE_MS)} after --timeout`,
-      {
-        hint: NETWORK_HINT,
-      },
-    );
 
   // Sleeps end early, never with an error, when the wait is stopped: the loops look at `stop` when they wake.
   const pause = (ms: number) => sleep(ms, stop.signal).catch(() => undefined);
@@ -127,110 +126,77 @@ export async function waitForTargets<S>(
     };
   };
 
-  async function look(target: Target<S>, first: boolean): Promise<Look<S>> {
+  /** One look: its state, its failure, or why it did not happen. */
+  async function look(target: Target<S>, unbounded: boolean): Promise<Look<S> | typeof NO_SLOT | typeof STOPPED> {
     try {
-      return { ok: true, state: await target.look(sender(first)) };
+      return { ok: true, state: await target.look(sender(unbounded)) };
     } catch (error) {
-      return { ok: false, error };
+      if (error === NO_SLOT) return NO_SLOT;
+      return error === STOPPED || stop.signal.aborted ? STOPPED : { ok: false, error };
     }
   }
 
+  /** One target's loop: look, ask decide.ts what that means, do it (report, sleep, end). */
   async function waitForOne(target: Target<S>): Promise<ItemResult<S>> {
     let last: S | undefined;
-    let looks = 0;
-    let failures = 0;
-    let malformed = 0;
-    let lastFailure: unknown;
-    const end = (outcome: WaitOutcome, error?: unknown): ItemResult<S> => ({
+    let track = FIRST_LOOK;
+    const end = ({ outcome, error }: Ending): ItemResult<S> => ({
       id: target.id,
       outcome,
       item: last,
       error,
       elapsedMs: now() - start,
     });
-    const cutShort = (): ItemResult<S> => {
-      if (fatal !== undefined) return end('error', fatal);
-      const reason: unknown = stop.signal.reason;
-      // The command's bound is --timeout's hard stop: a timeout, and the API at fault if it left us hanging.
-      if (reason instanceof DeadlineError) return end('timeout', lastFailure ?? unanswered());
-      if (reason === FAILED_FAST) return end('stopped');
-      return end('interrupted', reason);
-    };
+    const stopped = () => end(stoppedEnding({ reason: stop.signal.reason, fatal }, track.lastFailure));
 
     for (;;) {
-      if (stop.signal.aborted) return cutShort();
-      const result = await look(target, looks++ === 0 || now() >= deadline);
-      if (!result.ok && (result.error === NO_SLOT || result.error === STOPPED || stop.signal.aborted)) {
-        return result.error === NO_SLOT ? end('timeout', lastFailure) : cutShort();
-      }
-      // An answer, even an error status, shows the endpoint is the right one.
-      if (result.ok || (result.error as { status?: unknown }).status !== undefined) answered = true;
-      let decision: Decision;
+      if (stop.signal.aborted) return stopped();
+      const result = await look(target, track.looks === 0 || now() >= deadline);
+      if (result === NO_SLOT) return end({ outcome: 'timeout', error: track.lastFailure });
+      if (result === STOPPED) return stopped();
       if (result.ok) {
         last = result.state;
-        malformed = 0;
         target.report(result.state, reporter, now());
-        decision = afterAnswer(target.verdict(result.state));
-      } else {
-        if (result.error instanceof MalformedResponseError) malformed += 1;
-        decision = afterFailure(result.error, {
-          id: target.id,
-          job: target.job === true,
-          seen: last !== undefined,
-          answered,
-          malformedInARow: malformed,
-          elapsedMs: now() - start,
-          graceMs: options.notFoundGraceMs,
-        });
       }
-      if (decision.kind !== 'retry') {
-        failures = 0;
-        lastFailure = undefined;
-      }
+      const looked: Looked = result.ok ? { ok: true, verdict: target.verdict(result.state) } : result;
+      answered ||= isAnswer(looked);
+      const facts = { id: target.id, job: target.job === true, answered, elapsedMs: now() - start };
+      const step = afterLook(track, looked, { ...facts, graceMs: options.notFoundGraceMs });
+      const decision = step.decision;
+      track = step.track;
 
-      let delay = jitter(period, random);
+      let delay: number;
       switch (decision.kind) {
         case 'done':
           if (decision.outcome === 'failed' && options.failFast) stop.abort(FAILED_FAST);
-          return end(decision.outcome);
+          return end(decision);
         case 'end':
-          return end(decision.outcome, decision.error);
+          return end(decision);
         case 'fatal':
           // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
           fatal ??= decision.error;
           stop.abort(decision.error);
-          return end('error', decision.error);
+          return end({ outcome: 'error', error: decision.error });
         case 'not-visible':
           reporter.notVisible(target.id, now());
+          delay = jitter(period, random);
           break;
         case 'again':
+          delay = jitter(period, random);
           break;
         case 'retry': {
-          const error = (result as { error: unknown }).error;
-          failures += 1;
-          lastFailure = error;
-          const { retryAfterMs } = decision;
-          delay = backoff(failures, period, maxBackoff, random, retryAfterMs);
-          if (retryAfterMs !== undefined) budget.pauseUntil(now() + retryAfterMs);
-          // Say when the next attempt really is: at the deadline at the latest (one last look), and never when the
-          // budget (a Retry-After) leaves no attempt before the deadline.
-          const free = budget.earliest(now());
-          const over = pastDeadline(retryAfterMs, error, free, deadline);
-          if (over?.kind === 'end') return end(over.outcome, over.error);
-          reporter.retrying(
-            itemOf(error) ?? target.id,
-            error,
-            Math.min(Math.max(now() + delay, free), deadline) - now(),
-            now(),
-          );
+          delay = backoff(track.failures, period, maxBackoff, random, decision.retryAfterMs);
+          // The budget is per user: a Retry-After holds every target's next request.
+          if (decision.retryAfterMs !== undefined) budget.pauseUntil(now() + decision.retryAfterMs);
+          const next = retryIn(decision, delay, { now: now(), earliest: budget.earliest(now()), deadline });
+          if (next.kind === 'end') return end(next);
+          reporter.retrying(itemOf(decision.error) ?? target.id, decision.error, next.ms, now());
           break;
         }
       }
-
-      const remaining = deadline - now();
-      if (remaining <= 0) return end('timeout', lastFailure);
-      // Waking at the deadline gives one last look before giving up.
-      await pause(Math.min(delay, remaining));
+      const next = sleepBefore(delay, track, { now: now(), deadline });
+      if (next.kind === 'end') return end(next);
+      await pause(next.ms);
     }
   }
 
@@ -243,29 +209,13 @@ export async function waitForTargets<S>(
     stop.abort(error);
   };
 
-  async function tick(every: number): Promise<void> {
-    for (;;) {
-      try {
-        await sleep(every, ticking.signal);
-      } catch {
-        return;
-      }
-      if (ticking.signal.aborted) return;
-      try {
-        reporter.tick(now());
-      } catch (error) {
-        return failHard(error);
-      }
-    }
-  }
-
   let result: WaitResult<S> | undefined;
   try {
     reporter.start(
       targets.map((t) => t.id),
       start,
     );
-    const ticker = reporter.tickMs !== undefined && reporter.tickMs > 0 ? tick(reporter.tickMs) : Promise.resolve();
+    const ticker = ticks(reporter, { now, sleep }, ticking.signal, failHard);
     const settled = await Promise.allSettled(
       targets.map(async (target) => {
         try {
@@ -294,6 +244,30 @@ export async function waitForTargets<S>(
       },
       now(),
     );
+  }
+}
+
+/** The live view's clock: `reporter.tick` every `reporter.tickMs` until `signal`; what it throws is a bug. */
+async function ticks(
+  reporter: WaitReporter,
+  { now, sleep }: Pick<WaitIo, 'now' | 'sleep'>,
+  signal: AbortSignal,
+  failHard: (error: unknown) => void,
+): Promise<void> {
+  const every = reporter.tickMs;
+  if (every === undefined || every <= 0) return;
+  for (;;) {
+    try {
+      await sleep(every, signal);
+    } catch {
+      return;
+    }
+    if (signal.aborted) return;
+    try {
+      reporter.tick(now());
+    } catch (error) {
+      return failHard(error);
+    }
   }
 }
 

@@ -102,7 +102,7 @@ export function instanceEnding(end: InstanceEnd): InstanceEnding {
     case 'interrupted':
       return { short: OUTCOME_LABELS.interrupted, sentence: `${interruption(end.error)}: ${cutWith}` };
     default:
-      return { short: 'error', sentence: errorText(end.error), stoppedBy: 'error' };
+      return { short: OUTCOME_LABELS.error, sentence: errorText(end.error), stoppedBy: 'error' };
   }
 }
 

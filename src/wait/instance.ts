@@ -35,6 +35,9 @@ export interface InstanceFacts {
   windowSeen: boolean;
 }
 
+/** What is known of an instance before any look answered: the facts' defaults, wherever a wait starts. */
+export const NO_LOOK: Readonly<InstanceFacts> = { looked: false, gone: false, windowSeen: false };
+
 interface InstanceWatch extends Target<InstanceState> {
   /** How each task's wait ended; tasks still running take the instance wait's own outcome (timeout, a signal). */
   taskResults(end: ItemResult<InstanceState>): TaskResult[];
@@ -75,7 +78,7 @@ function instanceTarget(
   let instance: { id: string; ref: string; flexus: boolean } | undefined;
   const seen = new Map<string, Seen>();
   let startedAt: number | undefined;
-  const facts: InstanceFacts = { looked: false, gone: false, windowSeen: false };
+  const facts: InstanceFacts = { ...NO_LOOK };
   const ended = (id: string, entry: Seen, outcome: TaskResult['outcome'], error?: unknown): TaskResult => ({
     id,
     outcome,

@@ -52,11 +52,10 @@ function expectCleanLines(text: string): void {
  * error mapping as `get`, without sleeping through the real backoff between them.
  */
 async function getInProcess(id: string) {
-  const http = createHttpClient({
-    auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
-    now: Date.now,
-    sleep: async () => undefined,
-  });
+  const http = createHttpClient(
+    { auth: { kind: 'aksk', accessKey: AK, secretKey: SK } },
+    { now: Date.now, sleep: async () => undefined },
+  );
   try {
     return await fetchJob(http, emu.url, PROJECT_ID, id);
   } finally {
@@ -216,16 +215,13 @@ describe('a server that never answers', () => {
   // one runs the same HTTP client in-process with a short timeout instead of spawning.
   it('a hang beyond the per-request timeout → a NetworkError (exit 5) after the retries', async () => {
     emu.setJob('stuck', { steps: [{ fault: 'hang' }] });
-    const http = createHttpClient({
-      auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
-      now: Date.now,
-      timeoutMs: 200,
-      retries: 1,
-      sleep: async () => undefined,
-    });
+    const http = createHttpClient(
+      { auth: { kind: 'aksk', accessKey: AK, secretKey: SK }, timeoutMs: 200 },
+      { now: Date.now, sleep: async () => undefined },
+    );
     try {
       const error = await http
-        .getJson(emu.url, `/v3/${PROJECT_ID}/jobs`, [['id', 'stuck']], { 'X-Project-Id': PROJECT_ID })
+        .getJson(emu.url, `/v3/${PROJECT_ID}/jobs`, [['id', 'stuck']], { 'X-Project-Id': PROJECT_ID }, undefined, 1)
         .catch((e: unknown) => e);
       expect(exitCodeFor(error)).toBe(5);
       expect((error as Error).message).toMatch(/no response in time/);
@@ -260,9 +256,16 @@ async function closedPort(): Promise<number> {
 
 /** One ListJobInfo poll signed with `credentials`, as any client would send it. */
 async function signedPoll(target: Emulator, credentials: { accessKey: string; secretKey: string }): Promise<number> {
-  const http = createHttpClient({ auth: { kind: 'aksk', ...credentials }, now: Date.now, retries: 0 });
+  const http = createHttpClient({ auth: { kind: 'aksk', ...credentials } }, { now: Date.now });
   try {
-    await http.getJson(target.url, `/v3/${PROJECT_ID}/jobs`, [['id', done.id!]], { 'X-Project-Id': PROJECT_ID });
+    await http.getJson(
+      target.url,
+      `/v3/${PROJECT_ID}/jobs`,
+      [['id', done.id!]],
+      { 'X-Project-Id': PROJECT_ID },
+      undefined,
+      0,
+    );
     return 200;
   } catch {
     return 401;

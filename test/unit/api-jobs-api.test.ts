@@ -106,10 +106,10 @@ describe('openApi', () => {
 
 /** resolveProjectId borrows its caller's client (openApi's, in the product). */
 function withHttp(ctx: ApiContext) {
-  const http = createHttpClient({
-    auth: { kind: 'aksk', accessKey: 'AKJOBSAPI0001', secretKey: 'sk-jobs-api' },
-    now: Date.now,
-  });
+  const http = createHttpClient(
+    { auth: { kind: 'aksk', accessKey: 'AKJOBSAPI0001', secretKey: 'sk-jobs-api' } },
+    { now: Date.now },
+  );
   return { ...ctx, http };
 }
 

@@ -23,7 +23,10 @@ afterEach(async () => {
 
 async function fetchWith(handler: Handler, jobId = 'job-1') {
   server = await startServer(handler);
-  const http = createHttpClient({ auth: { kind: 'token', token: 't' }, now: Date.now, sleep: async () => undefined });
+  const http = createHttpClient(
+    { auth: { kind: 'token', token: 't' } },
+    { now: Date.now, sleep: async () => undefined },
+  );
   close = () => http.close();
   return fetchJob(http, server.url, PROJECT, jobId);
 }

@@ -34,11 +34,10 @@ afterEach(async () => {
 
 async function lookup(handler: Handler, region = 'cn-north-4') {
   server = await startServer(handler);
-  const http = createHttpClient({
-    auth: { kind: 'aksk', accessKey: AK, secretKey: SK },
-    now: Date.now,
-    sleep: async () => undefined,
-  });
+  const http = createHttpClient(
+    { auth: { kind: 'aksk', accessKey: AK, secretKey: SK } },
+    { now: Date.now, sleep: async () => undefined },
+  );
   close = () => http.close();
   return lookupProjectId(http, server.url, region);
 }

@@ -92,9 +92,11 @@ describe('afterFailure: what a wait does next', () => {
     }
   });
 
-  it("a retry carries the server's Retry-After", () => {
-    expect(afterFailure(api(429, 'APIGW.0308', 3_000), facts())).toEqual({ kind: 'retry', retryAfterMs: 3_000 });
-    expect(afterFailure(api(503), facts())).toEqual({ kind: 'retry', retryAfterMs: undefined });
+  it("a retry carries the failure it retries and the server's Retry-After", () => {
+    const throttled = api(429, 'APIGW.0308', 3_000);
+    expect(afterFailure(throttled, facts())).toEqual({ kind: 'retry', error: throttled, retryAfterMs: 3_000 });
+    const down = api(503);
+    expect(afterFailure(down, facts())).toEqual({ kind: 'retry', error: down, retryAfterMs: undefined });
   });
 
   it("fatal for every item: reported once; an item's own end keeps its error", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Auth } from '../../src/config/auth.js';
-import { createHttpClient, type HttpClientOptions } from '../../src/http/client.js';
+import { createHttpClient, type HttpClientDeps, type HttpClientOptions } from '../../src/http/client.js';
 import { ApiError, AuthError, MalformedResponseError, NetworkError, NotFoundError } from '../../src/errors.js';
 import { encodeQuery } from '../../src/signer.js';
 import {
@@ -33,19 +33,20 @@ async function serve(handler: Handler): Promise<TestServer> {
 }
 
 /** A client whose clock moves a minute per reading and whose backoff sleeps ~0, recording the planned delays. */
-function client(overrides: Partial<HttpClientOptions> = {}) {
+function client(overrides: Partial<HttpClientOptions> = {}, deps: Partial<HttpClientDeps> = {}) {
   let clock = Date.parse('2024-05-01T10:00:00Z');
   const delays: number[] = [];
   const lines: string[] = [];
-  const http = createHttpClient({
-    auth: aksk,
-    now: () => (clock += 60_000),
-    sleep: async (planned) => {
-      delays.push(planned);
+  const http = createHttpClient(
+    { auth: aksk, debug: (line) => lines.push(line), ...overrides },
+    {
+      now: () => (clock += 60_000),
+      sleep: async (planned) => {
+        delays.push(planned);
+      },
+      ...deps,
     },
-    debug: (line) => lines.push(line),
-    ...overrides,
-  });
+  );
   closers.push(() => http.close());
   return { http, delays, lines };
 }
@@ -54,7 +55,8 @@ const get = (
   http: ReturnType<typeof client>['http'],
   server: TestServer,
   query: Array<[string, string]> = [['id', 'job-1']],
-) => http.getJson(server.url, '/v3/proj-1/jobs', query, { 'X-Project-Id': 'proj-1' });
+  retries?: number,
+) => http.getJson(server.url, '/v3/proj-1/jobs', query, { 'X-Project-Id': 'proj-1' }, undefined, retries);
 
 describe('signing', () => {
   it('signs host, x-project-id and x-sdk-date; the server can verify the signature', async () => {
@@ -149,8 +151,8 @@ describe('retries', () => {
 
   it('backs off exponentially with jitter', async () => {
     const server = await serve((_req, res) => json(res, 502, ''));
-    const { http, delays } = client({ random: () => 0.5, retries: 3 });
-    await expect(get(http, server)).rejects.toBeInstanceOf(ApiError);
+    const { http, delays } = client({}, { random: () => 0.5 });
+    await expect(get(http, server, undefined, 3)).rejects.toBeInstanceOf(ApiError);
     expect(delays).toEqual([1000, 2000, 4000]);
   });
 
@@ -201,7 +203,7 @@ describe('retries', () => {
       i === 0 ? json(res, 503, {}, { 'retry-after': new Date(Date.now() + 10_000).toUTCString() }) : json(res, 200, {}),
     );
     // The date is read against the client's clock (the one it signs with): here the real one.
-    const { http, delays } = client({ now: Date.now });
+    const { http, delays } = client({}, { now: Date.now });
     await get(http, server);
     expect(delays).toHaveLength(1);
     expect(delays[0]).toBeGreaterThan(5_000);
@@ -221,7 +223,7 @@ describe('retries', () => {
   it('compares Retry-After with what is left of the bound, not the whole bound', async () => {
     const server = await serve((_req, res) => json(res, 429, { error_code: 'APIGW.0308' }, { 'retry-after': '3' }));
     // 3 s is well within a 60 s bound, but only 2 s of it are left: waiting would end past it, in a false "no answer".
-    const { http, delays } = client({ maxRetryAfterMs: 60_000, timeLeft: () => 2_000 });
+    const { http, delays } = client({ maxRetryAfterMs: 60_000 }, { timeLeft: () => 2_000 });
     const error = await get(http, server).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 3_000 });
     expect(server.requests).toHaveLength(1);
@@ -253,8 +255,8 @@ describe('retries', () => {
 
   it('a request that gets no answer in time ends in a NetworkError', async () => {
     const server = await serve(() => {}); // never answers
-    const { http } = client({ timeoutMs: 100, retries: 1 });
-    const error = await get(http, server).catch((e: unknown) => e);
+    const { http } = client({ timeoutMs: 100 });
+    const error = await get(http, server, undefined, 1).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as Error).message).toMatch(/no response in time/);
     expect(server.requests).toHaveLength(2);
@@ -314,7 +316,7 @@ describe('--debug trace', () => {
       { ...aksk, securityToken: STS },
       { kind: 'token', token: IAM_TOKEN },
     ] as Auth[]) {
-      const { http, lines } = client({ auth, random: () => 0 });
+      const { http, lines } = client({ auth }, { random: () => 0 });
       await get(http, server, [['id', 'job 1']]);
       const trace = lines.join('\n');
       expect(lines[0]).toBe(`> GET ${server.url}/v3/proj-1/jobs?id=job%201`);

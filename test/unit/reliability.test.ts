@@ -244,7 +244,7 @@ describe('the bounds, and their arithmetic', () => {
     let arrived: () => void = () => undefined;
     const request = new Promise<void>((resolve) => (arrived = resolve));
     const server = await startServer(() => arrived()); // takes the request and never answers
-    const http = createHttpClient({ auth: { kind: 'token', token: 't' }, now: Date.now });
+    const http = createHttpClient({ auth: { kind: 'token', token: 't' } }, { now: Date.now });
     try {
       const stop = new AbortController();
       const pending = http.getJson(server.url, '/v3/p/jobs', [['id', 'x']], {}, stop.signal).catch((e: unknown) => e);

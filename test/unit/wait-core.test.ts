@@ -2,7 +2,8 @@
 // the IAM lookup and every look, so a slow start-up shortens the wait instead of turning its ending into a lie.
 import { describe, expect, it } from 'vitest';
 import { timeBound } from '../../src/deadline.js';
-import { exitCodeOfWait, runWaitCore, type CoreWorld } from '../../src/wait/core.js';
+import { AuthError, InterruptedError } from '../../src/errors.js';
+import { exitCodeOfWait, reportedOf, runWaitCore, type CoreWorld } from '../../src/wait/core.js';
 import { quietReporter } from '../../src/wait/reporter.js';
 import { FakeClock, ScriptedApi, T0, job } from '../support/wait-fakes.js';
 
@@ -60,5 +61,43 @@ describe("runWaitCore: one clock from the caller's start", () => {
     expect(result.results[0]).toMatchObject({ id: 'a', outcome: 'timeout' });
     expect(exitCodeOfWait(result)).toBe(5);
     expect(api.calls).toEqual([]);
+  });
+});
+
+describe('reportedOf: what decides the exit code of a wait, for main() and the API alike', () => {
+  const completed = { id: 'j1', outcome: 'completed' as const, elapsedMs: 0 };
+
+  it('a stopped instance wait before its first look: the instance ends interrupted, no look answered (130)', async () => {
+    const clock = new FakeClock();
+    const stopped = new InterruptedError('interrupted (SIGINT)');
+    const result = await runWaitCore(
+      { instance: 'db-1' },
+      { timeoutMs: 0, intervalMs: 5 * S, notFoundGraceMs: 0 },
+      { ...world(clock, new ScriptedApi(clock, {}), 0), api: () => Promise.reject(stopped) },
+    );
+    expect(result.instance).toMatchObject({ id: 'db-1', outcome: 'interrupted', error: stopped });
+    expect(result.facts).toEqual({ looked: false, gone: false, windowSeen: false });
+    expect([...result.seenEnds]).toEqual([]);
+    expect(reportedOf(result)).toEqual([result.instance]);
+    expect(exitCodeOfWait(result)).toBe(130);
+  });
+
+  it("the instance's own ending ranks beside its tasks: a broken instance (1) over Completed tasks", () => {
+    const result = {
+      results: [completed],
+      instance: { id: 'db-1', outcome: 'failed' as const, elapsedMs: 0 },
+      facts: { looked: true, gone: false, windowSeen: false, status: 'FAILED' },
+      seenEnds: new Map(),
+      elapsedMs: 0,
+    };
+    expect(reportedOf(result)).toEqual([result.instance, completed]);
+    expect(exitCodeOfWait(result)).toBe(1);
+  });
+
+  it('an error that ended the whole wait decides alone: a refused key (3) over Completed jobs', () => {
+    const refused = new AuthError('refused', { status: 401 });
+    const result = { results: [completed], fatal: refused, elapsedMs: 0 };
+    expect(reportedOf(result)).toEqual([{ outcome: 'error', error: refused }]);
+    expect(exitCodeOfWait(result)).toBe(3);
   });
 });

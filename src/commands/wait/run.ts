@@ -6,12 +6,11 @@ import { sanitize } from '../../render/text.js';
 import { settingArgs } from '../../flags.js';
 import { serviceOf, serviceTitle } from '../../services/names.js';
 import { brokenHint } from '../../status.js';
-import { type CoreWorld, runWaitCore } from '../../wait/core.js';
+import { type CoreWorld, reportedOf, runWaitCore } from '../../wait/core.js';
 import { brokenStatus, type InstanceEnd, instanceEndLines, instanceEnding } from '../../wait/instance-ending.js';
 import { instanceFailure, withGithubAnnotations } from '../../wait/reporter-github.js';
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
-import type { TaskResult } from '../../wait/result.js';
 import { summaryLines } from '../../wait/summary.js';
 import { Estimates } from '../../wait/estimate.js';
 import type { CommandContext } from '../context.js';
@@ -144,7 +143,7 @@ export async function runWait(
 
   const summary = summaryLines(result, resumeOptions(options, ctx, estimates));
   if (summary.length > 0) deps.stderr.write(`${summary.join('\n')}\n`);
-  return result.results;
+  return reportedOf(result);
 }
 
 /**
@@ -167,15 +166,13 @@ export async function runWaitInstance(
     coreWorld(ctx, reporter, true),
   );
   if (waited.fatal !== undefined) throw waited.fatal;
-  const end = waited.instance!;
-  const taskResults = waited.results as TaskResult[];
+  const { instance: end, results: taskResults, seenEnds } = waited;
   const tasks = taskResults.map((r) => r.item!);
-  const seenEnds = waited.seenEnds ?? new Map<string, number>();
   const instanceEnd: InstanceEnd = {
     ref,
     outcome: end.outcome,
     error: end.error,
-    facts: waited.facts ?? { looked: false, gone: false, windowSeen: false },
+    facts: waited.facts,
     tasks: taskResults,
     failFast: options.failFast === true,
     timeoutMs: options.timeoutMs,
@@ -213,5 +210,5 @@ export async function runWaitInstance(
   );
   const lines = instanceEndLines(instanceEnd, resumeOptions(options, ctx, estimates, ref));
   if (lines.length > 0) deps.stderr.write(`${lines.join('\n')}\n`);
-  return [{ outcome: end.outcome, error: end.error }, ...taskResults];
+  return reportedOf(waited);
 }
