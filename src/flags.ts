@@ -1,7 +1,7 @@
 // The global options (README § Usage: valid before or after the command), declared once. program.ts makes
 // commander options of them, config resolution names them as sources (`flag --region`), and a suggested command
 // (resuming a wait) repeats them.
-import { SERVICE_NAMES } from './services/names.js';
+import { SETTINGS } from './config/settings.js';
 
 /** Options that choose where settings come from; each sets the setting of the same key. */
 export const SETTING_FLAGS = [
@@ -16,7 +16,7 @@ export const SETTING_FLAGS = [
     flag: '--service',
     value: '<name>',
     description: 'database service whose jobs get and wait read (default: rds)',
-    choices: SERVICE_NAMES,
+    choices: SETTINGS.service.choices,
   },
   { key: 'region', flag: '--region', value: '<id>', description: 'region, e.g. cn-north-4' },
   {

@@ -23,18 +23,25 @@ export function bashScript(root: CommandSpec): string {
     return `    ${o.names.join('|')}) COMPREPLY=($(compgen -W "${words}" -- "$cur")); return 0 ;;`;
   });
   const wordCases = paths.map(({ path, spec }) => {
-    const words = [
-      ...spec.subcommands.map((s) => s.name),
-      ...spec.argumentChoices,
-      ...optionsAt(root, path).flatMap((o) => o.names.filter((n) => n.startsWith('--'))),
-    ];
-    return `    "${path}") words="${words.join(' ')}" ;;`;
+    const options = optionsAt(root, path).flatMap((o) => o.names.filter((n) => n.startsWith('--')));
+    const lines = [`    "${path}")`, `      words="${spec.subcommands.map((s) => s.name).join(' ')}"`];
+    // A positional argument's values only in its own place: the keys first, then the chosen key's values.
+    if (spec.argumentChoices.length > 0)
+      lines.push(`      ((nargs == 0)) && words+=" ${spec.argumentChoices.join(' ')}"`);
+    const values = Object.entries(spec.argumentValues);
+    if (values.length > 0) {
+      lines.push('      if ((nargs == 1)); then case "$first" in');
+      for (const [first, choices] of values) lines.push(`        ${first}) words+=" ${choices.join(' ')}" ;;`);
+      lines.push('      esac; fi');
+    }
+    lines.push(`      words+=" ${options.join(' ')}" ;;`);
+    return lines.join('\n');
   });
   return `# ${name} completion for bash.
 # Install: ${name} completion bash > ~/.local/share/bash-completion/completions/${name}
 #      or: echo 'source <(${name} completion bash)' >> ~/.bashrc
 ${fn}() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" cmdpath="" word="" skip="" words="" i
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" cmdpath="" word="" skip="" words="" first="" nargs=0 i
   ((COMP_CWORD > 0)) && prev="\${COMP_WORDS[COMP_CWORD-1]}"
   for ((i = 1; i < COMP_CWORD; i++)); do
     word="\${COMP_WORDS[i]}"
@@ -45,6 +52,7 @@ ${fn}() {
       *)
         case "$cmdpath:$word" in
 ${commandWords.join('\n')}
+          *) ((nargs++ == 0)) && first="$word" ;;
         esac ;;
     esac
   done

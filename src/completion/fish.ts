@@ -27,10 +27,11 @@ export function fishScript(root: CommandSpec): string {
   const lines = [
     `# ${name} completion for fish.`,
     `# Install: ${name} completion fish > ~/.config/fish/completions/${name}.fish`,
-    `function ${helper} --description 'true when the command path typed so far is $argv[1]'`,
+    `function ${helper} --description 'true when the command path typed so far is $argv[1] (then $argv[2] arguments, the first $argv[3])'`,
     '    set -l words (commandline -opc)',
     '    set -e words[1]',
     '    set -l path',
+    '    set -l args',
     '    set -l skip 0',
     '    for word in $words',
     '        if test $skip = 1',
@@ -48,11 +49,19 @@ export function fishScript(root: CommandSpec): string {
     '                switch "$joined:$word"',
     `                    case ${steps.join(' ')}`,
     '                        set -a path $word',
+    "                    case '*'",
+    '                        set -a args $word',
     '                end',
     '        end',
     '    end',
     "    set -l joined (string join ' ' $path)",
-    '    test "$joined" = "$argv[1]"',
+    '    test "$joined" = "$argv[1]"; or return 1',
+    '    if set -q argv[2]; and test (count $args) -ne $argv[2]',
+    '        return 1',
+    '    end',
+    '    if set -q argv[3]; and test "$args[1]" != "$argv[3]"',
+    '        return 1',
+    '    end',
     'end',
     `complete -c ${name} -f`,
   ];
@@ -62,8 +71,11 @@ export function fishScript(root: CommandSpec): string {
     for (const sub of spec.subcommands)
       lines.push(`complete -c ${name} -n '${here}' -a ${sub.name} -d '${sub.description}'`);
     if (path === '') continue;
+    // A positional argument's values only in its own place: the keys first, then the chosen key's values.
     if (spec.argumentChoices.length > 0)
-      lines.push(`complete -c ${name} -n '${here}' -a '${spec.argumentChoices.join(' ')}'`);
+      lines.push(`complete -c ${name} -n '${here} 0' -a '${spec.argumentChoices.join(' ')}'`);
+    for (const [first, choices] of Object.entries(spec.argumentValues))
+      lines.push(`complete -c ${name} -n '${here} 1 ${first}' -a '${choices.join(' ')}'`);
     for (const option of spec.options) {
       if (option.names.includes('--help')) continue; // already offered everywhere by the top level
       lines.push(optionLine(name, here, option));

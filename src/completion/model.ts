@@ -1,5 +1,6 @@
 // What shell completion offers, read from the commander program itself so the scripts never drift from the CLI.
 import type { Command, Option } from 'commander';
+import { choicesOf, keyNamed } from '../config/settings.js';
 
 export interface OptionSpec {
   /** e.g. ['-o', '--output'] */
@@ -17,6 +18,11 @@ export interface CommandSpec {
   subcommands: CommandSpec[];
   /** Values for the first positional argument, when it has a fixed set (config keys, shells). */
   argumentChoices: string[];
+  /**
+   * Values for the second positional argument by the first, where they are a fixed set: `config set service` → the
+   * service names. Offered only in that place, as the first argument's choices are only in the first.
+   */
+  argumentValues: Record<string, string[]>;
 }
 
 /** One line, none of the characters that need quoting in any of the three shells. */
@@ -49,7 +55,21 @@ export function completionModel(command: Command): CommandSpec {
       .filter((sub) => sub.name() !== 'help')
       .map(completionModel),
     argumentChoices: [...(command.registeredArguments[0]?.argChoices ?? [])],
+    argumentValues: valuesByFirstArgument(command),
   };
+}
+
+/** A command of a setting and its value (`config set KEY VALUE`): each key's fixed values, from the settings table. */
+function valuesByFirstArgument(command: Command): Record<string, string[]> {
+  const [first, second] = command.registeredArguments;
+  const values: Record<string, string[]> = {};
+  if (second === undefined) return values;
+  for (const word of first?.argChoices ?? []) {
+    const key = keyNamed(word);
+    const choices = key === undefined ? [] : choicesOf(key);
+    if (choices.length > 0) values[word] = [...choices];
+  }
+  return values;
 }
 
 /** Every command with its path from the root ('' for the root, 'config set' …), depth first. */

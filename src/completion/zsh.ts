@@ -33,19 +33,27 @@ export function zshScript(root: CommandSpec): string {
         o.description,
       ),
     );
+    // A positional argument's values only in its own place: the keys first, then the chosen key's values.
+    const values = Object.entries(spec.argumentValues).map(
+      ([first, choices]) => `        ${first}) values=(${choices.join(' ')}) ;;`,
+    );
     return [
       `    "${path}")`,
       `      commands=(${commands.join(' ')})`,
-      `      values=(${spec.argumentChoices.join(' ')})`,
+      spec.argumentChoices.length > 0 ? `      ((nargs == 0)) && values=(${spec.argumentChoices.join(' ')})` : '',
+      values.length > 0 ? ['      ((nargs == 1)) && case "$first" in', ...values, '      esac'].join('\n') : '',
       `      options=(${options.join(' ')}) ;;`,
-    ].join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return `#compdef ${name}
 # ${name} completion for zsh.
 # Install: ${name} completion zsh > "\${fpath[1]}/_${name}"   (then restart zsh)
 #      or: echo 'source <(${name} completion zsh)' >> ~/.zshrc   (after compinit)
 _${name}() {
-  local cmdpath="" word="" skip="" i
+  local cmdpath="" word="" skip="" first="" i
+  integer nargs=0
   local -a commands values options
   for ((i = 2; i < CURRENT; i++)); do
     word="\${words[i]}"
@@ -56,6 +64,7 @@ _${name}() {
       *)
         case "$cmdpath:$word" in
 ${commandWords.join('\n')}
+          *) ((nargs++ == 0)) && first="$word" ;;
         esac ;;
     esac
   done

@@ -1,7 +1,7 @@
 // Configuration resolution (README § Configuration): each setting from the first source that has it, with its source.
 import { ConfigError, UsageError } from '../errors.js';
 import { flagOf, type GlobalFlagKey, type GlobalFlags } from '../flags.js';
-import { DEFAULT_SERVICE, isServiceName, SERVICE_NAMES, sdkEndpointEnvName } from '../services/names.js';
+import { DEFAULT_SERVICE, SERVICE_NAMES, sdkEndpointEnvName, serviceNamed } from '../services/names.js';
 import { rds } from '../services/rds.js';
 import type { JobService } from '../services/types.js';
 import { iamEndpoint } from './endpoints.js';
@@ -53,7 +53,7 @@ function fromFlag(flags: GlobalFlags, key: GlobalFlagKey): Setting | undefined {
 export function problemWith(key: SettingKey, value: string): string | undefined {
   switch (key) {
     case 'service':
-      return isServiceName(value) ? undefined : `use one of ${SERVICE_NAMES.join(', ')}`;
+      return serviceNamed(value) === undefined ? `use one of ${SERVICE_NAMES.join(', ')}` : undefined;
     case 'region':
       return isValidRegion(value) ? undefined : 'expected a lower-case region id such as cn-north-4';
     case 'projectId':
@@ -102,12 +102,21 @@ function invalid(key: SettingKey, setting: Setting, reason: string): Error {
   }
 }
 
+/**
+ * A valid value as rdsjob uses and stores it: an endpoint without trailing slashes, a service name in lower case
+ * (`GeminiDB` as the console writes it is `geminidb`).
+ */
+export function normalized(key: SettingKey, value: string): string {
+  if (key === 'endpoint' || key === 'iamEndpoint') return normalizeEndpoint(value);
+  if (key === 'service') return serviceNamed(value) ?? value;
+  return value;
+}
+
 function validated(key: SettingKey, setting: Setting | undefined): Setting | undefined {
   if (setting === undefined) return undefined;
   const reason = problemWith(key, setting.value);
   if (reason !== undefined) throw invalid(key, setting, reason);
-  if (key === 'endpoint' || key === 'iamEndpoint') return { ...setting, value: normalizeEndpoint(setting.value) };
-  return setting;
+  return { ...setting, value: normalized(key, setting.value) };
 }
 
 /**

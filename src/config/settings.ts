@@ -1,6 +1,7 @@
 // Every setting rdsjob resolves, in one table (README § Configuration): its name for `rdsjob config`, the
 // environment variables that set it (first set wins), KooCLI's field for it, and how it may be shown.
 // Everything else (config keys, env lookups, masking, completion, help) is derived from this table.
+import { SERVICE_NAMES } from '../services/names.js';
 
 export const SETTINGS = {
   service: {
@@ -9,6 +10,8 @@ export const SETTINGS = {
     env: ['RDSJOB_SERVICE'],
     hcloud: undefined,
     shown: 'plain',
+    /** The only values it takes: --service, completion and `config set service <TAB>` offer them. */
+    choices: SERVICE_NAMES,
   },
   region: {
     name: 'region',
@@ -95,6 +98,12 @@ export function isCredential(key: SettingKey): boolean {
 
 export function nameOf(key: SettingKey): SettingName {
   return SETTINGS[key].name;
+}
+
+/** The values a setting takes when they are a fixed set (the services); none when any value of its rule will do. */
+export function choicesOf(key: SettingKey): readonly string[] {
+  const setting = SETTINGS[key];
+  return 'choices' in setting ? setting.choices : [];
 }
 
 /** `secret-key` → `secretKey`; undefined for a name that is not a setting. */

@@ -6,7 +6,10 @@ import { prettyJson, receivedText } from '../raw-json.js';
  * JSON.stringify. `undefined` has no JSON form and prints as `null` so stdout is always valid JSON.
  */
 export function renderJson(value: unknown): string {
-  const texts = Array.isArray(value) ? value.map(receivedText) : [receivedText(value)];
+  // A null element stands for an id that was not found (get, wait): the others keep their received text.
+  const texts = Array.isArray(value)
+    ? value.map((element) => (element === null ? 'null' : receivedText(element)))
+    : [receivedText(value)];
   if (texts.every((text): text is string => text !== undefined)) {
     return `${prettyJson(Array.isArray(value) ? `[${texts.join(',')}]` : texts[0]!)}\n`;
   }

@@ -12,16 +12,19 @@ import type { ResultTable } from './result-table.js';
 export type OutputFormat = 'table' | 'json';
 
 /**
- * Jobs, as `get` and `wait` print them: one job alone as its two-column view, several as rows (or a JSON array).
- * With `options.width` (a terminal) the table is fitted to it; without, it is what scripts have always read.
+ * Jobs, as `get` and `wait` print them, one per id given, in that order (undefined: an id not found): one job alone
+ * as its two-column view, several as rows of the jobs found, or a JSON array with `null` where an id was not found,
+ * so its positions are the arguments' (docs/output.md). With `options.width` (a terminal) the table is fitted to it;
+ * without, it is what scripts have always read.
  */
 export async function renderJobsResult(
-  jobs: readonly Job[],
+  perId: readonly (Job | undefined)[],
   several: boolean,
   format: OutputFormat,
   options: RenderOptions,
 ): Promise<string> {
-  if (format === 'json') return renderJson(several ? jobs : jobs[0]);
+  if (format === 'json') return renderJson(several ? perId.map((job) => job ?? null) : perId[0]);
+  const jobs = perId.filter((job): job is Job => job !== undefined);
   if (!several) {
     if (!jobs[0]) return '';
     const view = await import('./job-view.js');

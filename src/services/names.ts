@@ -8,8 +8,14 @@ export const SERVICE_NAMES = ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb'] a
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export const DEFAULT_SERVICE: ServiceName = 'rds';
 
-export function isServiceName(value: string): value is ServiceName {
+function isServiceName(value: string): value is ServiceName {
   return (SERVICE_NAMES as readonly string[]).includes(value);
+}
+
+/** A service by its name in any case (`GeminiDB`, as the console writes it); undefined for an unknown name. */
+export function serviceNamed(value: string): ServiceName | undefined {
+  const name = value.toLowerCase();
+  return isServiceName(name) ? name : undefined;
 }
 
 /** As messages name each service: `TaurusDB API error 503`, `::error title=GeminiDB job … failed`. */
@@ -46,7 +52,7 @@ export function sdkEndpointEnvName(service: ServiceName, region: string): string
 /** The configuration's service; a configuration without one (built by hand) is RDS's, as before `--service`. */
 export function serviceOf(config: Pick<ResolvedConfig, 'service'>): ServiceName {
   const name = config.service?.value;
-  return name !== undefined && isServiceName(name) ? name : DEFAULT_SERVICE;
+  return (name === undefined ? undefined : serviceNamed(name)) ?? DEFAULT_SERVICE;
 }
 
 /** The service's file, loaded on first use. */

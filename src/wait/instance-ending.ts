@@ -2,10 +2,9 @@
 // is the reason (never --fail-fast unless that flag ended it), a timeout names what kept the instance from being free,
 // a deleted instance stops its tasks rather than making them "not found". Pure: stderr, the step summary and the
 // GitHub annotation all say it in these words.
-import { formatDuration } from '../duration.js';
 import { sanitize } from '../render/text.js';
 import { instanceStateOf } from '../status.js';
-import type { InstanceFacts } from './instance.js';
+import { type InstanceFacts, noWindowTask } from './instance.js';
 import { errorText } from './item-text.js';
 import type { ItemResult } from './result.js';
 import { isUnfinished, type WaitOutcome } from './result.js';
@@ -62,7 +61,7 @@ function blocker(end: InstanceEnd): string {
   const failure = end.outcome === 'timeout' ? lastFailure(end.error) : '';
   if (!facts.looked) return `no look at instance ${ref} was answered${failure}`;
   if (end.sinceMs !== undefined && !facts.windowSeen) {
-    return `no task started on instance ${ref} in the last ${formatDuration(end.sinceMs)} yet${failure}`;
+    return `${noWindowTask(ref, end.sinceMs)} yet${failure}`;
   }
   const status = facts.status === undefined ? 'without a status' : `is ${sanitize(facts.status)}`;
   return `instance ${ref} ${status}, no task running${failure}`;

@@ -65,6 +65,14 @@ export interface InstanceWaitSettings {
   failFast?: boolean;
 }
 
+/**
+ * `wait --instance --since` before a task of the window is listed: the words of its progress line, its heartbeat,
+ * its error after the grace and its timeout (the caller sanitizes REF where it prints it).
+ */
+export function noWindowTask(ref: string, sinceMs: number): string {
+  return `no task started on instance ${ref} in the last ${formatDuration(sinceMs)}`;
+}
+
 type Listed = Task & { id: string };
 const withId = (task: Task): task is Listed => typeof task.id === 'string';
 
@@ -155,7 +163,7 @@ function instanceTarget(
       facts.looked = true;
       facts.status = typeof self.status === 'string' ? self.status.trim() : undefined;
       if (since !== undefined && !facts.windowSeen && now() - startedAt >= (settings.notFoundGraceMs ?? 0)) {
-        throw new GoneError(`no task started on instance ${instance.ref} in the last ${formatDuration(since)}`, {
+        throw new GoneError(noWindowTask(instance.ref, since), {
           hint: 'check the instance and the window (--since), or start the change first',
         });
       }
@@ -174,6 +182,7 @@ function instanceTarget(
       return failed ? 'failed' : 'completed';
     },
     report(state, reporter, at) {
+      if (settings.sinceMs !== undefined) reporter.sinceWindow?.(settings.sinceMs, facts.windowSeen, at);
       reporter.instanceStatus?.(state.status, at);
       for (const [id, entry] of seen) {
         if (entry.ended === undefined) reporter.observed(id, entry.task, at);

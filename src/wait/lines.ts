@@ -4,6 +4,7 @@ import { sanitize } from '../render/text.js';
 import { errorText, jobName, ownEnding, reasonText, stateText, tookText } from './item-text.js';
 import { OUTCOME_LABELS } from '../outcome.js';
 import { formatDelay, formatElapsed } from '../duration.js';
+import { noWindowTask } from './instance.js';
 import type { ItemResult, ProgressItem } from './result.js';
 
 /** `2026-11-27T09:45:00Z`: UTC to the second, what CI log viewers line up with. */
@@ -64,5 +65,15 @@ export function outcomeLine(result: ItemResult, short: string, chalk: Paint): Sy
 export type ItemNoun = 'job' | 'task';
 
 export function heartbeatLine(elapsedMs: number, running: number, noun: ItemNoun = 'job'): string {
-  return `still waiting (${formatElapsed(elapsedMs)} elapsed): ${running} ${running === 1 ? noun : `${noun}s`} running`;
+  return stillWaitingLine(elapsedMs, `${running} ${running === 1 ? noun : `${noun}s`} running`);
+}
+
+/** `still waiting (5m elapsed): …`, what a quiet wait says now and then so CI watchdogs see life. */
+export function stillWaitingLine(elapsedMs: number, what: string): string {
+  return `still waiting (${formatElapsed(elapsedMs)} elapsed): ${what}`;
+}
+
+/** The plain and live line while the `--since` window is still empty, like a job's "not visible yet". */
+export function noWindowTaskLine(ref: string, sinceMs: number): string {
+  return `${noWindowTask(ref, sinceMs)} yet; a change just started takes a few seconds to appear, still looking`;
 }

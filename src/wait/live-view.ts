@@ -1,7 +1,7 @@
 // What the live view shows, as lines: pure, so every terminal size is a table test. One line per job or task —
 // spinner or ✔/✖, id, name, bar and percentage, status, elapsed — fitted to the terminal: never wider than its
 // columns (by display width), never more lines than its rows. reporter-live.ts draws these lines in place.
-import { formatElapsed } from '../duration.js';
+import { formatDuration, formatElapsed } from '../duration.js';
 import type { Paint } from '../render/paint.js';
 import { formatProgress } from '../render/progress.js';
 import { paintStatus } from '../render/status.js';
@@ -41,8 +41,11 @@ export interface LiveFrame {
   now: number;
   /** Which spinner frame running lines show. */
   tick: number;
-  /** `wait --instance`: a first line about the instance, whose tasks are the items. */
-  instance?: { short: string; startedAt: number; status?: string };
+  /**
+   * `wait --instance`: a first line about the instance, whose tasks are the items; `windowEmptyMs`, the `--since`
+   * window while no task of it is listed yet.
+   */
+  instance?: { short: string; startedAt: number; status?: string; windowEmptyMs?: number };
   /** The estimated time left of an item (estimate.ts), when there is one. */
   leftMs?: (id: string) => number | undefined;
 }
@@ -275,7 +278,11 @@ function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
   const instance = frame.instance!;
   const open = frame.items.filter((i) => i.state.kind !== 'ended').length;
   const tasks =
-    frame.items.length === 0 ? 'looking for running tasks' : `${open} ${open === 1 ? 'task' : 'tasks'} running`;
+    frame.items.length > 0
+      ? `${open} ${open === 1 ? 'task' : 'tasks'} running`
+      : instance.windowEmptyMs === undefined
+        ? 'looking for running tasks'
+        : `looking for a task started in the last ${formatDuration(instance.windowEmptyMs)}`;
   // The instance's status while it keeps the instance from being free.
   const what =
     instance.status === undefined || instanceStateOf(instance.status) === 'free'

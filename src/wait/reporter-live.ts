@@ -38,7 +38,7 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
   let short = new Map<string, string>();
   let startedAt = 0;
   let now = 0;
-  let instance: { short: string; startedAt: number; status?: string } | undefined;
+  let instance: { short: string; startedAt: number; status?: string; windowEmptyMs?: number } | undefined;
   let drawn: string[] = [];
   let drawnColumns = 0;
   let live = false;
@@ -123,6 +123,10 @@ export function liveReporter(options: LiveReporterOptions): WaitReporter {
       now = at;
       if (instance !== undefined) instance.status = status;
       render();
+    },
+    sinceWindow(sinceMs, seen, at) {
+      now = at;
+      if (instance !== undefined) instance.windowEmptyMs = seen ? undefined : sinceMs;
     },
     notVisible(id, at) {
       now = at;

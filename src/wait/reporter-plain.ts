@@ -6,7 +6,18 @@ import { type Paint, PLAIN } from '../render/paint.js';
 import { sanitize } from '../render/text.js';
 import { shortIds } from './item-text.js';
 import { DEFAULT_HEARTBEAT_MS } from './defaults.js';
-import { heartbeatLine, notVisibleLine, outcomeLine, retryLine, stateLine, subjectOf, timestamp } from './lines.js';
+import {
+  heartbeatLine,
+  noWindowTaskLine,
+  notVisibleLine,
+  outcomeLine,
+  retryLine,
+  stateLine,
+  stillWaitingLine,
+  subjectOf,
+  timestamp,
+} from './lines.js';
+import { noWindowTask } from './instance.js';
 import type { ProgressItem, WaitReporter } from './reporter.js';
 
 export interface PlainReporterOptions {
@@ -33,6 +44,9 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
   let start = 0;
   const shown = new Map<string, string>();
   const ended = new Set<string>();
+  /** `--since`: the window, while no task of it is listed yet. */
+  let windowEmpty: number | undefined;
+  const instanceName = () => sanitize(options.instance ?? '');
   const write = (at: number, text: string) => stream.write(`${timestamp(at)} ${text}\n`);
   const shortOf = (id: string) => short.get(id) ?? id;
 
@@ -56,11 +70,18 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
     },
     instanceStatus(status, at) {
       // Said once per change, while it keeps the instance from being free (and when it becomes ACTIVE again).
-      const line = `instance ${sanitize(options.instance ?? '')}: ${instanceStateOf(status) !== 'busy' ? status : `${status ?? 'without a status'} (not free yet)`}`;
+      const line = `instance ${instanceName()}: ${instanceStateOf(status) !== 'busy' ? status : `${status ?? 'without a status'} (not free yet)`}`;
       if (shown.get('\u0000instance') === line || (instanceStateOf(status) === 'free' && !shown.has('\u0000instance')))
         return;
       shown.set('\u0000instance', line);
       write(at, line);
+    },
+    sinceWindow(sinceMs, seen, at) {
+      windowEmpty = seen ? undefined : sinceMs;
+      // Said once, at the first look, as a job's "not visible yet" is: the heartbeat repeats it while it lasts.
+      if (seen || shown.has('\u0000window')) return;
+      shown.set('\u0000window', '');
+      write(at, noWindowTaskLine(instanceName(), sinceMs));
     },
     notVisible(id, at) {
       const line = notVisibleLine(shortOf(id));
@@ -77,7 +98,11 @@ export function plainReporter(options: PlainReporterOptions): WaitReporter {
       if (line !== undefined) write(at, `${line.symbol} ${line.text}`);
     },
     tick(at) {
-      write(at, heartbeatLine(at - start, known.size - ended.size, options.instance === undefined ? 'job' : 'task'));
+      const running = known.size - ended.size;
+      // Never "0 tasks running" while what the wait is for has not shown up yet.
+      if (windowEmpty !== undefined && running === 0) {
+        write(at, stillWaitingLine(at - start, `${noWindowTask(instanceName(), windowEmpty)} yet`));
+      } else write(at, heartbeatLine(at - start, running, options.instance === undefined ? 'job' : 'task'));
     },
     stop() {},
   };

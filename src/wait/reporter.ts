@@ -17,6 +17,11 @@ export interface WaitReporter {
   retrying(id: string, error: unknown, delayMs: number, at: number): void;
   /** `wait --instance`: the instance's status at each look (shown while it is not ACTIVE). */
   instanceStatus?(status: string | undefined, at: number): void;
+  /**
+   * `wait --instance --since`: at each look, whether a task of the window has been listed yet (RDS lists a change
+   * just started only after seconds: until then the wait looks for one, within the not-found grace).
+   */
+  sinceWindow?(sinceMs: number, seen: boolean, at: number): void;
   /** One job's or task's wait ended (any outcome), as soon as it does. */
   finished(result: ItemResult, at: number): void;
   tick(at: number): void;

@@ -80,6 +80,16 @@ describe('rdsjob get', () => {
     expect(JSON.parse(r.stdout)).toEqual([switchover, createInstanceCompleted, bindEip]);
   });
 
+  it('-o json with an id not found: null in its place, the others exactly as received, so .[i] is the i-th id', async () => {
+    const r = await rdsjob(emu, ['get', 'nosuch', ok, 'nosuch', '--json']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^\[\n {2}null,\n {2}\{\n {4}"id": /);
+    expect(JSON.parse(r.stdout)).toEqual([null, createInstanceCompleted, null]);
+    expect(r.stderr).toMatch(/^error: job nosuch not found/);
+    const query = await rdsjob(emu, ['get', ok, 'nosuch', '--query', '[[0].status, [1]]']);
+    expect([query.code, JSON.parse(query.stdout)]).toEqual([4, ['Completed', null]]);
+  });
+
   it('several ids as a table: one row per job', async () => {
     const r = await rdsjob(emu, ['get', ok, createFailed.id!]);
     expect(r.code).toBe(0);

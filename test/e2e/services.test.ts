@@ -1,5 +1,8 @@
 // `--service` end to end: the built binary against one strict emulator per sibling service (each on its own host and
 // port, signatures checked over it), for every ending of a wait and for `get`'s table and exact JSON.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SampleJobOptions, serviceJob } from '../../emulator/sample-services.js';
@@ -199,6 +202,25 @@ describe('choosing a service', () => {
     const bad = await rdsjob(undefined, ['config', 'set', 'service', 'nosql']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/use one of rds, taurusdb, gaussdb, dds, geminidb/);
+  });
+
+  it('a name as the console writes it (GeminiDB) is that service: read from its API, stored in lower case', async () => {
+    const emu = emus.geminidb;
+    emu.reset();
+    emu.setJob('done', { steps: [serviceJob('geminidb', 'done', 'Completed', { now: Date.now() })] });
+    const r = await rdsjob(emu, ['--service', 'GeminiDB', 'get', 'done', '--query', 'status']);
+    expect(r.stderr).toBe('');
+    expect([r.code, r.stdout]).toEqual([0, 'Completed\n']);
+    expect(emu.requests.map((q) => q.api)).toEqual(['ListJobs']);
+    const dir = mkdtempSync(join(tmpdir(), 'rdsjob-service-case-'));
+    try {
+      const env = { RDSJOB_CONFIG: join(dir, 'config.json') };
+      expect((await rdsjob(undefined, ['config', 'set', 'service', 'TaurusDB'], { env })).code).toBe(0);
+      const stored = await rdsjob(undefined, ['config', 'get', 'service'], { env });
+      expect([stored.code, stored.stdout]).toEqual([0, 'taurusdb\n']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -30,10 +30,10 @@ describe('main: get', () => {
     expect(JSON.parse(deps.stdout.text)).toEqual(createInstanceCompleted);
   });
 
-  it('several ids with one missing: prints the found ones, an error line for the other, exit 4', async () => {
+  it("several ids with one missing: the JSON keeps the arguments' positions (null for it), an error line, exit 4", async () => {
     const deps = fakeDeps(scriptedApi(byId));
     expect(await main(['get', A, 'missing', B, '-o', 'json'], deps)).toBe(4);
-    expect(JSON.parse(deps.stdout.text)).toEqual([createInstanceCompleted, bindEip]);
+    expect(JSON.parse(deps.stdout.text)).toEqual([createInstanceCompleted, null, bindEip]);
     expect(deps.stderr.text).toBe('error: job missing not found (HTTP 404, request id abc)\n');
   });
 

@@ -63,6 +63,78 @@ it('an unknown shell is a usage error', async () => {
   expect(deps.stdout.text).toBe('');
 });
 
+const SERVICES = ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb'];
+
+/** `config set KEY <Tab>` in every shell: the key's values, never the keys again (nothing for a free-form key). */
+const VALUE_CASES: Array<[string, string[]]> = [
+  [
+    'rdsjob config set ',
+    [
+      'service',
+      'region',
+      'project-id',
+      'access-key',
+      'secret-key',
+      'security-token',
+      'auth-token',
+      'endpoint',
+      'iam-endpoint',
+    ],
+  ],
+  ['rdsjob config set service ', SERVICES],
+  ['rdsjob --profile ci config set service ', SERVICES],
+  ['rdsjob config set region ', []],
+  ['rdsjob config set service geminidb ', []],
+  ['rdsjob completion ', ['bash', 'zsh', 'fish']],
+  ['rdsjob completion bash ', []],
+];
+
+describe.skipIf(!installed('fish'))('what fish offers', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = join(dir, 'offers.fish');
+    writeFileSync(file, await script('fish'));
+  });
+
+  it.each(VALUE_CASES)('%j', (line, expected) => {
+    // fish's own `complete -C` answers what <Tab> would offer, sorted; options left out.
+    const program = `function rdsjob; end; source ${JSON.stringify(file)}; complete -C ${JSON.stringify(line)}`;
+    const got = execFileSync('fish', ['--no-config', '-c', program], { encoding: 'utf8' })
+      .split('\n')
+      .map((w) => w.split('\t')[0]!)
+      .filter((w) => w !== '' && !w.startsWith('-'));
+    expect(got).toEqual([...expected].sort());
+  });
+});
+
+describe.skipIf(!installed('zsh'))('what zsh offers', () => {
+  let file: string;
+  beforeAll(async () => {
+    file = join(dir, 'offers.zsh');
+    writeFileSync(file, await script('zsh'));
+  });
+
+  it.each(VALUE_CASES)('%j', (line, expected) => {
+    // compsys stand-ins that print what the script offers (zsh itself filters by the word typed).
+    const program = [
+      'compdef() { :; }',
+      'compadd() { while [[ $# -gt 0 && $1 != -- ]]; do shift; done; shift; print -l -- "$@"; }',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's ${(P)…}
+      '_describe() { local arr=$4; print -l -- ${${(P)arr}%%:*}; }',
+      '_message() { :; }',
+      `source ${JSON.stringify(file)}`,
+      `words=(\${=LINE}); [[ $LINE == *' ' ]] && words+=('')`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: zsh's ${#words}
+      'CURRENT=${#words}',
+      '_rdsjob; true',
+    ].join('\n');
+    const got = execFileSync('zsh', ['-f', '-c', program], { encoding: 'utf8', env: { ...process.env, LINE: line } })
+      .split('\n')
+      .filter(Boolean);
+    expect(got).toEqual(expected);
+  });
+});
+
 describe.skipIf(!installed('bash'))('what bash offers', () => {
   let file: string;
   beforeAll(async () => {
@@ -139,6 +211,14 @@ describe.skipIf(!installed('bash'))('what bash offers', () => {
     ['rdsjob completion ', ['bash', 'zsh', 'fish']],
     ['rdsjob wait abc --ti', ['--timeout']],
     ['rdsjob --region ', []],
+    // The value of the key being set, from the services table; keys only in the key's place.
+    ['rdsjob config set service ', SERVICES],
+    ['rdsjob config set service g', ['gaussdb', 'geminidb']],
+    ['rdsjob --profile ci config set service ', SERVICES],
+    ['rdsjob config set region ', []],
+    ['rdsjob config set service geminidb ', []],
+    ['rdsjob config get region ', []],
+    ['rdsjob completion bash ', []],
   ])('%j', (line, expected) => {
     // Options are offered alongside words; compare them only where the case is about options.
     const got = offers(line);

@@ -231,6 +231,15 @@ describe('liveLines: the instance wait', () => {
     ]);
   });
 
+  it('--since, before a task of the window is listed: says what it looks for, not just "running tasks"', () => {
+    const lines = liveLines(
+      { items: [], now: NOW, tick: 0, instance: { short: 'orders-db', startedAt: T0, windowEmptyMs: 5 * 60_000 } },
+      { columns: 80, rows: 24 },
+      PLAIN,
+    );
+    expect(lines).toEqual(['⠋ instance orders-db: looking for a task started in the last 5m 1m2s']);
+  });
+
   it('the instance line counts against the rows too', () => {
     expect(frame([running('t1', 'A', '1'), running('t2', 'B', '2'), running('t3', 'C', '3')], 3)).toEqual([
       '⠋ instance 4d00c7…in01: 3 tasks running 1m2s',

@@ -33,8 +33,34 @@ describe('heartbeats count what is waited on, by its name', () => {
   it('wait --instance: the instance is not counted as a task', () => {
     const stream = new MemoryStream();
     const reporter = plainReporter({ stream, instance: 'inst-1', heartbeatMs: 5 * 60 * S });
-    reporter.start(['inst-1'], 0);
+    reporter.start(['orders-db'], 0);
     reporter.observed('task-1', { name: 'ResizeFlavor', status: 'Running', process: '30' }, 1);
+    reporter.tick(5 * 60 * S);
+    expect(stream.text).toMatch(/still waiting \(5m elapsed\): 1 task running\n$/);
+  });
+
+  it('wait --instance --since: one line at the first look while the window is empty, and heartbeats that say so', () => {
+    const stream = new MemoryStream();
+    const reporter = plainReporter({ stream, instance: 'orders-db', heartbeatMs: 5 * 60 * S });
+    reporter.start(['orders-db'], 0);
+    for (const at of [0, 5 * S, 10 * S]) {
+      reporter.sinceWindow?.(5 * 60 * S, false, at);
+      reporter.instanceStatus?.('ACTIVE', at);
+    }
+    reporter.tick(5 * 60 * S);
+    expect(stream.text.split('\n').filter(Boolean)).toEqual([
+      '1970-01-01T00:00:00Z no task started on instance orders-db in the last 5m yet; a change just started takes a few seconds to appear, still looking',
+      '1970-01-01T00:05:00Z still waiting (5m elapsed): no task started on instance orders-db in the last 5m yet',
+    ]);
+  });
+
+  it('wait --instance --since: once a task of the window is listed, heartbeats count tasks again', () => {
+    const stream = new MemoryStream();
+    const reporter = plainReporter({ stream, instance: 'orders-db', heartbeatMs: 5 * 60 * S });
+    reporter.start(['orders-db'], 0);
+    reporter.sinceWindow?.(5 * 60 * S, false, 0);
+    reporter.sinceWindow?.(5 * 60 * S, true, 5 * S);
+    reporter.observed('task-1', { name: 'ResizeFlavor', status: 'Running', process: '30' }, 5 * S);
     reporter.tick(5 * 60 * S);
     expect(stream.text).toMatch(/still waiting \(5m elapsed\): 1 task running\n$/);
   });

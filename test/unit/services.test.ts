@@ -111,6 +111,19 @@ describe('--service, RDSJOB_SERVICE, the profile key `service`', () => {
     }
   });
 
+  it('a name in any case, as the console writes it (GeminiDB), from the flag, the environment or a profile', () => {
+    expect(resolveConfig({ service: 'GeminiDB' }, {}, files()).service).toEqual({
+      value: 'geminidb',
+      source: { kind: 'flag', name: '--service' },
+    });
+    expect(resolveConfig({}, { RDSJOB_SERVICE: 'TaurusDB' }, files()).service?.value).toBe('taurusdb');
+    expect(resolveConfig({}, {}, files({ service: 'DDS' })).service?.value).toBe('dds');
+    // The unknown stays unknown, whatever its case.
+    expect(() => resolveConfig({ service: 'MySQL' }, {}, files())).toThrow(
+      /invalid --service "MySQL": use one of rds, taurusdb, gaussdb, dds, geminidb/,
+    );
+  });
+
   it('an unknown name stored in a profile is a configuration error naming the file (exit 3)', () => {
     expect(() => resolveConfig({}, {}, files({ service: 'Mongo' }))).toThrow(ConfigError);
     expect(() => resolveConfig({}, {}, files({ service: 'Mongo' }))).toThrow(/\/c\.json/);
@@ -134,6 +147,10 @@ describe('--service, RDSJOB_SERVICE, the profile key `service`', () => {
       const env = { RDSJOB_CONFIG: path };
       expect((await loadConfig({}, env, dir)).config.endpoint?.value).toBe(
         'https://gaussdb.cn-east-2.myhuaweicloud.com',
+      );
+      // The service's own rule, whatever the case the name was typed in.
+      expect((await loadConfig({ service: 'GeminiDB' }, env, dir)).config.endpoint?.value).toBe(
+        'https://gaussdb-nosql.cn-east-2.myhuaweicloud.com',
       );
       const override = { ...env, HUAWEICLOUD_SDK_REGION_GAUSSDBFOROPENGAUSS_CN_EAST_2: 'https://og.example.com' };
       expect((await loadConfig({}, override, dir)).config.endpoint).toEqual({

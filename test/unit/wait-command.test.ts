@@ -130,7 +130,8 @@ describe('rdsjob wait, stderr not a TTY', () => {
     );
     const r = await wait({}, [ID2, 'missing', ID], { notFoundGraceMs: 0 }, h);
     expect(r.code).toBe(EXIT.jobFailed);
-    expect(JSON.parse(r.out).map((j: { id: string }) => j.id)).toEqual([ID2, ID]);
+    // A job never seen is null in its place, so positions are the arguments' (as for get).
+    expect(JSON.parse(r.out).map((j: { id: string } | null) => j?.id ?? null)).toEqual([ID2, null, ID]);
     expect(r.err).toContain('error: job missing not found');
   });
 

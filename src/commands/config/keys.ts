@@ -1,8 +1,8 @@
 // The names `rdsjob config` takes for settings (kebab-case, like the flags; config/settings.ts), checked and
 // turned into the file's keys.
-import { problemWith, resolveProfile, shownValue } from '../../config/resolve.js';
+import { normalized, problemWith, resolveProfile, shownValue } from '../../config/resolve.js';
 import { keyNamed, nameOf, SETTING_KEYS, SETTING_NAMES, type SettingKey } from '../../config/settings.js';
-import { normalizeEndpoint, quote } from '../../config/validate.js';
+import { quote } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
 
 export function settingKeyOf(name: string): SettingKey {
@@ -14,7 +14,7 @@ export function settingKeyOf(name: string): SettingKey {
   });
 }
 
-/** The value as it will be stored (endpoints without trailing slashes); UsageError (exit 2) when invalid. */
+/** The value as it will be stored (endpoints without trailing slashes, services in lower case); UsageError (exit 2) when invalid. */
 export function checkedValue(key: SettingKey, value: string): string {
   const shown = shownValue(key, value);
   if (value === '')
@@ -23,7 +23,7 @@ export function checkedValue(key: SettingKey, value: string): string {
     });
   const problem = problemWith(key, value);
   if (problem !== undefined) throw new UsageError(`invalid ${nameOf(key)}${shown}: ${problem}`);
-  return key === 'endpoint' || key === 'iamEndpoint' ? normalizeEndpoint(value) : value;
+  return normalized(key, value);
 }
 
 /** The profile `config` commands act on, chosen as for every other command. */

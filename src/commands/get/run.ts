@@ -64,13 +64,13 @@ export async function runGet(ids: readonly string[], ctx: CommandContext): Promi
     throw (fetched[0] as PromiseRejectedResult).reason;
   if (unique.length === 1 && results[0]?.status === 'rejected') throw results[0].reason;
 
-  // Several ids: print what was found (in argument order) and one error line per id that was not, like kubectl.
-  const jobs: Job[] = [];
+  // Several ids: print what was found (in argument order; null in the JSON where an id was not) and one error line
+  // per id that was not, like kubectl.
+  const jobs = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
   const outcomes: Reported[] = [];
   const errors: string[] = [];
   for (const [i, result] of results.entries()) {
     if (result.status === 'fulfilled') {
-      jobs.push(result.value);
       outcomes.push(OK);
     } else if (ids.indexOf(ids[i]!) === i) {
       errors.push(...ctx.errorLines(result.reason, ids[i]).trimEnd().split('\n'));

@@ -1,5 +1,4 @@
 // The run of `rdsjob wait <id...>` and `rdsjob get --wait`: progress on stderr, the final jobs on stdout.
-import type { Job } from '../../job.js';
 import type { Reported } from '../../outcome.js';
 import { renderJobsResult, renderTasksResult } from '../../render/result-text.js';
 import { sanitize } from '../../render/text.js';
@@ -130,11 +129,11 @@ export async function runWait(
   if (result.fatal !== undefined) throw result.fatal;
 
   // Every job seen is printed as last seen (Failed and unfinished ones too), in argument order like `get` (an id
-  // given twice is polled once, printed twice); jobs never seen only on stderr.
+  // given twice is polled once, printed twice); a job never seen is said on stderr (null in the JSON array).
   const lastSeen = new Map(result.results.map((r) => [r.id, r.item]));
-  const seen = ids.map((id) => lastSeen.get(id)).filter((job): job is Job => job !== undefined);
+  const seen = ids.map((id) => lastSeen.get(id));
   const several = ids.length > 1;
-  if (several || seen.length > 0) {
+  if (several || seen[0] !== undefined) {
     const renderOptions = { color: ctx.color, now: deps.now(), width: ctx.width };
     // The step outputs' `result` is what --json prints, whatever the format asked for.
     outputs.json = await renderJobsResult(seen, several, 'json', renderOptions);
