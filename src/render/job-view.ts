@@ -7,7 +7,7 @@ import { formatProgress } from './progress.js';
 import { statusColor } from './status.js';
 import { fieldList } from './fields.js';
 import { anyText, asRecord, humanizeKey, scalarText } from './text.js';
-import { formatAge, roughDuration, formatLocalTime, parseRdsTime } from './time.js';
+import { formatAge, formatLocalTime, itemDuration, parseRdsTime } from './time.js';
 
 type Row = [label: string, value: string];
 
@@ -49,7 +49,7 @@ export function jobFields(job: Job, opts: RenderOptions): Field[] {
       : `${formatLocalTime(created, timeZone)} (${formatAge(created, opts.now)})`,
   );
   if (ended === undefined) add('Ended', scalarText(j.ended));
-  else add('Ended', formatLocalTime(ended, timeZone) + took(created, ended));
+  else add('Ended', formatLocalTime(ended, timeZone) + took(j));
   add('Instance', instanceText(j.instance));
 
   rows.push(...entityRows(j.entities).map(([label, value]) => ({ label, value })));
@@ -60,9 +60,9 @@ export function jobFields(job: Job, opts: RenderOptions): Field[] {
   return rows;
 }
 
-function took(created: number | undefined, ended: number): string {
-  if (created === undefined || ended < created) return '';
-  return ` (took ${roughDuration(ended - created)})`;
+function took(job: unknown): string {
+  const duration = itemDuration(job);
+  return duration === undefined ? '' : ` (took ${duration})`;
 }
 
 function instanceText(value: unknown): string | undefined {

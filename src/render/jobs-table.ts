@@ -6,7 +6,7 @@ import { liveProgress, verdictOf } from '../status.js';
 import { formatProgress } from './progress.js';
 import { pipedText, type ColumnRole, type ResultTable } from './result-table.js';
 import { asRecord, scalarText } from './text.js';
-import { formatAge, formatLocalTime, parseRdsTime, roughDuration } from './time.js';
+import { formatAge, formatLocalTime, itemDuration, parseRdsTime } from './time.js';
 
 const JOBS_COLUMNS: readonly ColumnRole[] = [
   'id',
@@ -57,8 +57,7 @@ export function jobsTable(jobs: readonly Job[], opts: RenderOptions, terminal = 
       progress: progress === undefined ? undefined : formatProgress(progress),
       created: terminal && created !== undefined ? formatAge(created, opts.now) : time(created, j.created),
       ended: time(ended, j.ended),
-      took:
-        created !== undefined && ended !== undefined && ended >= created ? roughDuration(ended - created) : undefined,
+      took: itemDuration(j),
       instance: instance ? (scalarText(instance.name) ?? scalarText(instance.id)) : scalarText(j.instance),
       reason: verdictOf(j) === 'failed' ? scalarText(j.fail_reason) : undefined,
     };

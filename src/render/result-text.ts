@@ -8,6 +8,7 @@ import { renderJson } from './json.js';
 import type { RenderOptions } from './options.js';
 import { measureFor } from './measure.js';
 import type { ResultTable } from './result-table.js';
+import type { Waited } from './tasks-table.js';
 
 export type OutputFormat = 'table' | 'json';
 
@@ -40,20 +41,20 @@ export async function renderJobsResult(
 }
 
 /**
- * Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). `seenEnds`: the
- * result of a wait (when it saw each task end, by id), with ENDED, TOOK and REASON like the job table.
+ * Tasks, as `list` and `wait --instance` print them: always rows (or a JSON array, `[]` when none). `waited`: the
+ * results of a wait (when it saw each task end), with ENDED, TOOK and REASON like the job table.
  */
 export async function renderTasksResult(
   tasks: readonly Task[],
   format: OutputFormat,
   options: RenderOptions,
-  seenEnds?: ReadonlyMap<string, number>,
+  waited?: Waited,
 ): Promise<string> {
   if (format === 'json') return renderJson([...tasks]);
   if (tasks.length === 0) return '';
   const { tasksTable, renderTasks } = await import('./tasks-table.js');
-  if (options.width === undefined) return renderTasks(tasks, options, seenEnds);
-  return fitted(tasksTable(tasks, options, seenEnds, true), options.width, options);
+  if (options.width === undefined) return renderTasks(tasks, options, waited);
+  return fitted(tasksTable(tasks, options, waited, true), options.width, options);
 }
 
 async function fitted(table: ResultTable, width: number, options: RenderOptions): Promise<string> {

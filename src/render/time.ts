@@ -110,6 +110,19 @@ function largestUnit(ms: number): string {
 }
 
 /**
+ * How long an item took — one rule for every view of a job or a task: from its creation (`created`, a task's
+ * `create_time`) to its end — as the item says it (a job's `ended`), or `seenEndAt`, when a wait saw it end (a task:
+ * ListTasks' `end_time` is its planned end), then approximate: `~8d10h`. Undefined when either is unknown.
+ */
+export function itemDuration(item: unknown, seenEndAt?: number): string | undefined {
+  const record = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+  const start = parseRdsTime(record.created ?? record.create_time);
+  const end = seenEndAt ?? parseRdsTime(record.ended);
+  if (start === undefined || end === undefined || end < start) return undefined;
+  return `${seenEndAt === undefined ? '' : '~'}${roughDuration(end - start)}`;
+}
+
+/**
  * A rough duration for people, its two largest units: `41s`, `5m12s`, `6h`, `1d2h` (the table's "took"). Flag
  * values and elapsed times use duration.ts instead, whose output is exact.
  */

@@ -47,8 +47,6 @@ export interface InstanceCoreResult extends CoreResultBase<Task> {
   instance: ItemResult<InstanceState>;
   /** What the looks found out about the instance (its id, last status, gone…). */
   facts: InstanceFacts;
-  /** When the wait saw each task end, by id (a task's `end_time` is its planned end). */
-  seenEnds: ReadonlyMap<string, number>;
 }
 
 export type CoreResult = JobsCoreResult | InstanceCoreResult;
@@ -102,7 +100,6 @@ export async function runWaitCore(target: WaitTarget, options: WaitOptions, worl
           results: [],
           instance: ended(target.instance),
           facts: NO_LOOK,
-          seenEnds: new Map(),
           elapsedMs: now() - startedAt,
         };
   }
@@ -112,7 +109,6 @@ export async function runWaitCore(target: WaitTarget, options: WaitOptions, worl
     results: waited.results,
     instance: waited.end,
     facts: waited.facts,
-    seenEnds: waited.seenEnds,
     fatal: waited.fatal,
     elapsedMs: waited.end.elapsedMs,
   };

@@ -41,8 +41,6 @@ export const NO_LOOK: Readonly<InstanceFacts> = { looked: false, gone: false, wi
 interface InstanceWatch extends Target<InstanceState> {
   /** How each task's wait ended; tasks still running take the instance wait's own outcome (timeout, a signal). */
   taskResults(end: ItemResult<InstanceState>): TaskResult[];
-  /** When the wait saw each task end (epoch ms), by task id; none for a task already finished when first seen. */
-  seenEnds(): Map<string, number>;
   facts(): InstanceFacts;
 }
 
@@ -51,8 +49,6 @@ interface Seen {
   firstSeenAt: number;
   /** Set once its final state is known (Completed, Failed). */
   ended?: TaskResult;
-  /** When a look first found it finished; undefined when it was already finished when first seen. */
-  endedAt?: number;
   reported?: boolean;
 }
 
@@ -104,7 +100,7 @@ function instanceTarget(
     entry.ended = ended(task.id, entry, outcome);
     // Seen running before, so it ended between two looks: roughly now. Finished at first sight: nobody knows when —
     // and at the first look (--since), that is before the wait began.
-    if (known !== undefined) entry.endedAt = now();
+    if (known !== undefined) entry.ended.endedAt = now();
     else if (!facts.looked) entry.ended.endedBeforeWait = true;
   };
 
@@ -203,11 +199,6 @@ function instanceTarget(
       const error = cut === 'stopped' ? undefined : end.error;
       return [...seen.entries()].map(([id, entry]) => entry.ended ?? ended(id, entry, cut, error));
     },
-    seenEnds() {
-      const ends = new Map<string, number>();
-      for (const [id, entry] of seen) if (entry.endedAt !== undefined) ends.set(id, entry.endedAt);
-      return ends;
-    },
     facts: () => ({ ...facts }),
   };
 }
@@ -218,8 +209,6 @@ export interface InstanceWaitOutcome {
   end: ItemResult<InstanceState>;
   /** How each task's wait ended, in the order first seen; tasks still running take the instance wait's own outcome. */
   results: TaskResult[];
-  /** When the wait saw each task end (epoch ms), by task id; none for a task already finished when first seen. */
-  seenEnds: Map<string, number>;
   /** What the looks found out about the instance (its last status, whether it disappeared…). */
   facts: InstanceFacts;
   /** An error that ended the whole wait (401/403, configuration). */
@@ -242,7 +231,6 @@ export async function waitForInstanceTasks(
   return {
     end,
     results: watch.taskResults(end),
-    seenEnds: watch.seenEnds(),
     facts: watch.facts(),
     fatal: waited.fatal,
   };

@@ -5,6 +5,7 @@ import { liveProgress, statusOf } from '../status.js';
 import { sanitize, scalarText } from '../render/text.js';
 import { formatElapsed } from '../duration.js';
 import { ENDED_BEFORE_WAIT } from '../outcome.js';
+import { itemDuration } from '../render/time.js';
 import type { ItemResult } from './result.js';
 
 const SHORT = 8;
@@ -38,9 +39,23 @@ export function reasonText(job: ProgressItem | undefined): string {
   return failReason(job) ?? '(no reason given)';
 }
 
-/** How long the wait for an ended item took (`15s`), or that it had ended before the wait began. */
-export function tookText(result: Pick<ItemResult, 'elapsedMs' | 'endedBeforeWait'>): string {
-  return result.endedBeforeWait ? ENDED_BEFORE_WAIT : formatElapsed(result.elapsedMs);
+type Took = Pick<ItemResult, 'outcome' | 'item' | 'elapsedMs' | 'endedBeforeWait' | 'endedAt'>;
+
+/**
+ * How long an item took, for every view of a wait (line, live view, table, step summary): once it ended, its own
+ * duration (render/time.ts itemDuration: a job's created → ended, a task's creation → when the wait saw it end, `~`);
+ * while it runs, or when it does not say when it was created, how long the wait followed it. Undefined when nobody
+ * knows: a task that had ended before the wait began.
+ */
+export function tookOf(result: Took): string | undefined {
+  if (result.endedBeforeWait) return undefined;
+  const ended = result.outcome === 'completed' || result.outcome === 'failed';
+  return (ended ? itemDuration(result.item, result.endedAt) : undefined) ?? formatElapsed(result.elapsedMs);
+}
+
+/** tookOf, or that it had ended before the wait began. */
+export function tookText(result: Took): string {
+  return tookOf(result) ?? ENDED_BEFORE_WAIT;
 }
 
 /** The error's message on one line (our errors already name the HTTP status and request id). */

@@ -33,9 +33,14 @@ export interface ItemResult<T = ProgressItem> extends Reported {
   elapsedMs: number;
   /**
    * A task already finished at the wait's first look (`--since`): nobody saw it run, so `elapsedMs` says nothing
-   * (its ENDED and TOOK read `-` in the table for the same reason: the result's `seenEnds` has no time for it).
+   * (its ENDED and TOOK read `-` in the table for the same reason: it has no `endedAt`).
    */
   endedBeforeWait?: boolean;
+  /**
+   * A task of `wait --instance` seen running, then finished: when the wait saw it end (epoch ms) — ListTasks'
+   * `end_time` is its planned end, not when it ended. Its ENDED, and its TOOK from its creation (render/time.ts).
+   */
+  endedAt?: number;
 }
 
 export type JobResult = ItemResult<Job>;

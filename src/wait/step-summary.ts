@@ -2,10 +2,8 @@
 // job or task to it as a Markdown table (for `wait --instance`, the instance and how its wait ended too), however the
 // wait ended, so the outcome shows on the run's page and not only in a log. Pure: the Markdown is built here, the
 // command appends it.
-import { formatElapsed } from '../duration.js';
 import { sanitize, scalarText } from '../render/text.js';
-import { parseRdsTime, roughDuration } from '../render/time.js';
-import { errorText } from './item-text.js';
+import { errorText, tookOf } from './item-text.js';
 import type { ItemNoun } from './lines.js';
 import { OUTCOME_LABELS } from '../outcome.js';
 import type { InstanceEnding } from './instance-ending.js';
@@ -19,16 +17,6 @@ function cell(text: string | undefined): string {
 
 const ENDED = OUTCOME_LABELS;
 
-/** The item's own duration when it finished (created → ended, or create_time → end_time); else the wait's. */
-function took(result: ItemResult): string {
-  const item = (result.item ?? {}) as Record<string, unknown>;
-  const start = parseRdsTime(item.created ?? item.create_time);
-  const end = parseRdsTime(item.ended ?? item.end_time);
-  const finished = result.outcome === 'completed' || result.outcome === 'failed';
-  if (finished && start !== undefined && end !== undefined && end >= start) return roughDuration(end - start);
-  return formatElapsed(result.elapsedMs);
-}
-
 function reason(result: ItemResult): string | undefined {
   if (result.outcome === 'failed') return scalarText(result.item?.fail_reason);
   return result.error === undefined ? undefined : errorText(result.error);
@@ -39,7 +27,7 @@ export function stepSummary(results: readonly ItemResult[], noun: ItemNoun): str
   const counts = new Map<string, number>();
   for (const r of results) counts.set(ENDED[r.outcome], (counts.get(ENDED[r.outcome]) ?? 0) + 1);
   const heading = [...counts].map(([what, n]) => `${n} ${what}`).join(', ') || `no ${noun}s`;
-  const rows = results.map((r) => [r.id, scalarText(r.item?.name), ENDED[r.outcome], took(r), reason(r)]);
+  const rows = results.map((r) => [r.id, scalarText(r.item?.name), ENDED[r.outcome], tookOf(r), reason(r)]);
   return `### rdsjob wait: ${heading}\n\n${itemTable(noun, rows)}\n\n`;
 }
 
@@ -58,17 +46,8 @@ export interface InstanceSummary {
   id?: string;
   status?: string;
   ending: InstanceEnding;
+  /** Every task of the wait; a task's Took is its ✔ line's and the table's (item-text.ts tookOf). */
   tasks: readonly ItemResult[];
-  /** When the wait saw each task end (a task's `end_time` is its planned end, not when it ended). */
-  seenEnds: ReadonlyMap<string, number>;
-}
-
-/** A task's time from its creation to when the wait saw it end (`~`: roughly); `-` when it ended before it was seen. */
-function taskTook(result: ItemResult, seenEnds: ReadonlyMap<string, number>): string {
-  if (result.outcome !== 'completed' && result.outcome !== 'failed') return formatElapsed(result.elapsedMs);
-  const at = seenEnds.get(result.id);
-  const start = parseRdsTime((result.item as { create_time?: unknown } | undefined)?.create_time);
-  return at !== undefined && start !== undefined && at >= start ? `~${roughDuration(at - start)}` : '-';
 }
 
 /** `### rdsjob wait --instance orders-db: STORAGE FULL`, the instance's row, and the tasks (or that none ran). */
@@ -83,13 +62,7 @@ export function instanceStepSummary(summary: InstanceSummary): string {
   ].join('\n');
   const status = (r: ItemResult) =>
     r.outcome === 'stopped' && ending.stoppedBy !== undefined ? `stopped (${ending.stoppedBy})` : ENDED[r.outcome];
-  const rows = summary.tasks.map((r) => [
-    r.id,
-    scalarText(r.item?.name),
-    status(r),
-    taskTook(r, summary.seenEnds),
-    reason(r),
-  ]);
+  const rows = summary.tasks.map((r) => [r.id, scalarText(r.item?.name), status(r), tookOf(r), reason(r)]);
   const tasks = rows.length === 0 ? 'No task ran on the instance during the wait.' : itemTable('task', rows);
   return `${head}\n\n${about}\n\n${tasks}\n\n`;
 }

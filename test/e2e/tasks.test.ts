@@ -1,5 +1,8 @@
 // The task center end to end (docs/instances.md): `rdsjob list` and `rdsjob wait --instance`, the built binary
 // against the emulator's ListTasks.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ANALYTICS_DB,
@@ -181,6 +184,25 @@ describe('rdsjob wait --instance', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/Z 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 ResizeFlavor Running 30%$/);
     expect(lines.at(-1)).toMatch(/✔ 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 ResizeFlavor Completed in /);
+  });
+
+  it('a task created long before the wait: its ✔ line, the table and the step summary say one duration', async () => {
+    // The resize was created days before this run (its create_time is fixed); the wait follows it for a moment.
+    const dir = mkdtempSync(join(tmpdir(), 'rdsjob-took-'));
+    try {
+      const file = join(dir, 'summary.md');
+      const r = await rdsjob(emu, ['wait', '--instance', INSTANCE, ...FAST], {
+        env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: file },
+      });
+      expect(r.code).toBe(0);
+      const took = /✔ 1a2b3c4d5e6f47a8b9c0d1e2f3a4b5c6 ResizeFlavor Completed in (~\S+)$/m.exec(r.stderr)?.[1];
+      expect(took).toMatch(/^~\d+d\d+h$/); // from its creation, not the second or so the wait saw it run
+      const row = r.stdout.split('\n').find((line) => line.startsWith(resizeRunning.id!));
+      expect(row?.trim().split(/ {2,}/).at(-1)).toBe(took);
+      expect(readFileSync(file, 'utf8')).toContain(`| ${resizeRunning.id} | ResizeFlavor | Completed | ${took} |`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a free instance: exit 0 at once, said on stderr, [] with --json; one request to resolve, two for the look', async () => {

@@ -36,8 +36,8 @@ export const TASK_LIST: Task[] = [
  * When `wait --instance` saw each of TASK_LIST end: the backup and both EIP bindings between two looks; the restart
  * finished before the wait first saw it (no time: `-`), the resize still runs.
  */
-export const TASK_LIST_SEEN_ENDS: ReadonlyMap<string, number> = new Map([
-  [tasks.backupCompleted.id!, Date.UTC(2026, 10, 27, 8, 12, 30)],
-  [tasks.eipFailed.id!, Date.UTC(2026, 10, 27, 7, 5, 41)],
-  [cjkTask.id!, Date.UTC(2026, 10, 27, 7, 6, 10)],
-]);
+export const TASK_LIST_SEEN_ENDS: readonly { id: string; endedAt: number }[] = [
+  { id: tasks.backupCompleted.id!, endedAt: Date.UTC(2026, 10, 27, 8, 12, 30) },
+  { id: tasks.eipFailed.id!, endedAt: Date.UTC(2026, 10, 27, 7, 5, 41) },
+  { id: cjkTask.id!, endedAt: Date.UTC(2026, 10, 27, 7, 6, 10) },
+];

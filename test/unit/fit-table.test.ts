@@ -228,8 +228,10 @@ describe('properties', () => {
     }));
     await fc.assert(
       fc.asyncProperty(fc.array(task, { minLength: 1, maxLength: 6 }), width, fc.boolean(), async (list, w, ended) => {
-        const seenEnds = ended ? new Map(list.map((t) => [String(t.id), Date.UTC(2026, 11, 5, 17, 29)])) : undefined;
-        const out = await renderTasksResult(list as Task[], 'table', at(w), seenEnds);
+        const waited = ended
+          ? list.map((t) => ({ id: String(t.id), endedAt: Date.UTC(2026, 11, 5, 17, 29) }))
+          : undefined;
+        const out = await renderTasksResult(list as Task[], 'table', at(w), waited);
         for (const line of lines(out)) expect(displayWidth(line)).toBeLessThanOrEqual(w);
         for (const t of list) expect(idWhole(out, t.id)).toBe(true);
       }),

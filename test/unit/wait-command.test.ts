@@ -20,7 +20,8 @@ const options: WaitCommandOptions = {
 const ESC = /\u001b/;
 
 const running = (process = '') => job({ status: 'Running', process });
-const completed = job({ status: 'Completed', process: '60% ', ended: '2026-11-27T09:50:00+0000' });
+/** Created at 09:40 (job()), five minutes before the wait began; ended between its last two looks. */
+const completed = job({ status: 'Completed', process: '60% ', ended: '2026-11-27T09:45:12+0000' });
 const failed = job({ id: ID2, status: 'Failed', fail_reason: 'createVM failed.', unknown_field: { kept: true } });
 /** What the API's getJob throws for a 404 (api/job-info.ts). */
 const notFound = (id = ID) => jobNotFound(id, { status: 404, code: 'DBS.280239', requestId: '5b7e' });
@@ -43,8 +44,11 @@ describe('rdsjob wait, stderr not a TTY', () => {
     expect(r.lines).toEqual([
       '2026-11-27T09:45:00Z a9767ede… CreateMysqlSingleHAInstance Running 10%',
       '2026-11-27T09:45:10Z a9767ede… CreateMysqlSingleHAInstance Running 60%',
-      '2026-11-27T09:45:15Z ✔ a9767ede… CreateMysqlSingleHAInstance Completed in 15s',
+      // How long the job took (created 09:40 → ended 09:45:12), as the table's TOOK says — not the 15s the wait
+      // followed it for.
+      '2026-11-27T09:45:15Z ✔ a9767ede… CreateMysqlSingleHAInstance Completed in 5m12s',
     ]);
+    expect(r.out).toContain('(took 5m12s)');
     expect(r.out).toContain(ID);
     expect(r.out).toContain('Completed');
     expect(r.err).not.toMatch(ESC);

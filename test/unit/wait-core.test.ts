@@ -77,7 +77,6 @@ describe('reportedOf: what decides the exit code of a wait, for main() and the A
     );
     expect(result.instance).toMatchObject({ id: 'db-1', outcome: 'interrupted', error: stopped });
     expect(result.facts).toEqual({ looked: false, gone: false, windowSeen: false });
-    expect([...result.seenEnds]).toEqual([]);
     expect(reportedOf(result)).toEqual([result.instance]);
     expect(exitCodeOfWait(result)).toBe(130);
   });
@@ -87,7 +86,6 @@ describe('reportedOf: what decides the exit code of a wait, for main() and the A
       results: [completed],
       instance: { id: 'db-1', outcome: 'failed' as const, elapsedMs: 0 },
       facts: { looked: true, gone: false, windowSeen: false, status: 'FAILED' },
-      seenEnds: new Map(),
       elapsedMs: 0,
     };
     expect(reportedOf(result)).toEqual([result.instance, completed]);

@@ -165,7 +165,7 @@ export async function runWaitInstance(
     coreWorld(ctx, reporter, true),
   );
   if (waited.fatal !== undefined) throw waited.fatal;
-  const { instance: end, results: taskResults, seenEnds } = waited;
+  const { instance: end, results: taskResults } = waited;
   const tasks = taskResults.map((r) => r.item!);
   const instanceEnd: InstanceEnd = {
     ref,
@@ -195,8 +195,8 @@ export async function runWaitInstance(
   outputs.results = taskResults;
   outputs.own = { outcome: end.outcome };
   // The step outputs' `result` is what --json prints, whatever the format asked for.
-  outputs.json = await renderTasksResult(tasks, 'json', renderOptions, seenEnds);
-  ctx.printResult(await renderTasksResult(tasks, ctx.output, renderOptions, seenEnds));
+  outputs.json = await renderTasksResult(tasks, 'json', renderOptions, taskResults);
+  ctx.printResult(await renderTasksResult(tasks, ctx.output, renderOptions, taskResults));
   await appendStepSummary(ctx, async () =>
     (await import('../../wait/step-summary.js')).instanceStepSummary({
       ref,
@@ -204,7 +204,6 @@ export async function runWaitInstance(
       status: instanceEnd.facts.status,
       ending,
       tasks: taskResults,
-      seenEnds,
     }),
   );
   const lines = instanceEndLines(instanceEnd, resumeOptions(options, ctx, estimates, ref));
