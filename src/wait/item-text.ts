@@ -6,7 +6,7 @@ import { sanitize, scalarText } from '../render/text.js';
 import { formatElapsed } from '../duration.js';
 import { ENDED_BEFORE_WAIT } from '../outcome.js';
 import { itemDuration } from '../render/time.js';
-import type { ItemResult } from './result.js';
+import { hasEnded, type ItemResult } from './result.js';
 
 const SHORT = 8;
 /** Ids up to this long are shown whole: cutting them would hide more than it saves. */
@@ -49,8 +49,7 @@ type Took = Pick<ItemResult, 'outcome' | 'item' | 'elapsedMs' | 'endedBeforeWait
  */
 export function tookOf(result: Took): string | undefined {
   if (result.endedBeforeWait) return undefined;
-  const ended = result.outcome === 'completed' || result.outcome === 'failed';
-  return (ended ? itemDuration(result.item, result.endedAt) : undefined) ?? formatElapsed(result.elapsedMs);
+  return (hasEnded(result) ? itemDuration(result.item, result.endedAt) : undefined) ?? formatElapsed(result.elapsedMs);
 }
 
 /** tookOf, or that it had ended before the wait began. */

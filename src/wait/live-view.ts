@@ -12,7 +12,7 @@ import { instanceStateOf, liveProgress } from '../status.js';
 import { formatLeft } from './estimate.js';
 import { errorText, jobName, ownEnding, reasonText, tookText } from './item-text.js';
 import type { ProgressItem } from './reporter.js';
-import type { ItemResult } from './result.js';
+import { hasEnded, type ItemResult } from './result.js';
 
 /** The `dots` spinner (cli-spinners), advanced once per frame: at most 10 frames a second. */
 const SPINNER_FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] as const;
@@ -298,11 +298,7 @@ function instanceLine(frame: LiveFrame, width: number, chalk: Paint): string {
  * reason whole, under its line), laid out for the width. Timeouts, errors and Ctrl-C are the summary's to explain.
  */
 export function finalLines(items: readonly LiveItem[], columns: number, chalk: Paint): string[] {
-  const ended = items.filter(
-    (item) =>
-      item.state.kind === 'ended' &&
-      (item.state.result.outcome === 'completed' || item.state.result.outcome === 'failed'),
-  );
+  const ended = items.filter((item) => item.state.kind === 'ended' && hasEnded(item.state.result));
   // An ended item's time is its own duration: the frame's clock and spinner do not show.
   const cells = ended.map((item) => cellsOf(item, { items, now: 0, tick: 0 }, chalk));
   const lines = layoutLines(cells, Math.max(1, columns - 1), chalk);

@@ -54,6 +54,11 @@ export interface WaitResult<T = Job | Task> {
   elapsedMs: number;
 }
 
+/** It reached a final status (Completed, Failed): a ✔/✖ line, and a duration of its own. */
+export function hasEnded(result: { outcome: WaitOutcome }): boolean {
+  return result.outcome === 'completed' || result.outcome === 'failed';
+}
+
 export function isUnfinished(result: { outcome: WaitOutcome }): boolean {
   return result.outcome === 'timeout' || result.outcome === 'interrupted' || result.outcome === 'stopped';
 }
