@@ -44,6 +44,11 @@ export interface InstanceEnding {
 
 const tasks = (n: number) => `${n} ${n === 1 ? 'task' : 'tasks'}`;
 
+/** `2 tasks still running on instance orders-db`: the heading's sentence and the lines after it alike. */
+function stillRunning(end: InstanceEnd): string {
+  return `${tasks(end.tasks.filter(isUnfinished).length)} still running on instance ${sanitize(end.ref)}`;
+}
+
 /** The instance's status made the wait end Failed (FAILED, FROZEN, STORAGE FULL). */
 export function brokenStatus(end: Pick<InstanceEnd, 'outcome' | 'facts'>): string | undefined {
   const status = end.facts.status;
@@ -70,7 +75,7 @@ function blocker(end: InstanceEnd): string {
 /** How the wait for the instance ended, in the words every view uses. */
 export function instanceEnding(end: InstanceEnd): InstanceEnding {
   const running = end.tasks.filter(isUnfinished).length;
-  const cutWith = running > 0 ? `${tasks(running)} still running on instance ${sanitize(end.ref)}` : blocker(end);
+  const cutWith = running > 0 ? stillRunning(end) : blocker(end);
   switch (end.outcome) {
     case 'completed':
       return { short: 'free', sentence: 'free (no running task, ACTIVE)' };
@@ -112,7 +117,7 @@ export function instanceEnding(end: InstanceEnd): InstanceEnding {
 export function instanceEndLines(end: InstanceEnd, options: ResumeOptions): string[] {
   const unfinished = end.tasks.filter(isUnfinished);
   const list = unfinished.map((r) => unfinishedLine(r, options));
-  const running = `${tasks(unfinished.length)} still running on instance ${sanitize(end.ref)}`;
+  const running = stillRunning(end);
   const resume = `resume with: ${resumeCommand([], options)}`;
   const cut = (how: string) =>
     unfinished.length === 0 ? [`${how}: ${blocker(end)}`, resume] : [`${how} with ${running}:`, ...list, resume];
