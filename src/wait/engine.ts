@@ -82,123 +82,154 @@ function itemOf(error: unknown): string | undefined {
 const NO_SLOT = Symbol('no budget slot before the deadline');
 const STOPPED = Symbol('stopped');
 
+/** What every target's loop shares: the one clock and deadline, the request budget, `stop`, what the wait learned. */
+interface Shared {
+  io: WaitIo;
+  options: WaitOptions;
+  start: number;
+  deadline: number;
+  /** Between two looks at a target: the interval, or longer when every target's looks must fit the budget. */
+  period: number;
+  budget: RequestBudget;
+  /** Ends every loop: a signal, the command's bound, an error that would fail for every target, or a bug. */
+  stop: AbortController;
+  /** The endpoint answered in this wait: what never worked is a configuration problem, what stopped an outage. */
+  answered: boolean;
+  /** An error that fails for every target alike: reported once. */
+  fatal?: unknown;
+}
+
+/** Sleeps end early, never with an error, when the wait is stopped: the loops look at `stop` when they wake. */
+function pause(w: Shared, ms: number): Promise<void> {
+  return w.io.sleep(ms, w.stop.signal).catch(() => undefined);
+}
+
+/**
+ * A target's first look is never refused for the deadline: however short --timeout (or slow the start-up), the
+ * wait reports what it waits on as it is, rather than "not seen yet". Nor is the last, woken at the deadline (a
+ * timer fires a little after it). And a look is whole: once its first request has its slot, the others of the look
+ * (an instance's status after its tasks) follow it; the caller's signal stays the hard stop.
+ */
+function sender(w: Shared, unbounded: boolean): Send {
+  const { now } = w.io;
+  let opened = unbounded;
+  return async (request) => {
+    const slot = w.budget.reserve(now(), opened ? Infinity : w.deadline);
+    if (slot === undefined) throw NO_SLOT;
+    opened = true;
+    if (slot > now()) await pause(w, slot - now());
+    if (w.stop.signal.aborted) throw STOPPED;
+    // No HTTP-level retries: the engine retries itself, within the shared request budget.
+    return request({ signal: w.stop.signal, retries: 0 });
+  };
+}
+
+/** One look: its state, its failure, or why it did not happen. */
+async function look<S>(
+  w: Shared,
+  target: Target<S>,
+  unbounded: boolean,
+): Promise<Look<S> | typeof NO_SLOT | typeof STOPPED> {
+  try {
+    return { ok: true, state: await target.look(sender(w, unbounded)) };
+  } catch (error) {
+    if (error === NO_SLOT) return NO_SLOT;
+    return error === STOPPED || w.stop.signal.aborted ? STOPPED : { ok: false, error };
+  }
+}
+
+/** One target's loop: look, ask decide.ts what that means, do it (report, sleep, end). */
+async function waitForOne<S>(w: Shared, target: Target<S>): Promise<ItemResult<S>> {
+  const { now, random, reporter } = w.io;
+  const { options, deadline, period, stop, budget } = w;
+  let last: S | undefined;
+  let track = FIRST_LOOK;
+  const end = ({ outcome, error }: Ending): ItemResult<S> => ({
+    id: target.id,
+    outcome,
+    item: last,
+    error,
+    elapsedMs: now() - w.start,
+  });
+  const stopped = () => end(stoppedEnding({ reason: stop.signal.reason, fatal: w.fatal }, track.lastFailure));
+
+  for (;;) {
+    if (stop.signal.aborted) return stopped();
+    const result = await look(w, target, track.looks === 0 || now() >= deadline);
+    if (result === NO_SLOT) return end({ outcome: 'timeout', error: track.lastFailure });
+    if (result === STOPPED) return stopped();
+    if (result.ok) {
+      last = result.state;
+      target.report(result.state, reporter, now());
+    }
+    const looked: Looked = result.ok ? { ok: true, verdict: target.verdict(result.state) } : result;
+    w.answered ||= isAnswer(looked);
+    const facts = { id: target.id, job: target.job === true, answered: w.answered, elapsedMs: now() - w.start };
+    const step = afterLook(track, looked, { ...facts, graceMs: options.notFoundGraceMs });
+    const decision = step.decision;
+    track = step.track;
+
+    let delay: number;
+    switch (decision.kind) {
+      case 'done':
+        if (decision.outcome === 'failed' && options.failFast) stop.abort(FAILED_FAST);
+        return end(decision);
+      case 'end':
+        return end(decision);
+      case 'fatal':
+        // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
+        w.fatal ??= decision.error;
+        stop.abort(decision.error);
+        return end({ outcome: 'error', error: decision.error });
+      case 'not-visible':
+        reporter.notVisible(target.id, now());
+        delay = jitter(period, random);
+        break;
+      case 'again':
+        delay = jitter(period, random);
+        break;
+      case 'retry': {
+        delay = backoff(track.failures, period, options.maxBackoffMs ?? MAX_BACKOFF_MS, random, decision.retryAfterMs);
+        // The budget is per user: a Retry-After holds every target's next request.
+        if (decision.retryAfterMs !== undefined) budget.pauseUntil(now() + decision.retryAfterMs);
+        const next = retryIn(decision, delay, { now: now(), earliest: budget.earliest(now()), deadline });
+        if (next.kind === 'end') return end(next);
+        reporter.retrying(itemOf(decision.error) ?? target.id, decision.error, next.ms, now());
+        break;
+      }
+    }
+    const next = sleepBefore(delay, track, { now: now(), deadline });
+    if (next.kind === 'end') return end(next);
+    await pause(w, next.ms);
+  }
+}
+
+/** Runs every target's loop at once, sharing one clock, one request budget and one stop; one result per target. */
 export async function waitForTargets<S>(
   targets: readonly Target<S>[],
   options: WaitOptions,
   io: WaitIo,
 ): Promise<WaitResult<S>> {
-  const { now, sleep, random, reporter } = io;
+  const { now, sleep, reporter } = io;
   const start = options.startedAt ?? now();
-  const deadline = options.timeoutMs > 0 ? start + options.timeoutMs : Infinity;
   const budget = RequestBudget.perMinute(options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE, { smooth: true });
-  // Each target on its own would be looked at every interval; n targets together must fit the budget.
-  const period = Math.max(options.intervalMs, targets.length * budget.spacingMs);
-  const maxBackoff = options.maxBackoffMs ?? MAX_BACKOFF_MS;
-
-  // `stop` ends every loop: a signal, the command's bound, an error that would fail for every target, or a bug.
   const stop = new AbortController();
   // Every target's sleep and request listens to it: 100 ids are not a leak.
   setMaxListeners(0, stop.signal);
-  let fatal: unknown;
+  const w: Shared = {
+    io,
+    options,
+    start,
+    deadline: options.timeoutMs > 0 ? start + options.timeoutMs : Infinity,
+    // Each target on its own would be looked at every interval; n targets together must fit the budget.
+    period: Math.max(options.intervalMs, targets.length * budget.spacingMs),
+    budget,
+    stop,
+    answered: false,
+  };
   const interrupt = () => stop.abort(io.signal?.reason);
   if (io.signal?.aborted) interrupt();
   else io.signal?.addEventListener('abort', interrupt, { once: true });
-  // What never worked is a configuration problem, what worked and then stopped is an outage (decide.ts, classify).
-  let answered = false;
-
-  // Sleeps end early, never with an error, when the wait is stopped: the loops look at `stop` when they wake.
-  const pause = (ms: number) => sleep(ms, stop.signal).catch(() => undefined);
-
-  // A target's first look is never refused for the deadline: however short --timeout (or slow the start-up), the
-  // wait reports what it waits on as it is, rather than "not seen yet". Nor is the last, woken at the deadline (a
-  // timer fires a little after it). And a look is whole: once its first request has its slot, the others of the
-  // look (an instance's status after its tasks) follow it; the caller's signal stays the hard stop.
-  const sender = (unbounded: boolean): Send => {
-    let opened = unbounded;
-    return async (request) => {
-      const slot = budget.reserve(now(), opened ? Infinity : deadline);
-      if (slot === undefined) throw NO_SLOT;
-      opened = true;
-      if (slot > now()) await pause(slot - now());
-      if (stop.signal.aborted) throw STOPPED;
-      // No HTTP-level retries: the engine retries itself, within the shared request budget.
-      return request({ signal: stop.signal, retries: 0 });
-    };
-  };
-
-  /** One look: its state, its failure, or why it did not happen. */
-  async function look(target: Target<S>, unbounded: boolean): Promise<Look<S> | typeof NO_SLOT | typeof STOPPED> {
-    try {
-      return { ok: true, state: await target.look(sender(unbounded)) };
-    } catch (error) {
-      if (error === NO_SLOT) return NO_SLOT;
-      return error === STOPPED || stop.signal.aborted ? STOPPED : { ok: false, error };
-    }
-  }
-
-  /** One target's loop: look, ask decide.ts what that means, do it (report, sleep, end). */
-  async function waitForOne(target: Target<S>): Promise<ItemResult<S>> {
-    let last: S | undefined;
-    let track = FIRST_LOOK;
-    const end = ({ outcome, error }: Ending): ItemResult<S> => ({
-      id: target.id,
-      outcome,
-      item: last,
-      error,
-      elapsedMs: now() - start,
-    });
-    const stopped = () => end(stoppedEnding({ reason: stop.signal.reason, fatal }, track.lastFailure));
-
-    for (;;) {
-      if (stop.signal.aborted) return stopped();
-      const result = await look(target, track.looks === 0 || now() >= deadline);
-      if (result === NO_SLOT) return end({ outcome: 'timeout', error: track.lastFailure });
-      if (result === STOPPED) return stopped();
-      if (result.ok) {
-        last = result.state;
-        target.report(result.state, reporter, now());
-      }
-      const looked: Looked = result.ok ? { ok: true, verdict: target.verdict(result.state) } : result;
-      answered ||= isAnswer(looked);
-      const facts = { id: target.id, job: target.job === true, answered, elapsedMs: now() - start };
-      const step = afterLook(track, looked, { ...facts, graceMs: options.notFoundGraceMs });
-      const decision = step.decision;
-      track = step.track;
-
-      let delay: number;
-      switch (decision.kind) {
-        case 'done':
-          if (decision.outcome === 'failed' && options.failFast) stop.abort(FAILED_FAST);
-          return end(decision);
-        case 'end':
-          return end(decision);
-        case 'fatal':
-          // Fails for every target alike: reported once, the whole wait ends (a wrong host name fails every id).
-          fatal ??= decision.error;
-          stop.abort(decision.error);
-          return end({ outcome: 'error', error: decision.error });
-        case 'not-visible':
-          reporter.notVisible(target.id, now());
-          delay = jitter(period, random);
-          break;
-        case 'again':
-          delay = jitter(period, random);
-          break;
-        case 'retry': {
-          delay = backoff(track.failures, period, maxBackoff, random, decision.retryAfterMs);
-          // The budget is per user: a Retry-After holds every target's next request.
-          if (decision.retryAfterMs !== undefined) budget.pauseUntil(now() + decision.retryAfterMs);
-          const next = retryIn(decision, delay, { now: now(), earliest: budget.earliest(now()), deadline });
-          if (next.kind === 'end') return end(next);
-          reporter.retrying(itemOf(decision.error) ?? target.id, decision.error, next.ms, now());
-          break;
-        }
-      }
-      const next = sleepBefore(delay, track, { now: now(), deadline });
-      if (next.kind === 'end') return end(next);
-      await pause(next.ms);
-    }
-  }
 
   const ticking = new AbortController();
 
@@ -219,7 +250,7 @@ export async function waitForTargets<S>(
     const settled = await Promise.allSettled(
       targets.map(async (target) => {
         try {
-          const r = await waitForOne(target);
+          const r = await waitForOne(w, target);
           target.reportEnd(r, reporter, now());
           return r;
         } catch (error) {
@@ -232,7 +263,7 @@ export async function waitForTargets<S>(
     await ticker;
     if (bug !== undefined) throw bug.error;
     const results = settled.map((s) => (s as PromiseFulfilledResult<ItemResult<S>>).value);
-    result = { results, fatal, elapsedMs: now() - start };
+    result = { results, fatal: w.fatal, elapsedMs: now() - start };
     return result;
   } finally {
     ticking.abort();
