@@ -18,10 +18,10 @@ export { formatError };
 
 export { parseCommandLine } from './program.js';
 
-/** The config files and their resolution: only commands that read settings. */
-const loadConfigLoader = () => import('./config/load.js');
-/** got, hpagent and the signer: only commands that send requests. */
-const loadApiOpener = () => import('./api/open.js');
+/** The config files and their resolution (with the config commands' runs): only commands that read settings. */
+const loadConfigLoader = () => import('./commands/config/runs.js');
+/** got, hpagent and the signer (with the runs of get, wait and list): only commands that send requests. */
+const loadApiOpener = () => import('./commands/api-runs.js');
 
 /** The context a command runs in: resolved lazily (configuration, API client), closed by main() after the run. */
 export function createContext(

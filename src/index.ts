@@ -13,7 +13,7 @@ import { assertJobIds, instanceIdOf } from './config/validate.js';
 import { checkedTaskFilters, listTaskPages, sinceWindow, taskQuery } from './api/tasks.js';
 import { LIST_LIMIT } from './limits.js';
 import { ApiError, InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
-import type { ExitCode } from './exit-codes.js';
+import { type ExitCode, exitCodeOf } from './exit-codes.js';
 import { durationMs } from './duration.js';
 import { settingFlags, type GlobalFlags } from './flags.js';
 import type { Instance } from './instance.js';
@@ -21,7 +21,7 @@ import type { Job } from './job.js';
 import type { Task } from './task.js';
 import { type TimeBound, timeBound } from './deadline.js';
 import { DEFAULT_WAIT_MS } from './wait/defaults.js';
-import { type CoreWorld, exitCodeOfWait, runWaitCore } from './wait/core.js';
+import { type CoreWorld, reportedOf, runWaitCore } from './wait/core.js';
 import { quietReporter, type ProgressItem } from './wait/reporter.js';
 import { VERSION } from './version.js';
 import type { ItemResult, TaskResult, WaitOutcome } from './wait/result.js';
@@ -254,7 +254,7 @@ export async function waitForJobs(ids: readonly string[], options: WaitForJobOpt
       results: result.results,
       fatal: result.fatal,
       elapsedMs: result.elapsedMs,
-      exitCode: exitCodeOfWait(result),
+      exitCode: exitCodeOf(reportedOf(result)),
     };
   } finally {
     await done();
@@ -356,7 +356,7 @@ export async function waitForInstance(ref: string, options: WaitForInstanceOptio
       results: tasks,
       tasks,
       elapsedMs: waited.elapsedMs,
-      exitCode: exitCodeOfWait(waited),
+      exitCode: exitCodeOf(reportedOf(waited)),
     };
   } finally {
     await done();

@@ -9,7 +9,8 @@ import { fetchJob } from './job-info.js';
 import { fetchInstancePage } from './instances.js';
 import { fetchTaskPage } from './tasks.js';
 import { resolveProjectId } from './project-id.js';
-import { loadService, serviceOf, serviceTitle } from '../services/names.js';
+import { loadService } from '../services/load.js';
+import { serviceOf, serviceTitle } from '../services/names.js';
 import { taskCenterRefusal } from '../services/task-center.js';
 import type { Api, ApiFactory } from './types.js';
 

@@ -1,6 +1,7 @@
 // Reading and resolving the configuration, as every command and the programmatic API do it.
 import type { GlobalFlags } from '../flags.js';
-import { loadService, serviceOf } from '../services/names.js';
+import { loadService } from '../services/load.js';
+import { serviceOf } from '../services/names.js';
 import { loadConfigFiles, readableWarning } from './files.js';
 import { resolveConfig } from './resolve.js';
 import type { ResolvedConfig } from './types.js';

@@ -5,7 +5,6 @@
 // A corrupt file is reported and left alone.
 import { mkdir, readlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { writeAtomically } from '../atomic-write.js';
 import { ConfigError, RdsjobError } from '../errors.js';
 import { errnoOf } from '../values.js';
@@ -99,6 +98,9 @@ async function withLock<T>(target: string, options: WriteOptions, work: () => Pr
   const timeoutMs = options.lockTimeoutMs ?? 10_000;
   let compromised: Error | undefined;
   let release: () => Promise<void>;
+  // proper-lockfile (and graceful-fs under it) loads only when something is written: this file is part of the chunk
+  // every run that reads the configuration loads (commands/config/runs.ts).
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     release = await lockfile.lock(target, {
       lockfilePath: lockPath,

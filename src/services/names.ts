@@ -1,8 +1,6 @@
-// The database services whose jobs rdsjob reads (docs/services.md), by the name `--service`
-// takes; and the one place each service's own file (services/<name>.ts: its hosts, its job request, how to read its
-// job) is loaded — with `import()`, only for the service a run chose, so RDS's start-up carries none of the others.
+// The database services whose jobs rdsjob reads (docs/services.md), by the name `--service` takes, and what is
+// known of each before its own file (services/<name>.ts, loaded by load.ts) is.
 import type { ResolvedConfig } from '../config/types.js';
-import type { JobService } from './types.js';
 
 export const SERVICE_NAMES = ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -53,20 +51,4 @@ export function sdkEndpointEnvName(service: ServiceName, region: string): string
 export function serviceOf(config: Pick<ResolvedConfig, 'service'>): ServiceName {
   const name = config.service?.value;
   return (name === undefined ? undefined : serviceNamed(name)) ?? DEFAULT_SERVICE;
-}
-
-/** The service's file, loaded on first use. */
-export async function loadService(name: ServiceName): Promise<JobService> {
-  switch (name) {
-    case 'rds':
-      return (await import('./rds.js')).rds;
-    case 'taurusdb':
-      return (await import('./taurusdb.js')).taurusdb;
-    case 'gaussdb':
-      return (await import('./gaussdb.js')).gaussdb;
-    case 'dds':
-      return (await import('./dds.js')).dds;
-    case 'geminidb':
-      return (await import('./geminidb.js')).geminidb;
-  }
 }

@@ -5,7 +5,6 @@
 import type { Api } from '../api/types.js';
 import { waitBound } from '../deadline.js';
 import { DeadlineError, InterruptedError } from '../errors.js';
-import { type ExitCode, exitCodeOf } from '../exit-codes.js';
 import type { Job } from '../job.js';
 import type { Reported } from '../outcome.js';
 import type { Task } from '../task.js';
@@ -53,16 +52,13 @@ export type CoreResult = JobsCoreResult | InstanceCoreResult;
 
 /**
  * What decides a wait's exit code (main() and the programmatic API map it with exitCodeOf): an error that ended the
- * whole wait alone; else the instance's own ending beside its tasks, or every job.
+ * whole wait alone; else the instance's own ending beside its tasks, or every job. Mapped by the callers, not here:
+ * main() loads exit-codes.ts on every run, and a module shared by main and the lazily loaded wait would be a file of
+ * its own on every run (docs/performance.md).
  */
 export function reportedOf(result: CoreResult): Reported[] {
   if (result.fatal !== undefined) return [{ outcome: 'error', error: result.fatal }];
   return 'instance' in result ? [result.instance, ...result.results] : result.results;
-}
-
-/** The exit code the CLI gives a wait's result (the programmatic API reports the same). */
-export function exitCodeOfWait(result: CoreResult): ExitCode {
-  return exitCodeOf(reportedOf(result));
 }
 
 /** Stopped or out of time before the first look (a hanging IAM lookup): unfinished, not failed. Else rethrown. */

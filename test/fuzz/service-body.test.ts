@@ -10,7 +10,8 @@ import { exitCodeFor } from '../../src/exit-codes.js';
 import type { HttpClient } from '../../src/http/client.js';
 import { renderJob } from '../../src/render/job-view.js';
 import { renderJson } from '../../src/render/json.js';
-import { loadService, type ServiceName } from '../../src/services/names.js';
+import { loadService } from '../../src/services/load.js';
+import type { ServiceName } from '../../src/services/names.js';
 import { outcomeLine, stateLine } from '../../src/wait/lines.js';
 
 const RUNS = { seed: 24, numRuns: 200 } as const;

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { canonicalUri, encodeQuery, percentEncode, sign } from '../../src/signer.js';
-import { loadService, SERVICE_NAMES } from '../../src/services/names.js';
+import { loadService } from '../../src/services/load.js';
+import { SERVICE_NAMES } from '../../src/services/names.js';
 import { AKSKSigner, basicCredentials, sdkHttpRequest } from './sdk.js';
 
 const RUNS = { seed: 42, numRuns: 300 } as const;

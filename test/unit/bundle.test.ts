@@ -9,6 +9,7 @@ import { bundle } from '../../scripts/bundle.js';
 
 interface Output {
   entryPoint?: string;
+  bytes: number;
   imports: { path: string; kind: string }[];
   inputs: Record<string, unknown>;
 }
@@ -22,12 +23,17 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-/** The chunk built for a source module (an entry point, or a module behind a lazy seam). */
+/**
+ * The chunk that loads a source module: the one built for it (an entry point, or a module behind a lazy seam), or
+ * the lazily loaded chunk it is part of (get's run arrives with commands/api-runs.ts).
+ */
 function chunkOf(source: string): string {
   if (source === 'entry')
     return Object.keys(outputs).find((key) => outputs[key]!.entryPoint === 'bin-entry:rdsjob-entry')!;
-  const found = Object.keys(outputs).find((key) => outputs[key]!.entryPoint === source);
-  if (found === undefined) throw new Error(`no chunk for ${source}: is it still loaded lazily?`);
+  const found =
+    Object.keys(outputs).find((key) => outputs[key]!.entryPoint === source) ??
+    Object.keys(outputs).find((key) => outputs[key]!.entryPoint !== undefined && source in outputs[key]!.inputs);
+  if (found === undefined) throw new Error(`no chunk loads ${source}: is it still loaded lazily?`);
   return found;
 }
 
@@ -169,4 +175,53 @@ describe('what each path of the bundle loads', () => {
       expect(inputsLoadedBy(sibling)).not.toContain(siblings.find((other) => other !== sibling));
     }
   });
+});
+
+/** The lazily loaded parts each measured path (`npm run bench`) loads, in the order a run loads them. */
+const CONFIG_AND_API = ['src/command-line.ts', 'src/config/load.ts', 'src/api/open.ts'];
+const PATHS: Record<string, string[]> = {
+  '--version': START,
+  '--help': [...START, 'src/command-line.ts'],
+  'get <id>': [...START, ...CONFIG_AND_API, 'src/commands/get/run.ts', 'src/render/job-view.ts'],
+  'get <id> --json': [...START, ...CONFIG_AND_API, 'src/commands/get/run.ts'],
+  'get A B C': [...START, ...CONFIG_AND_API, 'src/commands/get/run.ts', 'src/render/jobs-table.ts'],
+  // A wait ends by printing its jobs on stdout: the one-job view.
+  'wait <id> (plain lines)': [...START, ...CONFIG_AND_API, 'src/commands/wait/run.ts', 'src/render/job-view.ts'],
+  'wait <id> (live view)': [
+    ...START,
+    ...CONFIG_AND_API,
+    'src/commands/wait/run.ts',
+    'src/wait/reporter-live.ts',
+    'src/render/job-view.ts',
+  ],
+};
+
+/**
+ * Files each path loads at most, and how many of them may be under 1 KB. On Node every file is one more read and
+ * module (docs/performance.md); esbuild makes a file of every set of lazily loaded parts that share a module, so a
+ * small module imported by two of them becomes a file of a few hundred bytes on every run. These budgets are today's
+ * counts: 43 files for `get <id>`, 19 of them under 1 KB, was the start-up regression of issue 22.
+ */
+const BUDGETS: Record<string, { files: number; small: number }> = {
+  '--version': { files: 4, small: 0 },
+  '--help': { files: 9, small: 0 },
+  'get <id>': { files: 24, small: 6 },
+  'get <id> --json': { files: 20, small: 4 },
+  'get A B C': { files: 26, small: 7 },
+  'wait <id> (plain lines)': { files: 24, small: 6 },
+  'wait <id> (live view)': { files: 28, small: 6 },
+};
+
+describe('how many files each path loads', () => {
+  for (const [name, sources] of Object.entries(PATHS)) {
+    it(`${name}: at most ${BUDGETS[name]!.files} files, ${BUDGETS[name]!.small} of them under 1 KB`, () => {
+      const chunks = [...chunksLoadedBy(...sources)];
+      // Named by what they hold, so a failure says which modules to bring into a chunk the path loads anyway.
+      const described = (keys: string[]) =>
+        keys.map((key) => `${Object.keys(outputs[key]!.inputs).join(' + ') || key} (${outputs[key]!.bytes} B)`);
+      const small = chunks.filter((key) => outputs[key]!.bytes < 1024);
+      expect(chunks.length, described(chunks).join('\n')).toBeLessThanOrEqual(BUDGETS[name]!.files);
+      expect(small.length, described(small).join('\n')).toBeLessThanOrEqual(BUDGETS[name]!.small);
+    });
+  }
 });

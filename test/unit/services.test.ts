@@ -10,7 +10,8 @@ import { ConfigError, UsageError } from '../../src/errors.js';
 import { receivedText } from '../../src/raw-json.js';
 import { renderJson } from '../../src/render/json.js';
 import { liveProgress, verdictOf } from '../../src/status.js';
-import { loadService, SERVICE_NAMES, sdkEndpointEnvName, type ServiceName } from '../../src/services/names.js';
+import { loadService } from '../../src/services/load.js';
+import { SERVICE_NAMES, sdkEndpointEnvName, type ServiceName } from '../../src/services/names.js';
 
 /**
  * Every region of each SDK's table whose host is not the service's usual one, and a few usual ones. Copied from

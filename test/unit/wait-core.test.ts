@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { timeBound } from '../../src/deadline.js';
 import { AuthError, InterruptedError } from '../../src/errors.js';
-import { exitCodeOfWait, reportedOf, runWaitCore, type CoreWorld } from '../../src/wait/core.js';
+import { exitCodeOf } from '../../src/exit-codes.js';
+import { reportedOf, runWaitCore, type CoreWorld } from '../../src/wait/core.js';
 import { quietReporter } from '../../src/wait/reporter.js';
 import { FakeClock, ScriptedApi, T0, job } from '../support/wait-fakes.js';
 
@@ -35,7 +36,7 @@ describe("runWaitCore: one clock from the caller's start", () => {
       world(clock, api, 3 * S),
     );
     expect(result.results[0]).toMatchObject({ outcome: 'timeout', error: undefined });
-    expect(exitCodeOfWait(result)).toBe(6);
+    expect(exitCodeOf(reportedOf(result))).toBe(6);
     expect(api.callTimes('a')).toEqual([3 * S, 8 * S, 10 * S]);
     expect(clock.now() - T0).toBe(10 * S);
   });
@@ -59,7 +60,7 @@ describe("runWaitCore: one clock from the caller's start", () => {
       },
     );
     expect(result.results[0]).toMatchObject({ id: 'a', outcome: 'timeout' });
-    expect(exitCodeOfWait(result)).toBe(5);
+    expect(exitCodeOf(reportedOf(result))).toBe(5);
     expect(api.calls).toEqual([]);
   });
 });
@@ -78,7 +79,7 @@ describe('reportedOf: what decides the exit code of a wait, for main() and the A
     expect(result.instance).toMatchObject({ id: 'db-1', outcome: 'interrupted', error: stopped });
     expect(result.facts).toEqual({ looked: false, gone: false, windowSeen: false });
     expect(reportedOf(result)).toEqual([result.instance]);
-    expect(exitCodeOfWait(result)).toBe(130);
+    expect(exitCodeOf(reportedOf(result))).toBe(130);
   });
 
   it("the instance's own ending ranks beside its tasks: a broken instance (1) over Completed tasks", () => {
@@ -89,13 +90,13 @@ describe('reportedOf: what decides the exit code of a wait, for main() and the A
       elapsedMs: 0,
     };
     expect(reportedOf(result)).toEqual([result.instance, completed]);
-    expect(exitCodeOfWait(result)).toBe(1);
+    expect(exitCodeOf(reportedOf(result))).toBe(1);
   });
 
   it('an error that ended the whole wait decides alone: a refused key (3) over Completed jobs', () => {
     const refused = new AuthError('refused', { status: 401 });
     const result = { results: [completed], fatal: refused, elapsedMs: 0 };
     expect(reportedOf(result)).toEqual([{ outcome: 'error', error: refused }]);
-    expect(exitCodeOfWait(result)).toBe(3);
+    expect(exitCodeOf(reportedOf(result))).toBe(3);
   });
 });

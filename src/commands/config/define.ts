@@ -1,5 +1,5 @@
-// The `rdsjob config …` command group: every subcommand's arguments, options and help. Each run (set.ts, get.ts,
-// list.ts, path.ts beside this file) is loaded once its subcommand is chosen.
+// The `rdsjob config …` command group: every subcommand's arguments, options and help. The runs (set.ts, get.ts,
+// list.ts, path.ts beside this file) are loaded, together through runs.ts, once a subcommand is chosen.
 // The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import { Argument, type Command } from 'commander';
 import { SETTING_NAMES } from '../../config/settings.js';
@@ -43,7 +43,7 @@ Examples:
     )
     .action((key: string, value: string | undefined, _options: object, command: Command) => {
       const profile = profileOf(command);
-      select(command, async (ctx) => (await import('./set.js')).runConfigSet({ key, value, profile }, ctx));
+      select(command, async (ctx) => (await import('./runs.js')).runConfigSet({ key, value, profile }, ctx));
     });
 
   config
@@ -53,7 +53,7 @@ Examples:
     .addHelpText('after', '\nExample:\n  $ rdsjob config unset auth-token --profile ci\n')
     .action((key: string, _options: object, command: Command) => {
       const profile = profileOf(command);
-      select(command, async (ctx) => (await import('./set.js')).runConfigUnset({ key, profile }, ctx));
+      select(command, async (ctx) => (await import('./runs.js')).runConfigUnset({ key, profile }, ctx));
     });
 
   config
@@ -68,7 +68,7 @@ Examples:
     .action((key: string, options: { showSecret?: boolean }, command: Command) => {
       const profile = profileOf(command);
       select(command, async (ctx) =>
-        (await import('./get.js')).runConfigGet({ key, profile, showSecret: options.showSecret }, ctx),
+        (await import('./runs.js')).runConfigGet({ key, profile, showSecret: options.showSecret }, ctx),
       );
     });
 
@@ -84,7 +84,7 @@ Examples:
     .action((options: OutputFlags & { lookup: boolean }, command: Command) => {
       select(
         command,
-        async (ctx) => (await import('./list.js')).runConfigList({ lookup: options.lookup }, ctx),
+        async (ctx) => (await import('./runs.js')).runConfigList({ lookup: options.lookup }, ctx),
         formatOf(options),
       );
     });
@@ -93,12 +93,12 @@ Examples:
     .command('path')
     .description("print the config file's path (whether or not it exists)")
     .action((_options: object, command: Command) =>
-      select(command, async (ctx) => (await import('./path.js')).runConfigPath(ctx)),
+      select(command, async (ctx) => (await import('./runs.js')).runConfigPath(ctx)),
     );
 
   config
     .command('profiles', { hidden: true }) // for shell completion
     .action((_options: object, command: Command) =>
-      select(command, async (ctx) => (await import('./path.js')).runConfigProfiles(ctx)),
+      select(command, async (ctx) => (await import('./runs.js')).runConfigProfiles(ctx)),
     );
 }

@@ -1,6 +1,7 @@
 // `rdsjob config set <key> [value]` and `rdsjob config unset <key>`: one value in one profile of rdsjob's file.
 import { groupOrWorldReadable } from '../../config/files.js';
 import { requireRdsjobConfigPath } from '../../config/paths.js';
+import { updateProfileValue } from '../../config/write.js';
 import { isSecret, nameOf, type SettingKey } from '../../config/settings.js';
 import { UsageError } from '../../errors.js';
 import { OK, type Reported } from '../../outcome.js';
@@ -43,8 +44,7 @@ async function write(
   const { deps } = ctx;
   const path = requireRdsjobConfigPath(deps.env, deps.homedir);
   const wasReadable = await groupOrWorldReadable(path).catch(() => false);
-  // The locked writer (proper-lockfile) loads only when something is written.
-  const written = await (await import('../../config/write.js')).updateProfileValue(path, profile, key, value, {
+  const written = await updateProfileValue(path, profile, key, value, {
     signal: ctx.signal,
   });
   if (wasReadable) deps.stderr.write(`note: ${written} was readable by group or others; it is now mode 600\n`);

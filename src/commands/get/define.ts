@@ -27,13 +27,13 @@ export function defineGet(program: Command, select: Select): void {
     assertJobIds(ids);
     if (flags.wait) {
       const options = waitOptionsOf(flags);
-      select(self, async (ctx) => (await import('../wait/run.js')).runWait(ids, options, ctx), formatOf(flags));
+      select(self, async (ctx) => (await import('../api-runs.js')).runWait(ids, options, ctx), formatOf(flags));
       return;
     }
     // A wait option without --wait would be silently ignored: say so instead (exit 2).
     const given = givenWaitOption(self);
     if (given !== undefined)
       throw new UsageError(`${given} only applies with --wait`, { hint: 'add --wait, or use `rdsjob wait`' });
-    select(self, async (ctx) => (await import('./run.js')).runGet(ids, ctx), formatOf(flags));
+    select(self, async (ctx) => (await import('../api-runs.js')).runGet(ids, ctx), formatOf(flags));
   });
 }

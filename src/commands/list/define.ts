@@ -79,6 +79,6 @@ Examples:
   );
   command.action((flags: OutputFlags & ListFlags, self: Command) => {
     const options = listOptionsOf(flags);
-    select(self, async (ctx) => (await import('./run.js')).runList(options, ctx), formatOf(flags));
+    select(self, async (ctx) => (await import('../api-runs.js')).runList(options, ctx), formatOf(flags));
   });
 }

@@ -117,7 +117,7 @@ Examples:
       if (flags.instance === undefined) {
         if (flags.since !== undefined) throw new UsageError('--since only applies to --instance');
         assertJobIds(ids, 'wait');
-        select(self, async (ctx) => (await import('./run.js')).runWait(ids, options, ctx), formatOf(flags));
+        select(self, async (ctx) => (await import('../api-runs.js')).runWait(ids, options, ctx), formatOf(flags));
         return;
       }
       if (ids.length > 0) {
@@ -132,7 +132,7 @@ Examples:
       const sinceMs = flags.since === undefined ? undefined : positiveDuration(flags.since, '--since');
       select(
         self,
-        async (ctx) => (await import('./run.js')).runWaitInstance(ref, { ...options, sinceMs }, ctx),
+        async (ctx) => (await import('../api-runs.js')).runWaitInstance(ref, { ...options, sinceMs }, ctx),
         formatOf(flags),
       );
     },

@@ -11,6 +11,9 @@ import { instanceFailure, withGithubAnnotations } from '../../wait/reporter-gith
 import { plainReporter } from '../../wait/reporter-plain.js';
 import { canDrawLive, quietReporter, type WaitReporter } from '../../wait/reporter.js';
 import { summaryLines } from '../../wait/summary.js';
+// Imported, not loaded with import() for GitHub runs only: pure text, and as a lazily loaded part of its own it split
+// the modules it shares with this run into files of their own (docs/performance.md).
+import { instanceStepSummary, stepSummary } from '../../wait/step-summary.js';
 import { Estimates } from '../../wait/estimate.js';
 import type { CommandContext } from '../context.js';
 import { appendGithubFile, githubFile, recordStepOutputs } from './github-files.js';
@@ -122,9 +125,7 @@ export async function runWait(
   const reporter = await reporterFor(options, ctx, estimates);
   const result = await runWaitCore({ jobs: ids }, options, coreWorld(ctx, reporter));
   // On the run's summary page however the wait ended, a refused request included.
-  await appendStepSummary(ctx, async () =>
-    (await import('../../wait/step-summary.js')).stepSummary(result.results, 'job'),
-  );
+  await appendStepSummary(ctx, async () => stepSummary(result.results, 'job'));
   outputs.results = result.results;
   if (result.fatal !== undefined) throw result.fatal;
 
@@ -198,7 +199,7 @@ export async function runWaitInstance(
   outputs.json = await renderTasksResult(tasks, 'json', renderOptions, taskResults);
   ctx.printResult(await renderTasksResult(tasks, ctx.output, renderOptions, taskResults));
   await appendStepSummary(ctx, async () =>
-    (await import('../../wait/step-summary.js')).instanceStepSummary({
+    instanceStepSummary({
       ref,
       id: instanceEnd.facts.id,
       status: instanceEnd.facts.status,
