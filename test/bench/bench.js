@@ -6,6 +6,9 @@
 //   NODE=/path/to/node npm run bench        measure that Node.js (the CLI and the baseline both run on it)
 //   BENCH_COMPARE=/other/bin/rdsjob.js …    also time another build in the same pairs (before/after a change)
 //   BENCH_PAIRS=31 …                         more pairs (default 15); BENCH_STARTUP_ONLY=1 skips wait and the soak
+//   BENCH_CPU=1 …                            also the ratio of CPU time (user + system, read by cpu-probe.cjs in every
+//                                            timed run, the baseline's too): on a shared, loaded machine wall time
+//                                            mostly measures the scheduler, CPU time much less so
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +30,7 @@ const COMPARE = process.env.BENCH_COMPARE || undefined;
 const WARMUP = 3;
 const bin = fileURLToPath(new URL('../../bin/rdsjob.js', import.meta.url));
 const probe = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
+const CPU = process.env.BENCH_CPU ? fileURLToPath(new URL('./cpu-probe.cjs', import.meta.url)) : undefined;
 const home = mkdtempSync(join(tmpdir(), 'rdsjob-bench-'));
 const AK = 'HPUABENCH00000000001';
 const SK = 'bench-secret-key-local-emulator-only';
@@ -65,8 +69,16 @@ const env = {
 
 const shellWord = (w) => `'${w.replace(/'/g, `'\\''`)}'`;
 
-/** `pty`: under a pseudo-terminal of 100×30 (util-linux `script`), stderr a terminal: the live view of `wait`. */
-async function run(args, extraEnv = {}, pty = false) {
+/**
+ * `pty`: under a pseudo-terminal of 100×30 (util-linux `script`), stderr a terminal: the live view of `wait`.
+ * Returns the wall time in ms; with BENCH_CPU, `cpu` is called with the process's own CPU time in ms.
+ */
+async function run(args, extraEnv = {}, pty = false, cpu = undefined) {
+  const cpuFile = join(home, 'cpu');
+  if (cpu) {
+    args = ['--require', CPU, ...args];
+    extraEnv = { ...extraEnv, RDSJOB_BENCH_CPU_FILE: cpuFile };
+  }
   const start = performance.now();
   const argv = pty
     ? ['script', ['-qfec', `stty cols 100 rows 30; exec ${[NODE, ...args].map(shellWord).join(' ')}`, '/dev/null']]
@@ -77,6 +89,7 @@ async function run(args, extraEnv = {}, pty = false) {
   const [code] = await once(child, 'exit');
   const ms = performance.now() - start;
   if (code !== 0) throw new Error(`${args.slice(1).join(' ')} exited ${code}: ${stderr}`);
+  if (cpu) cpu(Number(readFileSync(cpuFile, 'utf8')) / 1000);
   return ms;
 }
 
@@ -97,7 +110,8 @@ const baseline = ['-e', ''];
 async function startupCase(label, cliArgs, pty = false) {
   const args = [bin, ...cliArgs];
   const other = COMPARE === undefined ? undefined : [COMPARE, ...cliArgs];
-  const go = (a) => run(a, {}, pty);
+  let cpuMs = 0;
+  const go = (a) => run(a, {}, pty, CPU && ((ms) => (cpuMs = ms)));
   for (let i = 0; i < WARMUP; i++) {
     await go(baseline);
     await go(args);
@@ -106,14 +120,21 @@ async function startupCase(label, cliArgs, pty = false) {
   const times = [],
     ratios = [],
     bases = [],
-    otherRatios = [];
+    otherRatios = [],
+    cpuRatios = [],
+    otherCpuRatios = [];
   for (let i = 0; i < PAIRS; i++) {
     const b = await go(baseline);
+    const bCpu = cpuMs;
     const t = await go(args);
+    cpuRatios.push(cpuMs / bCpu);
     bases.push(b);
     times.push(t);
     ratios.push(t / b);
-    if (other) otherRatios.push((await go(other)) / b);
+    if (other) {
+      otherRatios.push((await go(other)) / b);
+      otherCpuRatios.push(cpuMs / bCpu);
+    }
   }
   const compared = other ? median(otherRatios) : undefined;
   return {
@@ -122,6 +143,8 @@ async function startupCase(label, cliArgs, pty = false) {
     base: median(bases),
     ratio: median(ratios),
     compared,
+    cpu: CPU ? median(cpuRatios) : undefined,
+    comparedCpu: CPU && other ? median(otherCpuRatios) : undefined,
     rss: await peakRssMiB(args, pty),
   };
 }
@@ -186,15 +209,17 @@ rows.push(await startupCase('`wait <done id>` on a terminal (live view)', ['wait
 const out = [];
 const version = (await import('node:child_process')).execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim();
 out.push(`Node ${version}, ${PAIRS} pairs after ${WARMUP} warm-up pairs, NODE_EXTRA_CA_CERTS unset.`, '');
-const extra = COMPARE ? ` ${COMPARE} ratio |` : '';
+const extra =
+  (COMPARE ? ` ${COMPARE} ratio |` : '') + (CPU ? ' CPU ratio |' : '') + (CPU && COMPARE ? ' its CPU ratio |' : '');
 out.push(
   `| case | median wall | \`node -e ''\` median | median per-pair ratio | peak RSS |${extra}`,
-  `|---|---|---|---|---|${COMPARE ? '---|' : ''}`,
+  `|---|---|---|---|---|${'---|'.repeat(extra.split('|').length - 1)}`,
 );
+const times = (x) => (x === undefined ? '' : ` ${x.toFixed(2)}× |`);
 for (const r of rows) {
-  const cmp = r.compared === undefined ? '' : ` ${r.compared.toFixed(2)}× |`;
   out.push(
-    `| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |${cmp}`,
+    `| ${r.label} | ${r.median.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.rss.toFixed(1)} MiB |` +
+      `${times(r.compared)}${times(r.cpu)}${times(r.comparedCpu)}`,
   );
 }
 if (process.env.BENCH_STARTUP_ONLY) {
