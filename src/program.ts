@@ -53,6 +53,7 @@ function buildProgram(
     .configureOutput({
       writeOut: (text) => void deps.stdout.write(text),
       writeErr: (text) => void deps.stderr.write(text),
+      outputError: (text, write) => write(usageErrorText(text)),
     })
     .showSuggestionAfterError();
   for (const setting of SETTING_FLAGS) {
@@ -75,6 +76,18 @@ function buildProgram(
 }
 
 /**
+ * commander's usage errors in rdsjob's two lines (README § Exit codes): its `(Did you mean --json?)` becomes
+ * `hint: did you mean --json?`, and an unknown command with no near name says where the commands are.
+ */
+function usageErrorText(text: string): string {
+  const lines = text.trimEnd().split('\n');
+  const hinted = lines.map((line) => line.replace(/^\(Did you mean (.*)\)$/, 'hint: did you mean $1'));
+  if (/^error: unknown command /.test(hinted[0] ?? '') && !hinted.some((line) => line.startsWith('hint: ')))
+    hinted.push('hint: run `rdsjob --help` for the commands');
+  return `${hinted.join('\n')}\n`;
+}
+
+/**
  * `rdsjob help [command]`, as commander's own but for a name it does not know: that is an unknown command (exit 2,
  * saying so, as `rdsjob nope` does), not the whole help on stderr with nothing said.
  */
@@ -87,7 +100,7 @@ function defineHelp(program: Command): void {
       if (name === undefined) program.help();
       const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
       if (command === undefined || command.name() === 'help') {
-        program.error(`error: unknown command '${name}'\n(run \`rdsjob --help\` for the commands)`);
+        program.error(`error: unknown command '${name}'`);
       }
       command.help();
     });

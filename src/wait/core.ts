@@ -8,6 +8,7 @@ import { DeadlineError, InterruptedError } from '../errors.js';
 import type { Job } from '../job.js';
 import type { Reported } from '../outcome.js';
 import type { Task } from '../task.js';
+import { answersByDeadline } from './answer-by-deadline.js';
 import { waitForJobs, type WaitIo, type WaitOptions } from './engine.js';
 import { type InstanceFacts, type InstanceState, NO_LOOK, waitForInstanceTasks } from './instance.js';
 import type { ItemResult, WaitOutcome } from './result.js';
@@ -99,6 +100,8 @@ export async function runWaitCore(target: WaitTarget, options: WaitOptions, worl
           elapsedMs: now() - startedAt,
         };
   }
+  // A request still in flight at --timeout is abandoned a moment after it (answer-by-deadline.ts), not at the hard stop.
+  if (bound !== undefined) api = answersByDeadline(api, startedAt + options.timeoutMs, world);
   if ('jobs' in target) return waitForJobs(target.jobs, settings, { ...io, api });
   const waited = await waitForInstanceTasks(target.instance, { ...settings, sinceMs: target.sinceMs }, { ...io, api });
   return {

@@ -54,7 +54,7 @@ describe('refused before anything is sent', () => {
   it('`rdsjob help nope`: an unknown command, said so, exit 2 (not the whole help)', async () => {
     const r = await rdsjob(emu, ['help', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: unknown command 'nope'\n(run `rdsjob --help` for the commands)\n");
+    expect(r.stderr).toBe("error: unknown command 'nope'\nhint: run `rdsjob --help` for the commands\n");
     expect(r.stdout).toBe('');
     const known = await rdsjob(emu, ['help', 'wait']);
     expect(known.code).toBe(0);

@@ -5,6 +5,8 @@ import { EXIT } from '../../src/exit-codes.js';
 import { SETTING_FLAGS } from '../../src/flags.js';
 import { EXIT_ROWS as EXIT_MEANINGS } from '../../src/exit-meanings.js';
 import { helpEpilog } from '../../src/help.js';
+import { main } from '../../src/main.js';
+import { fakeDeps, scriptedApi } from '../support/fakes.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -82,5 +84,20 @@ describe("the README's environment variables: SETTINGS, row for row", () => {
     expect(row![2]).toBe(code(SETTINGS[key].env));
     const flag = SETTING_FLAGS.find((f) => f.key === key)?.flag;
     expect(row![1]).toBe(flag === undefined ? '—' : `\`${flag}\``);
+  });
+});
+
+describe('usage errors in the two lines every error has: error, then hint', () => {
+  it.each([
+    [['get', 'x', '--jsn'], "error: unknown option '--jsn'\nhint: did you mean --json?\n"],
+    [['gte', 'x'], "error: unknown command 'gte'\nhint: did you mean get?\n"],
+    [['nope'], "error: unknown command 'nope'\nhint: run `rdsjob --help` for the commands\n"],
+    [['help', 'nope'], "error: unknown command 'nope'\nhint: run `rdsjob --help` for the commands\n"],
+    [['wait', 'x', '--timout', '5s'], "error: unknown option '--timout'\nhint: did you mean --timeout?\n"],
+  ])('%j', async (argv, stderr) => {
+    const deps = fakeDeps(scriptedApi(() => new Error('no request expected')));
+    expect(await main(argv, deps)).toBe(2);
+    expect(deps.stderr.text).toBe(stderr);
+    expect(deps.stdout.text).toBe('');
   });
 });
