@@ -22,7 +22,6 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulat
 import { sampleInstances } from '../../emulator/sample-instances.js';
 import { PROJECT_ID, allSampleJobs } from '../../emulator/sample-jobs.js';
 import { sampleTasks } from '../../emulator/sample-tasks.js';
-import type { Job } from '../../src/job.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(root, 'bin', 'rdsjob.js');
@@ -49,18 +48,6 @@ export function defaultEmulatorOptions(overrides: Partial<EmulatorOptions> = {})
     jobs: Object.fromEntries(allSampleJobs.map((job) => [job.id!, { steps: [job] }])),
     instances: sampleInstances(),
     ...overrides,
-  };
-}
-
-/** A job to script into the emulator: a CreateMysqlSingleHAInstance in `status`, at 40% while Running. */
-export function scriptedJob(id: string, status: string, extra: Partial<Job> = {}): Job {
-  return {
-    id,
-    name: 'CreateMysqlSingleHAInstance',
-    status,
-    created: '2026-11-27T09:40:00+0000',
-    process: status === 'Running' ? '40%' : '',
-    ...extra,
   };
 }
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, resizeVolume } from '../../emulator/sample-jobs.js';
 import { ORDERS_DB } from '../../emulator/sample-tasks.js';
-import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
+import { emulatorPerFile, rdsjob } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const ONE = createInstanceCompleted.id!;
@@ -98,7 +99,10 @@ describe('list --query (a task list)', () => {
 describe('wait --query', () => {
   it('the exit code is the wait’s: a Failed job exits 1 and the query answers from its final state', async () => {
     emu.setJob('fails', {
-      steps: [scriptedJob('fails', 'Running'), scriptedJob('fails', 'Failed', { fail_reason: 'createVM failed.' })],
+      steps: [
+        job({ id: 'fails', status: 'Running', process: '40%' }),
+        job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' }),
+      ],
     });
     const r = await rdsjob(emu, ['wait', 'fails', ...FAST, '--quiet', '--query', 'fail_reason']);
     expect(r.code).toBe(1);
@@ -106,7 +110,7 @@ describe('wait --query', () => {
   });
 
   it('get --wait takes it too, and a timed-out wait’s resume command repeats the query', async () => {
-    emu.setJob('forever', { steps: [scriptedJob('forever', 'Running')] });
+    emu.setJob('forever', { steps: [job({ id: 'forever', status: 'Running', process: '40%' })] });
     const r = await rdsjob(emu, ['get', 'forever', '--wait', '--timeout', '1s', ...FAST, '--query', 'process']);
     expect(r.code).toBe(6);
     expect(r.stdout).toBe('40%\n');
