@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 import { resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
 import { readGithubOutput } from '../support/github-output.js';
-import { emulator, rdsjob, scriptedJob, type RunResult } from './harness.js';
+import { emulator, rdsjob, type RunResult } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -42,9 +43,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emu.reset();
-  emu.setJob('fine', { steps: [scriptedJob('fine', 'Completed')] });
-  emu.setJob('broken', { steps: [scriptedJob('broken', 'Failed', { fail_reason: 'createVM failed.' })] });
-  emu.setJob('slow', { steps: [scriptedJob('slow', 'Running')] });
+  emu.setJob('fine', { steps: [job({ id: 'fine', status: 'Completed' })] });
+  emu.setJob('broken', { steps: [job({ id: 'broken', status: 'Failed', fail_reason: 'createVM failed.' })] });
+  emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });
   // A resize started a minute ago (inside `since: 5m`), Completed at the second look.
   const started = {
     ...resizeRunning,

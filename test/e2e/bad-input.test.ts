@@ -1,11 +1,24 @@
 // Every input check's rejects, end to end: the built binary refuses each bad id, project id, region, endpoint,
 // duration, profile name and config key before anything is sent — exit 2 from a flag, the environment or an
 // argument, exit 3 from a config file — with one `error:` line (and a hint at most), and the emulator sees nothing.
+// Each case runs main() in-process against the emulator (the checks are main()'s, whatever process runs it); the
+// last block runs the binary for one case of each exit code, which a shell sees.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
-import { AK, PROJECT_ID, REGION, SK, emulator, rdsjob, tempHome, writeJson, type RunResult } from './harness.js';
+import {
+  AK,
+  PROJECT_ID,
+  REGION,
+  SK,
+  emulator,
+  inProcess,
+  rdsjob,
+  tempHome,
+  writeJson,
+  type RunResult,
+} from './harness.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -75,7 +88,7 @@ describe.concurrent('flags and arguments → exit 2, nothing sent', () => {
     ['unknown output format', ['get', ID, '-o', 'yaml'], 'yaml'],
     ['unknown option', ['get', ID, '--frobnicate']],
   ])('%s', async (_name, args, mention) => {
-    expectRefused(await rdsjob(emu, args), 2, mention);
+    expectRefused(await inProcess(emu, args), 2, mention);
   });
 });
 
@@ -87,7 +100,7 @@ describe.concurrent('environment variables → exit 2, nothing sent', () => {
     ['HUAWEICLOUD_SDK_IAM_ENDPOINT', 'ftp://x', 'HUAWEICLOUD_SDK_IAM_ENDPOINT'],
     ['RDSJOB_PROFILE', 'a/b', 'RDSJOB_PROFILE'],
   ])('%s=%s', async (name, value, mention) => {
-    expectRefused(await rdsjob(emu, ['get', ID], { env: { [name]: value } }), 2, mention);
+    expectRefused(await inProcess(emu, ['get', ID], { env: { [name]: value } }), 2, mention);
   });
 });
 
@@ -102,7 +115,7 @@ describe.concurrent('config set / get with a bad key or value → exit 2, the fi
   ])('%s', async (_name, args) => {
     const { home, cleanup } = tempHome();
     try {
-      expectRefused(await rdsjob(emu, args, { home }), 2);
+      expectRefused(await inProcess(emu, args, { home }), 2);
       expect(existsSync(join(home, '.config', 'rdsjob', 'config.json'))).toBe(false);
     } finally {
       cleanup();
@@ -125,8 +138,27 @@ describe.concurrent('bad values in a config file → exit 3 naming the file, not
           default: { region: REGION, accessKey: AK, secretKey: SK, projectId: PROJECT_ID, endpoint: emu.url, ...bad },
         },
       });
-      const r = await rdsjob(emu, ['get', ID], { bare: true, home });
+      const r = await inProcess(emu, ['get', ID], { bare: true, home });
       expectRefused(r, 3, mention);
+      expect(r.stderr).toContain(path);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe.concurrent('through the binary: the exit code a shell sees, the one error line on stderr', () => {
+  it('a bad flag: exit 2', async () => {
+    expectRefused(await rdsjob(emu, ['get', ID, '--region', 'CN_NORTH']), 2, 'CN_NORTH');
+  });
+
+  it('a bad value in the config file: exit 3 naming the file', async () => {
+    const { home, cleanup } = tempHome();
+    try {
+      const path = join(home, '.config', 'rdsjob', 'config.json');
+      writeJson(path, { profiles: { default: { region: REGION, accessKey: AK, secretKey: SK, projectId: 'a/b' } } });
+      const r = await rdsjob(emu, ['get', ID], { bare: true, home });
+      expectRefused(r, 3, 'a/b');
       expect(r.stderr).toContain(path);
     } finally {
       cleanup();

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
 import { TerminalScreen } from '../support/screen.js';
-import { emulator, rdsjob, scriptedJob } from './harness.js';
-
-const job = scriptedJob;
+import { emulator, rdsjob } from './harness.js';
+import { job } from '../support/jobs.js';
 
 let emu: Emulator;
 let dir: string;
@@ -22,12 +21,14 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emu.reset();
-  emu.setJob('slow', { steps: [job('slow', 'Running')] });
+  emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });
   emu.setJob('broken', {
-    steps: [job('broken', 'Failed', { fail_reason: 'createVM failed.', ended: '2026-11-27T09:41:00+0000' })],
+    steps: [
+      job({ id: 'broken', status: 'Failed', fail_reason: 'createVM failed.', ended: '2026-11-27T09:41:00+0000' }),
+    ],
   });
   emu.setJob('fine', {
-    steps: [job('fine', 'Completed', { ended: '2026-11-27T09:52:30+0000' })],
+    steps: [job({ id: 'fine', status: 'Completed', ended: '2026-11-27T09:52:30+0000' })],
   });
 });
 
@@ -50,7 +51,13 @@ describe('--fail-fast', () => {
   });
 
   it('without it, the wait goes on for the other job until it ends too', async () => {
-    emu.setJob('slow', { steps: [job('slow', 'Running'), job('slow', 'Running'), job('slow', 'Completed')] });
+    emu.setJob('slow', {
+      steps: [
+        job({ id: 'slow', status: 'Running', process: '40%' }),
+        job({ id: 'slow', status: 'Running', process: '40%' }),
+        job({ id: 'slow', status: 'Completed' }),
+      ],
+    });
     const r = await rdsjob(emu, ['wait', 'slow', 'broken', '--json', '--interval', '100ms', '--rate-limit', '6000']);
     expect(r.code).toBe(1);
     expect(polls('slow')).toBe(3);
@@ -88,7 +95,7 @@ describe('--fail-fast', () => {
 describe('an estimate of the time left', () => {
   it('in progress lines once the percentage advanced twice, and on timeout with a --timeout that would cover it', async () => {
     emu.setJob('steady', {
-      steps: ['10%', '20%', '30%', '40%'].map((process) => job('steady', 'Running', { process })),
+      steps: ['10%', '20%', '30%', '40%'].map((process) => job({ id: 'steady', status: 'Running', process })),
     });
     // Four looks are needed before the deadline, which counts from the process's start: room for a loaded start-up.
     const r = await rdsjob(emu, ['wait', 'steady', '--timeout', '10s', '--interval', '200ms', '--rate-limit', '6000']);
@@ -135,7 +142,7 @@ describe('a slow get on a terminal: one ora spinner line, cleared before the res
   const SPINNER = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] fetching job late/;
 
   it('a response that takes a second (429, Retry-After: 1): the spinner says what it waits for, then the job', async () => {
-    emu.setJob('late', { steps: [{ fault: 'throttle', retryAfter: '1' }, job('late', 'Completed')] });
+    emu.setJob('late', { steps: [{ fault: 'throttle', retryAfter: '1' }, job({ id: 'late', status: 'Completed' })] });
     const r = await rdsjob(emu, ['get', 'late'], { pty: { cols: 100, rows: 30 } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(SPINNER);
@@ -150,7 +157,7 @@ describe('a slow get on a terminal: one ora spinner line, cleared before the res
   // A fast one shows no frame at all: test/unit/slow-spinner.test.ts, on a clock the test controls.
 
   it('stderr piped: no spinner, however slow', async () => {
-    emu.setJob('late', { steps: [{ fault: 'throttle', retryAfter: '1' }, job('late', 'Completed')] });
+    emu.setJob('late', { steps: [{ fault: 'throttle', retryAfter: '1' }, job({ id: 'late', status: 'Completed' })] });
     const r = await rdsjob(emu, ['get', 'late']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');

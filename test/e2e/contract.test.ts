@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Emulator } from '../../emulator/server.js';
 import { createInstanceCompleted } from '../../emulator/sample-jobs.js';
-import type { Job } from '../../src/job.js';
 import {
   ANSI,
   AUTH_TOKEN,
@@ -16,13 +15,12 @@ import {
   UNPRIVILEGED_PREFIX,
   emulator,
   rdsjob,
-  scriptedJob,
   tempHome,
 } from './harness.js';
+import type { Job } from '../../src/job.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-// One job fixture for the e2e files (harness.ts).
-const job = scriptedJob;
 const ok = createInstanceCompleted.id!;
 
 let emu: Emulator;
@@ -34,9 +32,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emu.reset();
-  emu.setJob('done', { steps: [job('done', 'Completed')] });
-  emu.setJob('fails', { steps: [job('fails', 'Failed', { fail_reason: 'createVM failed.' })] });
-  emu.setJob('forever', { steps: [job('forever', 'Running', { process: '42%' })] });
+  emu.setJob('done', { steps: [job({ id: 'done', status: 'Completed' })] });
+  emu.setJob('fails', { steps: [job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' })] });
+  emu.setJob('forever', { steps: [job({ id: 'forever', status: 'Running', process: '42%' })] });
   emu.setJob('bad400', {
     steps: [
       {
@@ -102,7 +100,7 @@ describe('exit codes with several ids: 3, 5, 1, 4, 6, 0', () => {
       headers: { 'content-type': 'application/json' },
       body: '{"error_code":"DBS.280343","error_msg":"The job does not exist."}',
     };
-    emu.setJob('late', { steps: [refused, refused, job('late', 'Completed')] });
+    emu.setJob('late', { steps: [refused, refused, job({ id: 'late', status: 'Completed' })] });
     const r = await rdsjob(emu, ['wait', 'late', ...FAST]);
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/^error:/m);
@@ -136,12 +134,14 @@ describe('wait output', () => {
   it('get --wait on a Failed job: exit 1, the job on stdout, fail_reason on stderr', async () => {
     const r = await rdsjob(emu, ['get', 'fails', '--wait', '--json', ...FAST]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual(job('fails', 'Failed', { fail_reason: 'createVM failed.' }));
+    expect(JSON.parse(r.stdout)).toEqual(job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' }));
     expect(r.stderr).toContain('createVM failed.');
   });
 
   it('a 429 with Retry-After does not end the wait, and the next poll waits as asked', async () => {
-    emu.setJob('throttled', { steps: [{ fault: 'throttle', retryAfter: '1' }, job('throttled', 'Completed')] });
+    emu.setJob('throttled', {
+      steps: [{ fault: 'throttle', retryAfter: '1' }, job({ id: 'throttled', status: 'Completed' })],
+    });
     const r = await rdsjob(emu, ['wait', 'throttled', ...FAST]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/429/);

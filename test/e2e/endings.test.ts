@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANALYTICS_DB, eipFailed, ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
-import { emulator, rdsjob, scriptedJob } from './harness.js';
+import { emulator, rdsjob } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-const job = scriptedJob;
 const notFound = {
   fault: 'status' as const,
   status: 404,
@@ -44,7 +44,7 @@ describe('what never worked is a configuration problem', () => {
 
 describe('a timed-out wait', () => {
   it('whose job was seen and then answers 404 until the end exits 5, never 4 ("no such job")', async () => {
-    emu.setJob('seen', { steps: [job('seen', 'Running'), notFound] });
+    emu.setJob('seen', { steps: [job({ id: 'seen', status: 'Running', process: '40%' }), notFound] });
     const r = await rdsjob(emu, ['wait', 'seen', '--timeout', '4s', ...FAST]);
     expect(r.code).toBe(5);
     expect(r.stderr).toMatch(
@@ -53,7 +53,7 @@ describe('a timed-out wait', () => {
   });
 
   it('whose job was last seen Running exits 6', async () => {
-    emu.setJob('slow', { steps: [job('slow', 'Running')] });
+    emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });
     const r = await rdsjob(emu, ['wait', 'slow', '--timeout', '1s', ...FAST]);
     expect(r.code).toBe(6);
     expect(r.stderr).toContain('resume with: rdsjob wait slow --timeout 1s --interval 100ms --rate-limit 6000');
@@ -114,7 +114,9 @@ describe('an outage while resolving --instance REF', () => {
 
 describe('Retry-After beyond the deadline', () => {
   it('ends the wait at once with exit 5 and says so, never "timed out"', async () => {
-    emu.setJob('busy', { steps: [job('busy', 'Running'), { fault: 'throttle', retryAfter: '3600' }] });
+    emu.setJob('busy', {
+      steps: [job({ id: 'busy', status: 'Running', process: '40%' }), { fault: 'throttle', retryAfter: '3600' }],
+    });
     const r = await rdsjob(emu, ['wait', 'busy', '--timeout', '10s', ...FAST]);
     expect(r.code).toBe(5);
     // At once: the look that was throttled was the last (no retry waited for the hour, nor for --timeout).
@@ -209,7 +211,7 @@ describe('smaller untruths', () => {
   });
 
   it('FORCE_COLOR colours the plain progress lines on a pipe too (no cursor movement)', async () => {
-    emu.setJob('fails', { steps: [job('fails', 'Failed', { fail_reason: 'createVM failed.' })] });
+    emu.setJob('fails', { steps: [job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' })] });
     const r = await rdsjob(emu, ['wait', 'fails', ...FAST], { env: { FORCE_COLOR: '1' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('\u001b[31m✖\u001b[39m fails CreateMysqlSingleHAInstance Failed: createVM failed.');

@@ -2,24 +2,17 @@
 // bytes played through a terminal model. stdout goes to /dev/null in most cases so that what is checked is the view.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
-import type { Job } from '../../src/job.js';
 import { TerminalScreen } from '../support/screen.js';
 import { emulator, ptyChild, rdsjob, type RunResult } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const FAST = '--interval 100ms --rate-limit 6000';
 const SPINNER = /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/;
 const A = 'a9767ede-fe0f-4888-9003-e843a4c90514';
 const B = '7e3b2d5a-6a54-4d2e-9f2a-1b8c5d9e0f11';
 const C = 'c41f0b2e-9d7a-4c55-8e21-6b0a3f9d2e77';
-const job = (id: string, name: string, status: string, process = '', extra: Partial<Job> = {}): Job => ({
-  id,
-  name,
-  status,
-  process,
-  created: '2026-12-01T09:00:00+0000',
-  ...extra,
-});
-const running = (id: string, name: string, pcts: number[]) => pcts.map((p) => job(id, name, 'Running', `${p}%`));
+const running = (id: string, name: string, pcts: number[]) =>
+  pcts.map((p) => job({ id, name, status: 'Running', process: `${p}%` }));
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -31,18 +24,26 @@ afterAll(async () => {
 beforeEach(() => {
   emu.reset();
   emu.setJob(A, {
-    steps: [...running(A, 'MysqlResizeVolume', [10, 30, 50, 70, 90]), job(A, 'MysqlResizeVolume', 'Completed')],
+    steps: [
+      ...running(A, 'MysqlResizeVolume', [10, 30, 50, 70, 90]),
+      job({ id: A, name: 'MysqlResizeVolume', status: 'Completed' }),
+    ],
   });
   emu.setJob(B, {
     steps: [
       ...running(B, '创建只读实例', [5, 10, 20, 30, 40, 50, 60, 70, 80, 90]),
-      job(B, '创建只读实例', 'Completed'),
+      job({ id: B, name: '创建只读实例', status: 'Completed' }),
     ],
   });
   emu.setJob(C, {
-    steps: [...running(C, 'BindEIP', [20, 40]), job(C, 'BindEIP', 'Failed', '', { fail_reason: 'EIP already bound' })],
+    steps: [
+      ...running(C, 'BindEIP', [20, 40]),
+      job({ id: C, name: 'BindEIP', status: 'Failed', fail_reason: 'EIP already bound' }),
+    ],
   });
-  emu.setJob('forever', { steps: [job('forever', 'MysqlResizeVolume', 'Running', '42%')] });
+  emu.setJob('forever', {
+    steps: [job({ id: 'forever', name: 'MysqlResizeVolume', status: 'Running', process: '42%' })],
+  });
 });
 
 /** The run's bytes through a terminal of its size; a frame is what the screen shows after each synchronised update. */

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { instance, sampleInstances } from '../../emulator/sample-instances.js';
 import { ANALYTICS_DB, ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
 import type { Fault } from '../../emulator/server.js';
-import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
+import { emulatorPerFile, rdsjob } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
@@ -24,11 +25,13 @@ const emu = emulatorPerFile();
 beforeEach(() => {
   // Each way in has its own jobs (`api-done`…): the two run at once, and a job's script advances per poll.
   for (const p of ['', 'api-']) {
-    emu.setJob(`${p}done`, { steps: [scriptedJob(`${p}done`, 'Running'), scriptedJob(`${p}done`, 'Completed')] });
-    emu.setJob(`${p}fails`, { steps: [scriptedJob(`${p}fails`, 'Failed', { fail_reason: 'createVM failed.' })] });
-    emu.setJob(`${p}forever`, { steps: [scriptedJob(`${p}forever`, 'Running')] });
-    emu.setJob(`${p}seen`, { steps: [scriptedJob(`${p}seen`, 'Running'), gone] });
-    emu.setJob(`${p}flaky`, { steps: [unavailable, unavailable, scriptedJob(`${p}flaky`, 'Completed')] });
+    emu.setJob(`${p}done`, {
+      steps: [job({ id: `${p}done`, status: 'Running', process: '40%' }), job({ id: `${p}done`, status: 'Completed' })],
+    });
+    emu.setJob(`${p}fails`, { steps: [job({ id: `${p}fails`, status: 'Failed', fail_reason: 'createVM failed.' })] });
+    emu.setJob(`${p}forever`, { steps: [job({ id: `${p}forever`, status: 'Running', process: '40%' })] });
+    emu.setJob(`${p}seen`, { steps: [job({ id: `${p}seen`, status: 'Running', process: '40%' }), gone] });
+    emu.setJob(`${p}flaky`, { steps: [unavailable, unavailable, job({ id: `${p}flaky`, status: 'Completed' })] });
     emu.setJob(`${p}refused`, { steps: [dbs400] });
   }
 });

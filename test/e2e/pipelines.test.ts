@@ -18,12 +18,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
+import { emulator, rdsjob, tempHome, type RunResult } from './harness.js';
 import type { Job } from '../../src/job.js';
-import { emulator, rdsjob, scriptedJob, tempHome, type RunResult } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-// One job fixture for the e2e files (harness.ts).
-const job = scriptedJob;
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -35,10 +34,13 @@ afterAll(async () => {
 beforeEach(() => {
   emu.reset();
   emu.setJob('fails', {
-    steps: [job('fails', 'Running'), job('fails', 'Failed', { fail_reason: 'createVM failed.' })],
+    steps: [
+      job({ id: 'fails', status: 'Running', process: '40%' }),
+      job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' }),
+    ],
   });
-  emu.setJob('done', { steps: [job('done', 'Completed')] });
-  emu.setJob('forever', { steps: [job('forever', 'Running')] });
+  emu.setJob('done', { steps: [job({ id: 'done', status: 'Completed' })] });
+  emu.setJob('forever', { steps: [job({ id: 'forever', status: 'Running', process: '40%' })] });
 });
 
 /** A TCP server on loopback that accepts every connection and never answers: a gateway that hangs. */
@@ -239,14 +241,14 @@ describe('a job seen, then one 404, then seen again', () => {
   it('is an API hiccup, not "not found": the wait goes on to Completed, exit 0', async () => {
     emu.setJob('blip', {
       steps: [
-        job('blip', 'Running'),
+        job({ id: 'blip', status: 'Running', process: '40%' }),
         {
           fault: 'status',
           status: 404,
           body: JSON.stringify({ error_code: 'DBS.201204', error_msg: 'The job does not exist.' }),
         },
-        job('blip', 'Running'),
-        job('blip', 'Completed'),
+        job({ id: 'blip', status: 'Running', process: '40%' }),
+        job({ id: 'blip', status: 'Completed' }),
       ],
     });
     const r = await rdsjob(emu, ['wait', 'blip', '--not-found-grace', '0', ...FAST]);
@@ -324,7 +326,9 @@ describe('where files go', () => {
 
 describe('the smaller ones', () => {
   it('wait --timeout 596h31m23s (past one timer, with the 5s for a last answer): waits (no TimeoutOverflowWarning, no instant exit 6)', async () => {
-    emu.setJob('slow', { steps: [job('slow', 'Running'), job('slow', 'Completed')] });
+    emu.setJob('slow', {
+      steps: [job({ id: 'slow', status: 'Running', process: '40%' }), job({ id: 'slow', status: 'Completed' })],
+    });
     // With the 5 s for a last answer this is past one timer's 2^31 − 1 ms: it used to fire at once.
     const r = await rdsjob(emu, ['wait', 'slow', '--timeout', '596h31m23s', ...FAST]);
     expect(r.code).toBe(0);
@@ -335,7 +339,9 @@ describe('the smaller ones', () => {
   });
 
   it('get ID ID ID sends one request and shows one state three times', async () => {
-    emu.setJob('moving', { steps: [job('moving', 'Running'), job('moving', 'Completed')] });
+    emu.setJob('moving', {
+      steps: [job({ id: 'moving', status: 'Running', process: '40%' }), job({ id: 'moving', status: 'Completed' })],
+    });
     const r = await rdsjob(emu, ['get', 'moving', 'moving', 'moving', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((j: Job) => j.status)).toEqual(['Running', 'Running', 'Running']);

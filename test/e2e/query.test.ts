@@ -1,9 +1,12 @@
 // --query EXPR end to end (docs/output.md): JMESPath over exactly the JSON --json prints, on one job, several ids,
 // a task list and a wait; a string raw, anything else indented JSON; bad expressions refused before any request.
+// The binary runs the first case, as a script would; the others run main() in-process against the same emulator
+// (what --query prints and exits with does not depend on the process around it).
 import { describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, resizeVolume } from '../../emulator/sample-jobs.js';
 import { ORDERS_DB } from '../../emulator/sample-tasks.js';
-import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
+import { emulatorPerFile, inProcess, rdsjob } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 const ONE = createInstanceCompleted.id!;
@@ -13,7 +16,7 @@ const FAILED = createFailed.id!;
 const emu = emulatorPerFile();
 
 const query = async (args: string[]) => {
-  const r = await rdsjob(emu, args);
+  const r = await inProcess(emu, args);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r.stdout;
@@ -21,7 +24,8 @@ const query = async (args: string[]) => {
 
 describe('get --query on one job', () => {
   it('a string field prints raw, one line: STATUS=$(rdsjob get $ID --query status)', async () => {
-    expect(await query(['get', ONE, '--query', 'status'])).toBe('Completed\n');
+    const r = await rdsjob(emu, ['get', ONE, '--query', 'status']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'Completed\n', '']);
     expect(await query(['get', ONE, '--query', 'entities.instance.datastore.version'])).toBe('8.0\n');
   });
 
@@ -71,7 +75,7 @@ describe('get --query on several ids (the JSON array --json prints, in argument 
   });
 
   it('the exit code stays the outcome: one id not found still exits 4 with its error line', async () => {
-    const r = await rdsjob(emu, ['get', ONE, 'no-such-job', '--query', '[].id']);
+    const r = await inProcess(emu, ['get', ONE, 'no-such-job', '--query', '[].id']);
     expect(r.code).toBe(4);
     expect(JSON.parse(r.stdout)).toEqual([ONE]);
     expect(r.stderr).toContain('no-such-job');
@@ -98,23 +102,26 @@ describe('list --query (a task list)', () => {
 describe('wait --query', () => {
   it('the exit code is the wait’s: a Failed job exits 1 and the query answers from its final state', async () => {
     emu.setJob('fails', {
-      steps: [scriptedJob('fails', 'Running'), scriptedJob('fails', 'Failed', { fail_reason: 'createVM failed.' })],
+      steps: [
+        job({ id: 'fails', status: 'Running', process: '40%' }),
+        job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' }),
+      ],
     });
-    const r = await rdsjob(emu, ['wait', 'fails', ...FAST, '--quiet', '--query', 'fail_reason']);
+    const r = await inProcess(emu, ['wait', 'fails', ...FAST, '--quiet', '--query', 'fail_reason']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('createVM failed.\n');
   });
 
   it('get --wait takes it too, and a timed-out wait’s resume command repeats the query', async () => {
-    emu.setJob('forever', { steps: [scriptedJob('forever', 'Running')] });
-    const r = await rdsjob(emu, ['get', 'forever', '--wait', '--timeout', '1s', ...FAST, '--query', 'process']);
+    emu.setJob('forever', { steps: [job({ id: 'forever', status: 'Running', process: '40%' })] });
+    const r = await inProcess(emu, ['get', 'forever', '--wait', '--timeout', '1s', ...FAST, '--query', 'process']);
     expect(r.code).toBe(6);
     expect(r.stdout).toBe('40%\n');
     expect(r.stderr).toContain('--query process');
   });
 
   it('wait --instance: over the array of the wait’s tasks', async () => {
-    const r = await rdsjob(emu, ['wait', '--instance', ORDERS_DB.name, ...FAST, '--quiet', '--query', '[].status']);
+    const r = await inProcess(emu, ['wait', '--instance', ORDERS_DB.name, ...FAST, '--quiet', '--query', '[].status']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(['Completed']);
   });
@@ -128,7 +135,7 @@ describe('bad --query: exit 2 before any request', () => {
     ['an empty expression', ['wait', ONE, '--query', '']],
     ['-o table', ['get', ONE, '--query', 'status', '-o', 'table'], /--query and -o table/],
   ] as [string, string[], RegExp?][])('%s', async (_what, args, message) => {
-    const r = await rdsjob(emu, args);
+    const r = await inProcess(emu, args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: /);
@@ -141,7 +148,7 @@ describe('bad --query: exit 2 before any request', () => {
   });
 
   it('a function given the wrong type for this data: exit 2 naming the expression, after the request', async () => {
-    const bad = await rdsjob(emu, ['get', ONE, '--query', 'abs(name)']);
+    const bad = await inProcess(emu, ['get', ONE, '--query', 'abs(name)']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^error: --query "abs\(name\)": .*type/);

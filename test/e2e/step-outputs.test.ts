@@ -8,7 +8,8 @@ import { ordersDb } from '../../emulator/sample-instances.js';
 import { resizeHistory } from '../../emulator/sample-tasks.js';
 import type { Emulator } from '../../emulator/server.js';
 import { readGithubOutput } from '../support/github-output.js';
-import { emulator, rdsjob, scriptedJob, type RunOptions } from './harness.js';
+import { emulator, rdsjob, type RunOptions } from './harness.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 
@@ -25,9 +26,9 @@ afterAll(async () => {
 });
 beforeEach(() => {
   emu.reset();
-  emu.setJob('slow', { steps: [scriptedJob('slow', 'Running')] });
-  emu.setJob('broken', { steps: [scriptedJob('broken', 'Failed', { fail_reason: 'createVM failed.' })] });
-  emu.setJob('fine', { steps: [scriptedJob('fine', 'Completed')] });
+  emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });
+  emu.setJob('broken', { steps: [job({ id: 'broken', status: 'Failed', fail_reason: 'createVM failed.' })] });
+  emu.setJob('fine', { steps: [job({ id: 'fine', status: 'Completed' })] });
   emu.setTasks([resizeHistory()]);
 });
 

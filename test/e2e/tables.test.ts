@@ -4,9 +4,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { ANALYTICS_DB, eipFailed, rebootCompleted, sampleTasks } from '../../emulator/sample-tasks.js';
-import type { Job } from '../../src/job.js';
 import { TerminalScreen } from '../support/screen.js';
-import { emulatorPerFile, rdsjob, scriptedJob } from './harness.js';
+import { emulatorPerFile, rdsjob } from './harness.js';
+import type { Job } from '../../src/job.js';
+import { job } from '../support/jobs.js';
 
 const FAST = '--interval 100ms --rate-limit 6000';
 const REASON =
@@ -21,8 +22,11 @@ const emu = emulatorPerFile();
 beforeEach(() => {
   emu.setJob(C, { steps: [{ ...createFailed, fail_reason: REASON }] });
   const ends = (job: Job): { steps: Job[] } => ({ steps: [{ ...job, status: 'Running', process: '50%' }, job] });
-  emu.setJob(W[0], ends(scriptedJob(W[0], 'Completed', { name: 'MysqlResizeVolume' })));
-  emu.setJob(W[1], ends(scriptedJob(W[1], 'Completed', { name: '创建只读实例', instance: { name: '订单数据库-主' } })));
+  emu.setJob(W[0], ends(job({ id: W[0], status: 'Completed', name: 'MysqlResizeVolume' })));
+  emu.setJob(
+    W[1],
+    ends(job({ id: W[1], status: 'Completed', name: '创建只读实例', instance: { name: '订单数据库-主' } })),
+  );
 });
 
 /** What the terminal shows once the command is done: every line, and how many of them wrapped. */

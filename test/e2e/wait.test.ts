@@ -2,19 +2,11 @@
 // so each case takes well under a second or two.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server.js';
-import type { Job } from '../../src/job.js';
 import { ANSI, emulator, rdsjob } from './harness.js';
+import type { Job } from '../../src/job.js';
+import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
-const job = (id: string, status: string, process = '', extra: Partial<Job> = {}): Job => ({
-  id,
-  name: 'CreateMysqlSingleHAInstance',
-  status,
-  process,
-  created: '2026-11-27T09:00:00+0000',
-  instance: { id: 'inst01', name: 'orders-db' },
-  ...extra,
-});
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -26,19 +18,26 @@ afterAll(async () => {
 beforeEach(() => {
   emu.reset();
   emu.setJob('progress', {
-    steps: [job('progress', 'Running', '10%'), job('progress', 'Running', '60% '), job('progress', 'Completed')],
+    steps: [
+      job({ id: 'progress', status: 'Running', process: '10%' }),
+      job({ id: 'progress', status: 'Running', process: '60% ' }),
+      job({ id: 'progress', status: 'Completed' }),
+    ],
   });
   emu.setJob('fails', {
-    steps: [job('fails', 'Running', '30%'), job('fails', 'Failed', '', { fail_reason: 'createVM failed.' })],
+    steps: [
+      job({ id: 'fails', status: 'Running', process: '30%' }),
+      job({ id: 'fails', status: 'Failed', fail_reason: 'createVM failed.' }),
+    ],
   });
-  emu.setJob('forever', { steps: [job('forever', 'Running', '42%')] });
-  emu.setJob('late', { notFoundPolls: 2, steps: [job('late', 'Completed')] });
+  emu.setJob('forever', { steps: [job({ id: 'forever', status: 'Running', process: '42%' })] });
+  emu.setJob('late', { notFoundPolls: 2, steps: [job({ id: 'late', status: 'Completed' })] });
   emu.setJob('outage', {
     steps: [
       { fault: 'status', status: 503 },
       { fault: 'reset' },
       { fault: 'html', status: 502 },
-      job('outage', 'Completed'),
+      job({ id: 'outage', status: 'Completed' }),
     ],
   });
 });
@@ -47,7 +46,7 @@ describe('rdsjob wait', () => {
   it('Running 10% → 60% → Completed: exit 0, one plain line per change on stderr, the job as JSON on stdout', async () => {
     const r = await rdsjob(emu, ['wait', 'progress', '--json', ...FAST]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(job('progress', 'Completed'));
+    expect(JSON.parse(r.stdout)).toEqual(job({ id: 'progress', status: 'Completed' }));
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ progress CreateMysqlSingleHAInstance Running 10%$/);
     expect(lines[1]).toMatch(/Running 60%$/);
@@ -160,7 +159,7 @@ describe('rdsjob wait: the project-id lookup', () => {
       });
       await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
       const iam = `http://127.0.0.1:${(front.address() as import('node:net').AddressInfo).port}`;
-      flaky.setJob('done', { steps: [job('done', 'Completed')] });
+      flaky.setJob('done', { steps: [job({ id: 'done', status: 'Completed' })] });
       const r = await rdsjob(flaky, ['wait', 'done', ...FAST], {
         env: { HUAWEICLOUD_SDK_PROJECT_ID: undefined, HUAWEICLOUD_SDK_IAM_ENDPOINT: iam },
       });

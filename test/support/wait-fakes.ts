@@ -1,4 +1,4 @@
-// Fakes for the wait tests: the controlled clock (clock.ts), a scripted JobsApi, and in-memory streams.
+// Fakes for the wait tests: the controlled clock (clock.ts), a scripted JobsApi, in-memory streams, and the job builder.
 import type { Api } from '../../src/api/types.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import type { CommandContext, OutputFormat } from '../../src/commands/context.js';
@@ -11,6 +11,9 @@ import { MemoryStream } from './fakes.js';
 export { MemoryStream };
 
 export { FakeClock, T0 };
+
+/** The one job builder (jobs.ts), beside the fakes the wait tests use it with. */
+export { job } from './jobs.js';
 
 export type Step = Job | Error | ((call: { at: number; n: number }) => Job | Error);
 
@@ -54,19 +57,6 @@ export class ScriptedApi implements Api {
   close(): void {
     this.closed = true;
   }
-}
-
-export function job(overrides: Partial<Job> = {}): Job {
-  return {
-    id: 'a9767ede-fe0f-4888-9003-e843a4c90514',
-    name: 'CreateMysqlSingleHAInstance',
-    status: 'Running',
-    created: '2026-11-27T09:40:00+0000',
-    process: '',
-    instance: { id: 'a48e43ff268f4c0e879652d65e63d0fbin01', name: 'mysql-01' },
-    entities: {},
-    ...overrides,
-  };
 }
 
 export interface Harness {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepSummary } from '../../src/wait/step-summary.js';
+import { job } from '../support/jobs.js';
 
 describe('the GitHub step summary', () => {
   it('a Completed and a Failed job: the exact Markdown', () => {
@@ -8,18 +9,19 @@ describe('the GitHub step summary', () => {
         {
           id: 'a9767ede-fe0f-4888-9003-e843a4c90514',
           outcome: 'completed',
-          item: {
-            name: 'CreateMysqlSingleHAInstance',
-            status: 'Completed',
-            created: '2026-11-27T09:40:00+0000',
-            ended: '2026-11-27T09:52:30+0000',
-          } as never,
+          item: job({ status: 'Completed', ended: '2026-11-27T09:52:30+0000' }),
           elapsedMs: 60_000,
         },
         {
           id: 'c41f0b2e',
           outcome: 'failed',
-          item: { name: 'BindEIP', status: 'Failed', fail_reason: 'EIP 1.2.3.4 | bound\nelsewhere <b>' } as never,
+          item: job({
+            id: 'c41f0b2e',
+            name: 'BindEIP',
+            status: 'Failed',
+            created: undefined,
+            fail_reason: 'EIP 1.2.3.4 | bound\nelsewhere <b>',
+          }),
           elapsedMs: 12_000,
         },
       ],

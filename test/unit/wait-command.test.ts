@@ -22,7 +22,11 @@ const ESC = /\u001b/;
 const running = (process = '') => job({ status: 'Running', process });
 /** Created at 09:40 (job()), five minutes before the wait began; ended between its last two looks. */
 const completed = job({ status: 'Completed', process: '60% ', ended: '2026-11-27T09:45:12+0000' });
-const failed = job({ id: ID2, status: 'Failed', fail_reason: 'createVM failed.', unknown_field: { kept: true } });
+// A field rdsjob does not know is passed through as received.
+const failed = {
+  ...job({ id: ID2, status: 'Failed', fail_reason: 'createVM failed.' }),
+  unknown_field: { kept: true },
+};
 /** What the API's getJob throws for a 404 (api/job-info.ts). */
 const notFound = (id = ID) => jobNotFound(id, { status: 404, code: 'DBS.280239', requestId: '5b7e' });
 
