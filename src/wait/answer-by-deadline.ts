@@ -4,9 +4,8 @@
 // after --timeout, not five. The first look (however slow the start-up: engine.ts never refuses it) and the last
 // keep OVERDUE_GRACE_MS up to the command's hard stop (deadline.ts), which also bounds the IAM lookup.
 import type { Api } from '../api/types.js';
-import { formatElapsed } from '../duration.js';
-import { NETWORK_HINT, NetworkError } from '../errors.js';
 import { OVERDUE_GRACE_MS } from '../limits.js';
+import { unanswered } from './decide.js';
 
 /** A healthy RDS answers in well under a second: what a last request gets when nothing slower was seen. */
 const MIN_ALLOWANCE_MS = 1_000;
@@ -55,10 +54,7 @@ export function answersByDeadline(api: Api, deadline: number, clock: Clock): Api
     const abandoned = clock.sleep(giveUpAt - sentAt, timer.signal).then(
       () => {
         timer.abort();
-        throw new NetworkError(
-          `no answer from the API: the request was still unanswered ${formatElapsed(giveUpAt - deadline)} after --timeout`,
-          { hint: NETWORK_HINT },
-        );
+        throw unanswered(giveUpAt - deadline);
       },
       () => new Promise<never>(() => undefined), // answered first: this side never settles
     );

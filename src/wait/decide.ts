@@ -184,9 +184,10 @@ export function stoppedEnding(stop: { reason: unknown; fatal?: unknown }, lastFa
   return { outcome: 'interrupted', error: stop.reason };
 }
 
-function unanswered(): NetworkError {
+/** A request abandoned unanswered, pastTimeoutMs after --timeout: exit 5, the API's trouble rather than a timeout. */
+export function unanswered(pastTimeoutMs = OVERDUE_GRACE_MS): NetworkError {
   return new NetworkError(
-    `no answer from the API: the request was still unanswered ${formatElapsed(OVERDUE_GRACE_MS)} after --timeout`,
+    `no answer from the API: the request was still unanswered ${formatElapsed(pastTimeoutMs)} after --timeout`,
     { hint: NETWORK_HINT },
   );
 }
