@@ -64,23 +64,22 @@ it('an unknown shell is a usage error', async () => {
 });
 
 const SERVICES = ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb'];
+/** What `config set <Tab>` offers, in the settings table's order. */
+const CONFIG_KEYS = [
+  'service',
+  'region',
+  'project-id',
+  'access-key',
+  'secret-key',
+  'security-token',
+  'auth-token',
+  'endpoint',
+  'iam-endpoint',
+];
 
 /** `config set KEY <Tab>` in every shell: the key's values, never the keys again (nothing for a free-form key). */
 const VALUE_CASES: Array<[string, string[]]> = [
-  [
-    'rdsjob config set ',
-    [
-      'service',
-      'region',
-      'project-id',
-      'access-key',
-      'secret-key',
-      'security-token',
-      'auth-token',
-      'endpoint',
-      'iam-endpoint',
-    ],
-  ],
+  ['rdsjob config set ', CONFIG_KEYS],
   ['rdsjob config set service ', SERVICES],
   ['rdsjob --profile ci config set service ', SERVICES],
   ['rdsjob config set region ', []],
@@ -187,22 +186,9 @@ describe.skipIf(!installed('bash'))('what bash offers', () => {
     ['rdsjob wait --inst', ['--instance']],
     ['rdsjob co', ['config', 'completion']],
     ['rdsjob config ', ['set', 'unset', 'get', 'list', 'path']],
-    [
-      'rdsjob config set ',
-      [
-        'service',
-        'region',
-        'project-id',
-        'access-key',
-        'secret-key',
-        'security-token',
-        'auth-token',
-        'endpoint',
-        'iam-endpoint',
-      ],
-    ],
+    ['rdsjob config set ', CONFIG_KEYS],
     ['rdsjob config set se', ['service', 'secret-key', 'security-token']],
-    ['rdsjob --service ', ['rds', 'taurusdb', 'gaussdb', 'dds', 'geminidb']],
+    ['rdsjob --service ', SERVICES],
     ['rdsjob get abc --service g', ['gaussdb', 'geminidb']],
     ['rdsjob get abc -o ', ['table', 'json']],
     ['rdsjob --profile ', ['default', 'prod', 'staging']],
