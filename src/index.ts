@@ -3,13 +3,14 @@
 // the CLI would have exited with (the same mapping main() uses). Like bin/rdsjob.js, this is an entry point: the
 // one other place that falls back to process.env and the home directory.
 import { homedir as osHomedir } from 'node:os';
+import { usableHome } from './config/paths.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { resolveInstance as resolveInstanceRef } from './api/instances.js';
 import { openApi } from './api/open.js';
 import type { Api, TaskFilters, TaskListing } from './api/types.js';
 import { loadConfig as loadResolvedConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
-import { assertJobIds, instanceIdOf } from './config/validate.js';
+import { assertGraceNeedsSince, assertJobIds, instanceIdOf } from './config/validate.js';
 import { checkedTaskFilters, listTaskPages, sinceWindow, taskQuery } from './api/tasks.js';
 import { LIST_LIMIT } from './limits.js';
 import { ApiError, InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
@@ -62,7 +63,10 @@ export type { ItemResult, JobResult, TaskResult, WaitOutcome } from './wait/resu
 export interface RdsjobOptions extends GlobalFlags {
   /** Where environment variables are read from; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** For `~/.hcloud`, the default config file and the project-id cache; default `os.homedir()`. */
+  /**
+   * For `~/.hcloud`, the default config file and the project-id cache; default `os.homedir()`. Empty or relative:
+   * no home (nothing read or written under it), as the CLI treats an empty or relative HOME.
+   */
   homedir?: string;
   /** Cancels requests (and waits). */
   signal?: AbortSignal;
@@ -100,7 +104,7 @@ export interface WaitResult<T> {
 export type WaitForJobsResult = WaitResult<Job>;
 
 function environment(options: RdsjobOptions) {
-  return { env: options.env ?? process.env, homedir: options.homedir ?? osHomedir() };
+  return { env: options.env ?? process.env, homedir: usableHome(options.homedir, osHomedir) };
 }
 
 /**
@@ -342,6 +346,7 @@ export async function resolveInstance(ref: string, options: RdsjobOptions = {}):
 export async function waitForInstance(ref: string, options: WaitForInstanceOptions = {}): Promise<InstanceWaitResult> {
   instanceIdOf(ref);
   const sinceMs = options.since === undefined ? undefined : durationMs(options.since, 'since', '--since', 1);
+  assertGraceNeedsSince(options.since !== undefined, options.notFoundGraceMs !== undefined);
   const waitOptions = waitOptionsOf(options);
   const onProgress = options.onProgress;
   const { world, done } = apiWorld(options, true, onProgress && ((task) => onProgress(task as Task)));

@@ -4,7 +4,7 @@
 import { homedir } from 'node:os';
 import * as nodeModule from 'node:module';
 import { join } from 'node:path';
-import { cacheDir } from './config/paths.js';
+import { cacheDir, usableHome } from './config/paths.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Deps } from './deps.js';
 import { InterruptedError, type StopSignal } from './errors.js';
@@ -76,18 +76,6 @@ function enableCompileCache(dir: string | undefined): void {
   } catch {
     // an optimisation only
   }
-}
-
-/**
- * The home directory from $HOME as the process found it: undefined when HOME is set but empty or relative (no
- * usable home: nothing is read or written under it), the account's home from the password database when HOME is
- * not set at all.
- */
-export function usableHome(home: string | undefined, accountHome: () => string): string | undefined {
-  const value = home ?? accountHome();
-  // path.isAbsolute, without loading node:path on every run.
-  const absolute = process.platform === 'win32' ? /^([A-Za-z]:)?[\\/]/.test(value) : value.startsWith('/');
-  return absolute ? value : undefined;
 }
 
 async function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -39,6 +39,16 @@ export function requireRdsjobConfigPath(env: Env, homedir: string | undefined): 
   });
 }
 
+/**
+ * The home directory as given (HOME for the CLI, the API's `homedir` option): undefined when it is empty or relative
+ * (no usable home: nothing is read or written under it, never the current directory), the account's home from the
+ * password database when none is given at all.
+ */
+export function usableHome(home: string | undefined, accountHome: () => string): string | undefined {
+  const value = home ?? accountHome();
+  return value !== '' && isAbsolute(value) ? value : undefined;
+}
+
 /** KooCLI (hcloud) keeps its profiles here on every platform. */
 export function hcloudConfigPath(homedir: string | undefined): string | undefined {
   return homedir === undefined ? undefined : join(homedir, '.hcloud', 'config.json');

@@ -56,6 +56,15 @@ export function instanceIdOf(value: string): string {
   return value;
 }
 
+/**
+ * An instance wait has nothing to look for without `--since`, so a not-found grace given to it is a mistake the user
+ * should hear about (the CLI's --not-found-grace, the API's notFoundGraceMs alike).
+ */
+export function assertGraceNeedsSince(hasSince: boolean, graceGiven: boolean): void {
+  if (graceGiven && !hasSince)
+    throw new UsageError('--not-found-grace applies to job ids, or to --instance with --since');
+}
+
 function isLoopbackHost(hostname: string): boolean {
   // WHATWG URL has already normalised the host: lower case, IPv4 shorthands (127.1) expanded, IPv6 compressed.
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);

@@ -1,6 +1,9 @@
 // The programmatic API as a user's script sees it: `import … from 'rdsjob'`, resolved through package.json
 // "exports" to the built dist/index.js (package self-reference), in a child process against the emulator.
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createFailed, createInstanceCompleted, createReplicaRunning } from '../../emulator/sample-jobs.js';
 import { ORDERS_DB, eipFailed, resizeRunning } from '../../emulator/sample-tasks.js';
@@ -52,6 +55,25 @@ describe('import { … } from "rdsjob"', () => {
     const job = await script(`return api.getJob(${JSON.stringify(createInstanceCompleted.id)});`);
     expect(job).toEqual(createInstanceCompleted);
     expect(emu.requests).toHaveLength(1);
+  });
+
+  it('an empty or relative homedir is no home: the IAM lookup caches nothing in the current directory', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'rdsjob-api-cwd-'));
+    try {
+      const index = JSON.stringify(pathToFileURL(join(root, 'dist', 'index.js')).href);
+      // No project id: the IAM lookup runs, and with a usable home its answer would be cached under it.
+      const body = `const api = await import(${index});
+        const env = { ...process.env, HUAWEICLOUD_SDK_PROJECT_ID: '', XDG_CACHE_HOME: '', XDG_CONFIG_HOME: '' };
+        for (const homedir of ['', 'relhome']) await api.getJob(${JSON.stringify(createInstanceCompleted.id)}, { homedir, env });
+        process.stdout.write('done');`;
+      const r = await rdsjob(emu, [], { command: ['--input-type=module', '-e', body], cwd });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('done');
+      expect(emu.requests.filter((q) => q.api === 'KeystoneListProjects')).toHaveLength(2);
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('errors are the exported classes, with the CLI exit codes', async () => {

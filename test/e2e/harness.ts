@@ -234,7 +234,7 @@ export async function inProcess(
 ): Promise<RunResult> {
   const [{ main }, { usableHome }, { MemoryStream }] = await Promise.all([
     import('../../src/main.js'),
-    import('../../src/process-deps.js'),
+    import('../../src/config/paths.js'),
     import('../support/fakes.js'),
   ]);
   const own = options.home ? undefined : tempHome();
@@ -309,9 +309,11 @@ function spawnCli(args: string[], env: Record<string, string>, options: RunOptio
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
+    // A run that ends before reading its stdin closes the pipe: EPIPE on our side is not the run's failure (its
+    // output and exit code say what happened), and unhandled it would fail the whole test file.
+    child.stdin.on('error', () => undefined);
     if (options.keepStdinOpen) {
       if (options.stdin !== undefined) child.stdin.write(options.stdin);
-      child.stdin.on('error', () => undefined);
     } else {
       child.stdin.end(options.stdin ?? '');
     }

@@ -169,6 +169,12 @@ const situations: Record<string, Situation> = {
     code: 2,
     sendsNothing: true,
   },
+  'a not-found grace without since (an instance)': {
+    cli: ['wait', '--instance', ORDERS_DB.name, '--not-found-grace', '1s'],
+    api: `return (await api.waitForInstance('${ORDERS_DB.name}', { notFoundGraceMs: 1000 })).exitCode;`,
+    code: 2,
+    sendsNothing: true,
+  },
   'an unknown instance': {
     cli: ['wait', '--instance', 'no-such-db', ...FAST],
     api: `return (await api.waitForInstance('no-such-db', { ${API_FAST} })).exitCode;`,

@@ -11,7 +11,7 @@ import { startServer } from '../support/http-test-server.js';
 import { API_BOUND_MS, apiBoundMs, ATTEMPTS, attemptTimeoutMs, PRINT_AND_EXIT_MS } from '../../src/limits.js';
 import { runGet } from '../../src/commands/get/run.js';
 import { main } from '../../src/main.js';
-import { usableHome } from '../../src/process-deps.js';
+import { usableHome } from '../../src/config/paths.js';
 import { cacheDir, rdsjobConfigPath } from '../../src/config/paths.js';
 import { formatError } from '../../src/render/error.js';
 import { waitForJobs } from '../../src/wait/engine.js';

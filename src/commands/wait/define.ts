@@ -2,7 +2,7 @@
 // parsing, so bad input is refused (exit 2) before anything is sent; the run is loaded once the command is chosen.
 // The run is loaded with `import()` once this command is chosen: parsing and --help need only this definition.
 import type { Command } from 'commander';
-import { assertJobIds, instanceIdOf } from '../../config/validate.js';
+import { assertGraceNeedsSince, assertJobIds, instanceIdOf } from '../../config/validate.js';
 import { UsageError } from '../../errors.js';
 import {
   DEFAULT_INTERVAL,
@@ -125,9 +125,7 @@ Examples:
           hint: 'wait for the jobs (rdsjob wait ID…), or for everything on the instance (rdsjob wait --instance ID)',
         });
       }
-      if (flags.since === undefined && self.getOptionValueSource('notFoundGrace') === 'cli') {
-        throw new UsageError('--not-found-grace applies to job ids, or to --instance with --since');
-      }
+      assertGraceNeedsSince(flags.since !== undefined, self.getOptionValueSource('notFoundGrace') === 'cli');
       const ref = instanceIdOf(flags.instance);
       const sinceMs = flags.since === undefined ? undefined : positiveDuration(flags.since, '--since');
       select(
