@@ -12,7 +12,7 @@ import { loadConfig as loadResolvedConfig } from './config/load.js';
 import type { ResolvedConfig } from './config/types.js';
 import { assertGraceNeedsSince, assertJobIds, instanceIdOf } from './config/validate.js';
 import { checkedTaskFilters, listTaskPages, sinceWindow, taskQuery } from './api/tasks.js';
-import { LIST_LIMIT } from './limits.js';
+import { API_BOUND_ENV, apiBoundMs, LIST_LIMIT } from './limits.js';
 import { ApiError, InterruptedError, UsageError, WaitTimeoutError } from './errors.js';
 import { type ExitCode, exitCodeOf } from './exit-codes.js';
 import { durationMs } from './duration.js';
@@ -126,15 +126,26 @@ function interruptible(signal: AbortSignal | undefined): AbortSignal | undefined
 }
 
 /** One call of the API: its bad input refused before anything, its signal the CLI's, its errors the CLI's. */
-async function call<T>(options: RdsjobOptions, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-  const signal = interruptible(options.signal);
-  signal?.throwIfAborted();
+/**
+ * One call of getJob, listTasks or resolveInstance, bounded as `rdsjob get` and `rdsjob list` are: RDSJOB_API_TIMEOUT
+ * (from `env`), else 60 s, for the configuration, the IAM lookup and every request with its retries; running out is
+ * the CLI's DeadlineError, a NetworkError (exit 5). The caller's signal ends it sooner, with InterruptedError (130).
+ */
+async function call<T>(options: RdsjobOptions, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stop = interruptible(options.signal);
+  stop?.throwIfAborted();
+  const boundMs = apiBoundMs(environment(options).env);
+  const bound = timeBound((ms, signal) => delay(ms, undefined, { signal }), boundMs, API_BOUND_ENV);
+  const signal = stop === undefined ? bound.signal : AbortSignal.any([stop, bound.signal]);
   try {
     return await run(signal);
   } catch (error) {
-    // A request stopped by the signal may surface as got's own error: the signal says why it stopped.
-    if (signal?.aborted) throw signal.reason;
+    // A request stopped by the caller's signal may surface as got's own error: the signal says why it stopped. The
+    // bound running out comes back from the client as its DeadlineError, naming the host.
+    if (stop?.aborted) throw stop.reason;
     throw error;
+  } finally {
+    bound.cancel();
   }
 }
 

@@ -33,6 +33,7 @@ beforeEach(() => {
     emu.setJob(`${p}seen`, { steps: [job({ id: `${p}seen`, status: 'Running', process: '40%' }), gone] });
     emu.setJob(`${p}flaky`, { steps: [unavailable, unavailable, job({ id: `${p}flaky`, status: 'Completed' })] });
     emu.setJob(`${p}refused`, { steps: [dbs400] });
+    emu.setJob(`${p}hung`, { steps: [{ fault: 'hang' }] });
   }
 });
 
@@ -55,6 +56,8 @@ interface Situation {
   code: number;
   /** Bad input: nothing may reach the emulator. */
   sendsNothing?: boolean;
+  /** More environment for the CLI's run (the API is given the same through its `env` option). */
+  env?: Record<string, string>;
 }
 
 const wrongEndpoint = () => `${emu.url}/rds`;
@@ -203,6 +206,12 @@ const situations: Record<string, Situation> = {
     api: `return (await api.waitForInstance('${ANALYTICS_DB.name}', { ${API_FAST}, timeoutMs: 60000 })).exitCode;`,
     code: 0,
   },
+  'a get whose server never answers, within RDSJOB_API_TIMEOUT': {
+    cli: ['get', 'hung'],
+    env: { RDSJOB_API_TIMEOUT: '3s' },
+    api: `await api.getJob('api-hung', { env: { ...process.env, RDSJOB_API_TIMEOUT: '3s' } }); return 0;`,
+    code: 5,
+  },
   'a gateway that knows no such API (APIGW.0101) under a job wait': {
     cli: ['wait', 'done', '--endpoint', '$WRONG', ...FAST],
     api: `await api.waitForJob('api-done', { ${API_FAST}, endpoint: process.env.RDSJOB_ENDPOINT + '/rds' }); return 0;`,
@@ -229,7 +238,7 @@ describe('the binary and the API give the same exit code', () => {
           emu,
           s.cli.map((arg) => (arg === '$WRONG' ? wrongEndpoint() : arg)),
           // The harness's limit, not a bound on rdsjob: the longest situation waits 10 s, on a machine that may be loaded.
-          { timeoutMs: 40_000 },
+          { timeoutMs: 40_000, env: s.env },
         );
       let codes: [number | null, number];
       if (s.setup === undefined) {
