@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resizeRunning } from '../../emulator/sample-tasks.js';
-import type { Emulator } from '../../emulator/server.js';
 import { readGithubOutput } from '../support/github-output.js';
-import { emulator, rdsjob, type RunResult } from './harness.js';
+import { emulatorPerFile, rdsjob, type RunResult } from './harness.js';
 import { job } from '../support/jobs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,19 +29,14 @@ interface Action {
 }
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as Action;
 
-let emu: Emulator;
+const emu = emulatorPerFile();
 let dir: string;
 let n = 0;
-beforeAll(async () => {
-  emu = await emulator();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rdsjob-action-'));
 });
-afterAll(async () => {
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
-  emu.reset();
   emu.setJob('fine', { steps: [job({ id: 'fine', status: 'Completed' })] });
   emu.setJob('broken', { steps: [job({ id: 'broken', status: 'Failed', fail_reason: 'createVM failed.' })] });
   emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });

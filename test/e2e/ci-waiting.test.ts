@@ -4,23 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ORDERS_DB, resizeRunning } from '../../emulator/sample-tasks.js';
-import type { Emulator } from '../../emulator/server.js';
 import { TerminalScreen } from '../support/screen.js';
-import { emulator, rdsjob } from './harness.js';
+import { emulatorPerFile, rdsjob } from './harness.js';
 import { job } from '../support/jobs.js';
 
-let emu: Emulator;
+const emu = emulatorPerFile();
 let dir: string;
-beforeAll(async () => {
-  emu = await emulator();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rdsjob-ci-'));
 });
-afterAll(async () => {
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
-  emu.reset();
   emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });
   emu.setJob('broken', {
     steps: [

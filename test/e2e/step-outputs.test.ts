@@ -6,26 +6,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ordersDb } from '../../emulator/sample-instances.js';
 import { resizeHistory } from '../../emulator/sample-tasks.js';
-import type { Emulator } from '../../emulator/server.js';
 import { readGithubOutput } from '../support/github-output.js';
-import { emulator, rdsjob, type RunOptions } from './harness.js';
+import { emulatorPerFile, rdsjob, type RunOptions } from './harness.js';
 import { job } from '../support/jobs.js';
 
 const FAST = ['--interval', '100ms', '--rate-limit', '6000'];
 
-let emu: Emulator;
+const emu = emulatorPerFile();
 let dir: string;
 let n = 0;
-beforeAll(async () => {
-  emu = await emulator();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rdsjob-outputs-'));
 });
-afterAll(async () => {
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
-  emu.reset();
   emu.setJob('slow', { steps: [job({ id: 'slow', status: 'Running', process: '40%' })] });
   emu.setJob('broken', { steps: [job({ id: 'broken', status: 'Failed', fail_reason: 'createVM failed.' })] });
   emu.setJob('fine', { steps: [job({ id: 'fine', status: 'Completed' })] });
