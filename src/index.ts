@@ -126,6 +126,11 @@ function interruptible(signal: AbortSignal | undefined): AbortSignal | undefined
 }
 
 /** One call of the API: its bad input refused before anything, its signal the CLI's, its errors the CLI's. */
+/** The caller's stop signal (if any) and a time bound, as the one signal every request of a call listens to. */
+function boundedBy(stop: AbortSignal | undefined, bound: TimeBound): AbortSignal {
+  return stop === undefined ? bound.signal : AbortSignal.any([stop, bound.signal]);
+}
+
 /**
  * One call of getJob, listTasks or resolveInstance, bounded as `rdsjob get` and `rdsjob list` are: RDSJOB_API_TIMEOUT
  * (from `env`), else 60 s, for the configuration, the IAM lookup and every request with its retries; running out is
@@ -136,7 +141,7 @@ async function call<T>(options: RdsjobOptions, run: (signal: AbortSignal) => Pro
   stop?.throwIfAborted();
   const boundMs = apiBoundMs(environment(options).env);
   const bound = timeBound((ms, signal) => delay(ms, undefined, { signal }), boundMs, API_BOUND_ENV);
-  const signal = stop === undefined ? bound.signal : AbortSignal.any([stop, bound.signal]);
+  const signal = boundedBy(stop, bound);
   try {
     return await run(signal);
   } catch (error) {
@@ -226,7 +231,7 @@ function apiWorld(options: RdsjobOptions, taskCenter: boolean, onProgress?: (ite
     signal: stop,
     limit(boundMs, what, from) {
       bound = timeBound(sleep, boundMs, what, boundMs - (Date.now() - from));
-      signal = stop === undefined ? bound.signal : AbortSignal.any([stop, bound.signal]);
+      signal = boundedBy(stop, bound);
       return signal;
     },
     api: () => (api ??= openClient({ ...options, signal }, taskCenter)),
